@@ -1,0 +1,23 @@
+import { join } from 'node:path';
+import { app, BrowserWindow, ipcMain, protocol, session, shell } from 'electron';
+import { startLifecycle } from './lifecycle';
+
+// Electron-only glue: everything it does is in lifecycle.ts, which is unit-tested with fakes.
+const lifecycle = startLifecycle({
+  app,
+  protocol,
+  ipcMain: ipcMain as never,
+  defaultSession: () => session.defaultSession,
+  shell,
+  createWindow: (options) => new BrowserWindow(options),
+  env: process.env,
+  platform: process.platform,
+  preloadPath: join(__dirname, '../preload/index.cjs'),
+  rendererRoot: join(__dirname, '../renderer'),
+  devServerUrl: app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_URL,
+});
+
+lifecycle?.ready.catch((error: unknown) => {
+  console.error('DoS Desk could not start', error);
+  app.quit();
+});

@@ -1,0 +1,174 @@
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createDispatcher } from '../main/ipc/dispatch';
+import { createHandlers } from '../main/ipc/handlers';
+import { createSettingsService } from '../main/services/settings';
+import { readStaticFile } from '../main/static-files';
+import { fail, type IpcResult } from '../../shared/ipc/result';
+
+/** Fixed so the page keeps the same origin, and so the same IndexedDB data, from run to run. */
+export const DEFAULT_PREVIEW_PORT = 5219;
+export const TOKEN_HEADER = 'x-dos-desk-token';
+const MAX_BODY_BYTES = 1024 * 1024;
+
+export interface HostOptions {
+  port?: number;
+  dataDir: string;
+  rendererRoot: string;
+  version: string;
+  /** Fixed only by tests; a new random token is made for every run otherwise. */
+  token?: string;
+}
+
+export interface PreviewHost {
+  /** The address to open, carrying the per-run token in the fragment (never sent to a server). */
+  url: string;
+  origin: string;
+  port: number;
+  token: string;
+  close(): Promise<void>;
+}
+
+/**
+ * The browser preview: serves the built renderer and the main-process handler table on 127.0.0.1
+ * only. API calls must carry the per-run token and come from the page's own Origin; the Host header
+ * must name this host (against DNS rebinding). Static files need no token.
+ */
+export async function startPreviewHost(options: HostOptions): Promise<PreviewHost> {
+  const token = options.token ?? randomBytes(24).toString('base64url');
+  const settings = createSettingsService(options.dataDir);
+  const dispatch = createDispatcher(
+    createHandlers({
+      settings,
+      appInfo: () => ({
+        name: 'DoS Desk',
+        version: options.version,
+        dataFolder: options.dataDir,
+        platform: process.platform,
+        shell: 'browser-preview',
+      }),
+    }),
+  );
+
+  let port = options.port ?? DEFAULT_PREVIEW_PORT;
+  const allowedHosts = () => [`127.0.0.1:${port}`, `localhost:${port}`];
+  const allowedOrigins = () => allowedHosts().map((h) => `http://${h}`);
+
+  const server = createServer((req, res) => {
+    handle(req, res).catch((error: unknown) => {
+      console.error('[preview] request failed', error);
+      if (!res.headersSent) sendJson(res, 500, fail('failed', 'The preview host hit an unexpected error. Restart it with npm run start:web.'));
+    });
+  });
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    if (!allowedHosts().includes(req.headers.host ?? '')) {
+      sendJson(res, 421, fail('forbidden', 'This host only answers on 127.0.0.1.'));
+      return;
+    }
+    const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
+    if (url.pathname === '/api/invoke') {
+      await handleInvoke(req, res);
+      return;
+    }
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      res.writeHead(405, { Allow: 'GET, HEAD' }).end();
+      return;
+    }
+    const file = await readStaticFile(options.rendererRoot, url.pathname);
+    res.writeHead(file.status, file.headers);
+    res.end(req.method === 'HEAD' ? undefined : file.body);
+  }
+
+  async function handleInvoke(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    if (req.method !== 'POST') {
+      sendJson(res, 405, fail('forbidden', 'Use POST for /api/invoke.'));
+      return;
+    }
+    const origin = req.headers.origin;
+    if (!origin || !allowedOrigins().includes(origin)) {
+      sendJson(res, 403, fail('forbidden', 'Requests from another site are refused. Nothing was changed.'));
+      return;
+    }
+    if (!tokenMatches(req.headers[TOKEN_HEADER], token)) {
+      sendJson(
+        res,
+        403,
+        fail('forbidden', 'This page does not hold the preview session token. Open the link printed by npm run start:web. Nothing was changed.'),
+      );
+      return;
+    }
+    if (!(req.headers['content-type'] ?? '').startsWith('application/json')) {
+      sendJson(res, 415, fail('invalid-args', 'Send the request as JSON.'));
+      return;
+    }
+    const body = await readBody(req);
+    if (body === null) {
+      sendJson(res, 413, fail('invalid-args', 'The request is larger than 1 MB and was refused. Nothing was changed.'));
+      return;
+    }
+    let message: unknown;
+    try {
+      message = JSON.parse(body);
+    } catch {
+      sendJson(res, 400, fail('invalid-args', 'The request is not valid JSON. Nothing was changed.'));
+      return;
+    }
+    if (typeof message !== 'object' || message === null || Array.isArray(message)) {
+      sendJson(res, 400, fail('invalid-args', 'The request must be an object with a channel. Nothing was changed.'));
+      return;
+    }
+    const { channel, args } = message as { channel?: unknown; args?: unknown };
+    sendJson(res, 200, await dispatch(channel, args));
+  }
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', (error: NodeJS.ErrnoException) => {
+      if (error.code === 'EADDRINUSE') {
+        reject(new Error(`Port ${port} is already in use. Is the DoS Desk preview already running? Close it, or choose another port with --port N.`));
+      } else reject(error);
+    });
+    server.listen(port, '127.0.0.1', () => resolve());
+  });
+  const address = server.address();
+  if (address && typeof address === 'object') port = address.port;
+  const origin = `http://127.0.0.1:${port}`;
+  return {
+    url: `${origin}/#token=${token}`,
+    origin,
+    port,
+    token,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+function tokenMatches(given: string | string[] | undefined, expected: string): boolean {
+  if (typeof given !== 'string') return false;
+  const a = Buffer.from(given);
+  const b = Buffer.from(expected);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+function readBody(req: IncomingMessage): Promise<string | null> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    let tooBig = false;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > MAX_BODY_BYTES) tooBig = true;
+      else chunks.push(chunk);
+    });
+    req.on('end', () => resolve(tooBig ? null : Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+function sendJson(res: ServerResponse, status: number, result: IpcResult<unknown>): void {
+  res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff' });
+  res.end(JSON.stringify(result));
+}

@@ -1,0 +1,74 @@
+import type { Operator } from '@shared/models/operator';
+import { HomePage } from '../features/home/components/home-page';
+import { FirstRunPage } from '../features/operators/components/first-run-page';
+import { OperatorEditPage } from '../features/operators/components/operator-edit-page';
+import { OperatorsPage } from '../features/operators/components/operators-page';
+import { useOperator, useOperators } from '../features/operators/data/operators';
+import { SettingsPage } from '../features/settings/components/settings-page';
+import { useSettings } from '../features/settings/data/settings';
+import { PageHeading } from '../components/page-heading';
+import { useRoute } from '../navigation/router';
+import { useSession } from '../session/store';
+import { Layout, type NavItem } from './layout';
+
+/** Sections that exist; later issues add theirs here, so no link points at nothing. */
+const NAV: readonly NavItem[] = [
+  { href: '#/', label: 'Home', matches: (r) => r === '/' },
+  { href: '#/operators', label: 'Operators', matches: (r) => r.startsWith('/operators') },
+  { href: '#/settings', label: 'Settings', matches: (r) => r.startsWith('/settings') },
+];
+
+/** Routes, combined here and nowhere else (GUIDE §1). */
+export function App({ warning }: { warning?: string | null }) {
+  const route = useRoute();
+  const settings = useSettings();
+  const operators = useOperators();
+  const currentId = useSession((s) => s.currentOperatorId);
+  const operator = useOperator(currentId);
+  if (operators === undefined || operator === undefined) return null;
+
+  if (operators.length === 0) {
+    return (
+      <Layout route={route} operator={null} nav={[]} warning={warning}>
+        <FirstRunPage regions={settings.regions} />
+      </Layout>
+    );
+  }
+  if (!operator) {
+    return (
+      <Layout route={route} operator={null} nav={[]} warning={warning}>
+        <ChooseOperator />
+      </Layout>
+    );
+  }
+  return (
+    <Layout route={route} operator={operator} nav={NAV} warning={warning}>
+      <Page route={route} operator={operator} regions={settings.regions} />
+    </Layout>
+  );
+}
+
+function Page({ route, operator, regions }: { route: string; operator: Operator; regions: readonly string[] }) {
+  if (route === '/') return <HomePage operator={operator} />;
+  if (route === '/operators') return <OperatorsPage />;
+  if (route === '/operators/new') return <OperatorEditPage regions={regions} />;
+  const edit = /^\/operators\/([^/]+)$/.exec(route);
+  if (edit) return <OperatorEditPage id={decodeURIComponent(edit[1]!)} regions={regions} />;
+  if (route === '/settings') return <SettingsPage />;
+  return (
+    <>
+      <PageHeading>Page not found</PageHeading>
+      <p>
+        There is no page at this address. <a href="#/">Go to the home page</a>.
+      </p>
+    </>
+  );
+}
+
+function ChooseOperator() {
+  return (
+    <>
+      <OperatorsPage />
+    </>
+  );
+}

@@ -1,0 +1,47 @@
+import type { FieldValues, Path, UseFormReturn } from 'react-hook-form';
+import { fieldId } from './form';
+
+interface TextFieldProps<T extends FieldValues, O> {
+  form: UseFormReturn<T, unknown, O>;
+  name: Path<T>;
+  label: string;
+  hint?: string;
+  type?: 'text' | 'email';
+  autoComplete?: string;
+  width?: 10 | 20 | 30;
+  spellCheck?: boolean;
+}
+
+/** NHS text input with label, hint and inline error, wired for screen readers. */
+export function TextField<T extends FieldValues, O>({ form, name, label, hint, type = 'text', autoComplete, width, spellCheck }: TextFieldProps<T, O>) {
+  const id = fieldId(name);
+  const error = form.getFieldState(name, form.formState).error?.message;
+  const describedBy = [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
+  return (
+    <div className={`nhsuk-form-group${error ? ' nhsuk-form-group--error' : ''}`}>
+      <label className="nhsuk-label" htmlFor={id}>
+        {label}
+      </label>
+      {hint && (
+        <div className="nhsuk-hint" id={`${id}-hint`}>
+          {hint}
+        </div>
+      )}
+      {error && (
+        <span className="nhsuk-error-message" id={`${id}-error`}>
+          <span className="nhsuk-u-visually-hidden">Error:</span> {error}
+        </span>
+      )}
+      <input
+        className={`nhsuk-input${width ? ` nhsuk-input--width-${width}` : ''}${error ? ' nhsuk-input--error' : ''}`}
+        id={id}
+        type={type}
+        autoComplete={autoComplete}
+        spellCheck={spellCheck}
+        aria-describedby={describedBy}
+        aria-invalid={error ? true : undefined}
+        {...form.register(name)}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,24 @@
+/**
+ * Every schema version DoS Desk has shipped, oldest first. Versions only move forward: a change is
+ * a new entry (with its data move in `migrations/vN.ts`), never an edit of an old one (GUIDE §3).
+ */
+export interface SchemaVersion {
+  version: number;
+  stores: Record<string, string | null>;
+}
+
+export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
+  {
+    version: 1,
+    stores: {
+      // Operators of this desk; email is unique so one person cannot be set up twice.
+      operators: 'id, &email, fullName',
+      // Copies of main-process settings and this desk's own small values (current operator).
+      settingsCache: 'key',
+      // The audit trail: newest first by time, per operator, and per record.
+      audit: '++id, at, operatorId, [entity+entityId]',
+    },
+  },
+];
+
+export const LATEST_VERSION = SCHEMA_VERSIONS[SCHEMA_VERSIONS.length - 1]!.version;

@@ -1,0 +1,55 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import type { DosDeskApi } from '@shared/ipc/api';
+import { DEFAULT_SETTINGS, Settings, type SettingsPatch } from '@shared/models/settings';
+import type { DosDeskDb } from '../../../db/database';
+import { NoOperatorError, recordAudit } from '../../../db/audit';
+import { useDb } from '../../../db/db-context';
+
+const SETTINGS_KEY = 'settings';
+
+/** Thrown when main refuses or cannot save; carries main's message, which names the field. */
+export class SettingsSaveError extends Error {
+  constructor(
+    message: string,
+    readonly fields: { path: string; message: string }[] = [],
+  ) {
+    super(message);
+    this.name = 'SettingsSaveError';
+  }
+}
+
+/** Copies main's settings into the local cache, so every screen reads them live. */
+export async function refreshSettings(db: DosDeskDb, api: DosDeskApi): Promise<Settings> {
+  const result = await api.getSettings();
+  if (!result.ok) throw new SettingsSaveError(result.error.message);
+  await db.settingsCache.put({ key: SETTINGS_KEY, value: result.data });
+  return result.data;
+}
+
+/**
+ * Saves a settings change through main (which validates it again and writes it atomically), then
+ * records it in the cache and the audit trail. The IPC call happens before the transaction, never
+ * inside it (GUIDE §3).
+ */
+export async function saveSettings(db: DosDeskDb, api: DosDeskApi, actorId: string | null, patch: SettingsPatch): Promise<Settings> {
+  if (!actorId || !(await db.operators.get(actorId))) throw new NoOperatorError();
+  const before = await readCachedSettings(db);
+  const result = await api.setSettings(patch);
+  if (!result.ok) throw new SettingsSaveError(result.error.message, result.error.fields);
+  await db.transaction('rw', db.settingsCache, db.audit, db.operators, async () => {
+    await db.settingsCache.put({ key: SETTINGS_KEY, value: result.data });
+    await recordAudit(db, { operatorId: actorId, entity: 'settings', entityId: 'settings', action: 'settings.update', before, after: result.data });
+  });
+  return result.data;
+}
+
+async function readCachedSettings(db: DosDeskDb): Promise<Settings> {
+  const parsed = Settings.safeParse((await db.settingsCache.get(SETTINGS_KEY))?.value);
+  return parsed.success ? parsed.data : DEFAULT_SETTINGS;
+}
+
+/** The current settings, live; the defaults until main has answered. */
+export function useSettings(): Settings {
+  const db = useDb();
+  return useLiveQuery(() => readCachedSettings(db), [db]) ?? DEFAULT_SETTINGS;
+}

@@ -1,0 +1,16 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import './styles/main.scss';
+import { boot } from './app/boot';
+import { Root } from './app/root';
+import { createPlatformApi } from './platform/bridge';
+
+const api = createPlatformApi();
+const root = createRoot(document.getElementById('root')!);
+void boot(api).then((booted) => {
+  root.render(
+    <StrictMode>
+      <Root api={api} booted={booted} />
+    </StrictMode>,
+  );
+});

@@ -1,0 +1,15 @@
+/**
+ * One entry in the audit trail: who did what to which record, when, with the record before and
+ * after. Written in the same transaction as the change it describes (GUIDE §3).
+ */
+export interface AuditEntry {
+  id?: number;
+  /** ISO 8601 instant (UTC). */
+  at: string;
+  operatorId: string;
+  entity: string;
+  entityId: string;
+  action: string;
+  before: unknown;
+  after: unknown;
+}
