@@ -2,7 +2,7 @@ import Dexie, { type Table } from 'dexie';
 import type { AuditEntry } from '@shared/models/audit';
 import type { Operator } from '@shared/models/operator';
 import { UPGRADES } from './migrations';
-import { SCHEMA_VERSIONS } from './schema';
+import { LATEST_VERSION, SCHEMA_VERSIONS } from './schema';
 
 export const DB_NAME = 'dos-desk';
 
@@ -34,6 +34,14 @@ export type OpenResult = { ok: true; db: DosDeskDb } | { ok: false; error: Error
  * under disk pressure). Never throws: a failure comes back for the recovery screen.
  */
 export async function openDatabase(name = DB_NAME): Promise<OpenResult> {
+  const newer = await newerVersionOnDisk(name);
+  if (newer !== null) {
+    const error = new Error(
+      `The records on this computer are at database version ${newer}, and this copy of DoS Desk understands up to version ${LATEST_VERSION}.`,
+    );
+    error.name = 'VersionError';
+    return { ok: false, error };
+  }
   const db = new DosDeskDb(name);
   try {
     await db.open();
@@ -47,4 +55,17 @@ export async function openDatabase(name = DB_NAME): Promise<OpenResult> {
     // Persistence is a request; the app works without it.
   }
   return { ok: true, db };
+}
+
+/**
+ * The schema version of an existing database when it is newer than this code knows, else null.
+ * Dexie 4 would open a newer database anyway and patch its schema; after a downgrade that risks the
+ * newer version's data (GUIDE §6, electron#24882), so it is checked first and never opened.
+ */
+async function newerVersionOnDisk(name: string): Promise<number | null> {
+  if (typeof indexedDB === 'undefined' || typeof indexedDB.databases !== 'function') return null;
+  const existing = (await indexedDB.databases()).find((info) => info.name === name);
+  // Dexie stores version n as native version n * 10.
+  const version = existing?.version ? existing.version / 10 : 0;
+  return version > LATEST_VERSION ? version : null;
 }

@@ -1,0 +1,40 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createDispatcher } from '../../electron/main/ipc/dispatch';
+import { createHandlers } from '../../electron/main/ipc/handlers';
+import { createSettingsService } from '../../electron/main/services/settings';
+import { createApi, type DosDeskApi } from '@shared/ipc/api';
+import { DosDeskDb } from '../../renderer/src/db/database';
+
+let counter = 0;
+
+/** A fresh database name per test, on fake-indexeddb. */
+export function freshDb(): DosDeskDb {
+  counter++;
+  return new DosDeskDb(`dos-desk-test-${Date.now()}-${counter}`);
+}
+
+/**
+ * The renderer's API over the real main-process handler table (settings in a temp folder):
+ * the same code the preload and the preview host run, minus the transport.
+ */
+export function realApi(): { api: DosDeskApi; dataDir: string } {
+  const dataDir = mkdtempSync(join(tmpdir(), 'dosdesk-renderer-'));
+  const dispatch = createDispatcher(
+    createHandlers({
+      settings: createSettingsService(dataDir),
+      appInfo: () => ({ name: 'DoS Desk', version: '0.0.0-test', dataFolder: dataDir, platform: 'linux', shell: 'browser-preview' }),
+    }),
+    () => undefined,
+  );
+  return { api: createApi((channel, args) => dispatch(channel, args) as never), dataDir };
+}
+
+export const PRIYA = {
+  fullName: 'Priya Shah',
+  email: 'priya.shah@nhs.net',
+  jobRole: 'Local DoS Lead',
+  regions: ['London', 'South East'],
+  approveUserRegions: ['London'],
+};

@@ -1,0 +1,111 @@
+import { describe, expect, it, vi } from 'vitest';
+import { APP_ORIGIN, startLifecycle, type LifecycleDeps, type WindowLike } from '../../../electron/main/lifecycle';
+
+function fakeElectron(options: { lock?: boolean; env?: NodeJS.ProcessEnv; platform?: NodeJS.Platform } = {}) {
+  const log: string[] = [];
+  const listeners = new Map<string, (...args: never[]) => void>();
+  let resolveReady!: () => void;
+  const readyPromise = new Promise<void>((r) => (resolveReady = r));
+  const window = {
+    loadURL: vi.fn(async (url: string) => void log.push(`loadURL ${url}`)),
+    once: vi.fn(),
+    show: vi.fn(),
+    focus: vi.fn(() => log.push('focus')),
+    restore: vi.fn(() => log.push('restore')),
+    isMinimized: vi.fn(() => true),
+    isDestroyed: vi.fn(() => false),
+  } satisfies WindowLike;
+  let ipcListener: unknown;
+  const deps: LifecycleDeps = {
+    app: {
+      requestSingleInstanceLock: () => options.lock ?? true,
+      quit: () => log.push('quit'),
+      setPath: (name, path) => log.push(`setPath ${name} ${path}`),
+      getPath: () => '/home/op/.config',
+      getVersion: () => '0.1.0',
+      on: (event, listener) => listeners.set(event, listener),
+      whenReady: () => readyPromise,
+    },
+    protocol: {
+      registerSchemesAsPrivileged: (schemes) => log.push(`privileged ${JSON.stringify(schemes)}`),
+      handle: (scheme) => log.push(`handle ${scheme}`),
+    },
+    ipcMain: { handle: (channel, fn) => ((ipcListener = fn), log.push(`ipc ${channel}`)) },
+    defaultSession: () => ({
+      setPermissionRequestHandler: () => log.push('permissions denied'),
+      setPermissionCheckHandler: () => undefined,
+    }),
+    shell: { openExternal: async () => undefined },
+    createWindow: (opts) => (log.push(`window sandbox=${String(opts.webPreferences?.sandbox)}`), window),
+    env: options.env ?? {},
+    platform: options.platform ?? 'linux',
+    preloadPath: '/app/out/preload/index.cjs',
+    rendererRoot: '/app/out/renderer',
+  };
+  return { deps, log, listeners, window, ready: () => resolveReady(), ipc: () => ipcListener };
+}
+
+describe('main-process lifecycle', () => {
+  it('quits at once when another DoS Desk is already running, touching nothing', () => {
+    const fake = fakeElectron({ lock: false });
+    expect(startLifecycle(fake.deps)).toBeNull();
+    expect(fake.log).toEqual(['quit']);
+  });
+
+  it('fixes the data folder and registers app:// before the app is ready', () => {
+    const fake = fakeElectron();
+    const lifecycle = startLifecycle(fake.deps)!;
+    expect(lifecycle.dataDir).toBe('/home/op/.config/DoS Desk');
+    expect(fake.log[0]).toBe('setPath userData /home/op/.config/DoS Desk');
+    expect(fake.log[1]).toContain('"scheme":"app"');
+    expect(fake.log[1]).toContain('"secure":true');
+    expect(fake.log).not.toContain('handle app');
+  });
+
+  it('uses DOS_DESK_DATA_DIR when it is set', () => {
+    const fake = fakeElectron({ env: { DOS_DESK_DATA_DIR: '/srv/dosdesk' } });
+    expect(startLifecycle(fake.deps)!.dataDir).toBe('/srv/dosdesk');
+  });
+
+  it('on ready denies permissions, serves app://, wires IPC and loads the app origin in a sandboxed window', async () => {
+    const fake = fakeElectron();
+    const lifecycle = startLifecycle(fake.deps)!;
+    fake.ready();
+    await lifecycle.ready;
+    const after = fake.log.slice(2);
+    expect(after).toEqual(['permissions denied', 'handle app', 'ipc dos-desk:invoke', 'window sandbox=true', `loadURL ${APP_ORIGIN}/index.html`]);
+  });
+
+  it('a second launch restores and focuses the first window', async () => {
+    const fake = fakeElectron();
+    const lifecycle = startLifecycle(fake.deps)!;
+    fake.ready();
+    await lifecycle.ready;
+    fake.listeners.get('second-instance')!();
+    expect(fake.log.slice(-2)).toEqual(['restore', 'focus']);
+  });
+
+  it('quits when the last window closes, except on macOS', () => {
+    const linux = fakeElectron();
+    startLifecycle(linux.deps);
+    linux.listeners.get('window-all-closed')!();
+    expect(linux.log).toContain('quit');
+    const mac = fakeElectron({ platform: 'darwin' });
+    startLifecycle(mac.deps);
+    mac.listeners.get('window-all-closed')!();
+    expect(mac.log).not.toContain('quit');
+  });
+
+  it('refuses IPC from a page that is not the app', async () => {
+    const fake = fakeElectron();
+    const lifecycle = startLifecycle(fake.deps)!;
+    fake.ready();
+    await lifecycle.ready;
+    const listener = fake.ipc() as (e: unknown, ...a: unknown[]) => Promise<unknown>;
+    expect(await listener({ senderFrame: { url: 'https://evil.example/', parent: null } }, 'app:get-info')).toMatchObject({ ok: false });
+    expect(await listener({ senderFrame: { url: `${APP_ORIGIN}/index.html`, parent: null } }, 'app:get-info')).toMatchObject({
+      ok: true,
+      data: { shell: 'electron', dataFolder: '/home/op/.config/DoS Desk' },
+    });
+  });
+});
