@@ -12,10 +12,7 @@ export function isAllowedExternalUrl(url: string): boolean {
 }
 
 /** Opens a URL in the desktop's browser or mail program, only when it is on the allow-list. */
-export async function openExternalSafely(
-  shell: { openExternal(url: string): Promise<void> },
-  url: string,
-): Promise<boolean> {
+export async function openExternalSafely(shell: { openExternal(url: string): Promise<void> }, url: string): Promise<boolean> {
   if (!isAllowedExternalUrl(url)) return false;
   await shell.openExternal(url);
   return true;
@@ -24,18 +21,17 @@ export async function openExternalSafely(
 /** The parts of `WebContents` the guards use. */
 export interface GuardedContents {
   setWindowOpenHandler(handler: (details: { url: string }) => { action: 'deny' }): void;
-  on(event: 'will-navigate' | 'will-redirect' | 'will-attach-webview', listener: (event: { preventDefault(): void }, url?: string) => void): unknown;
+  on(
+    event: 'will-navigate' | 'will-redirect' | 'will-attach-webview',
+    listener: (event: { preventDefault(): void }, url?: string) => void,
+  ): unknown;
 }
 
 /**
  * Every web contents: `window.open` denied (allow-listed links go to the system browser instead),
  * navigation and redirects away from the app's own origins blocked, `<webview>` never attached.
  */
-export function guardWebContents(
-  contents: GuardedContents,
-  allowedOrigins: readonly string[],
-  openExternal: (url: string) => void,
-): void {
+export function guardWebContents(contents: GuardedContents, allowedOrigins: readonly string[], openExternal: (url: string) => void): void {
   contents.setWindowOpenHandler(({ url }) => {
     if (isAllowedExternalUrl(url)) openExternal(url);
     return { action: 'deny' };

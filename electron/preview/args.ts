@@ -25,4 +25,3 @@ export function parseArgs(argv: string[], env: NodeJS.ProcessEnv): { port: numbe
   }
   return { port, dataDir };
 }
-

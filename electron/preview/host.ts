@@ -57,7 +57,8 @@ export async function startPreviewHost(options: HostOptions): Promise<PreviewHos
   const server = createServer((req, res) => {
     handle(req, res).catch((error: unknown) => {
       console.error('[preview] request failed', error);
-      if (!res.headersSent) sendJson(res, 500, fail('failed', 'The preview host hit an unexpected error. Restart it with npm run start:web.'));
+      if (!res.headersSent)
+        sendJson(res, 500, fail('failed', 'The preview host hit an unexpected error. Restart it with npm run start:web.'));
     });
   });
 
@@ -94,7 +95,10 @@ export async function startPreviewHost(options: HostOptions): Promise<PreviewHos
       sendJson(
         res,
         403,
-        fail('forbidden', 'This page does not hold the preview session token. Open the link printed by npm run start:web. Nothing was changed.'),
+        fail(
+          'forbidden',
+          'This page does not hold the preview session token. Open the link printed by npm run start:web. Nothing was changed.',
+        ),
       );
       return;
     }
@@ -125,7 +129,11 @@ export async function startPreviewHost(options: HostOptions): Promise<PreviewHos
   await new Promise<void>((resolve, reject) => {
     server.once('error', (error: NodeJS.ErrnoException) => {
       if (error.code === 'EADDRINUSE') {
-        reject(new Error(`Port ${port} is already in use. Is the DoS Desk preview already running? Close it, or choose another port with --port N.`));
+        reject(
+          new Error(
+            `Port ${port} is already in use. Is the DoS Desk preview already running? Close it, or choose another port with --port N.`,
+          ),
+        );
       } else reject(error);
     });
     server.listen(port, '127.0.0.1', () => resolve());
@@ -169,6 +177,10 @@ function readBody(req: IncomingMessage): Promise<string | null> {
 }
 
 function sendJson(res: ServerResponse, status: number, result: IpcResult<unknown>): void {
-  res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff' });
+  res.writeHead(status, {
+    'Content-Type': 'application/json; charset=utf-8',
+    'Cache-Control': 'no-store',
+    'X-Content-Type-Options': 'nosniff',
+  });
   res.end(JSON.stringify(result));
 }

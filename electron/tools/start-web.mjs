@@ -10,5 +10,8 @@ if (build.status !== 0) {
   console.error('DoS Desk preview: the build failed (see above), so the preview was not started.');
   process.exit(build.status ?? 1);
 }
-const host = spawn(process.execPath, ['--import', 'tsx', 'electron/preview/cli.ts', ...process.argv.slice(2)], { cwd: root, stdio: 'inherit' });
+const host = spawn(process.execPath, ['--import', 'tsx', 'electron/preview/cli.ts', ...process.argv.slice(2)], {
+  cwd: root,
+  stdio: 'inherit',
+});
 host.on('exit', (code) => process.exit(code ?? 1));

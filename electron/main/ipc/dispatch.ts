@@ -1,10 +1,4 @@
-import {
-  channels,
-  isChannel,
-  type Channel,
-  type ChannelResults,
-  type ParsedArgs,
-} from '../../../shared/ipc/contract';
+import { channels, isChannel, type Channel, type ChannelResults, type ParsedArgs } from '../../../shared/ipc/contract';
 import { describeZodError, fail, ok, type IpcResult } from '../../../shared/ipc/result';
 import { UserFacingError } from '../services/user-error';
 

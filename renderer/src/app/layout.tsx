@@ -26,14 +26,29 @@ export function Layout({ route, operator, nav, warning, children }: LayoutProps)
   const announce = useSession((s) => s.announce);
   return (
     <>
-      <a className="nhsuk-skip-link" href="#maincontent" onClick={(e) => { e.preventDefault(); document.getElementById('maincontent')?.focus(); }}>
+      <a
+        className="nhsuk-skip-link"
+        href="#maincontent"
+        onClick={(e) => {
+          e.preventDefault();
+          document.getElementById('maincontent')?.focus();
+        }}
+      >
         Skip to main content
       </a>
       <header className="nhsuk-header" role="banner">
         <div className="nhsuk-header__container nhsuk-width-container">
           <div className="nhsuk-header__service">
             <a className="nhsuk-header__service-logo" href="#/" aria-label="NHS DoS Desk homepage">
-              <svg className="nhsuk-header__logo" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 200 80" height="40" width="100" focusable="false" aria-hidden="true">
+              <svg
+                className="nhsuk-header__logo"
+                xmlns="http://www.w3.org/2000/svg"
+                viewBox="0 0 200 80"
+                height="40"
+                width="100"
+                focusable="false"
+                aria-hidden="true"
+              >
                 <path fill="currentcolor" d={NHS_LOGO_PATH} />
               </svg>
               <span className="nhsuk-header__service-name">DoS Desk</span>
@@ -62,8 +77,16 @@ export function Layout({ route, operator, nav, warning, children }: LayoutProps)
                 {nav.map((item) => {
                   const current = item.matches(route);
                   return (
-                    <li key={item.href} className={`nhsuk-header__navigation-item${current ? ' nhsuk-header__navigation-item--current' : ''}`}>
-                      <a className="nhsuk-header__navigation-link" href={item.href} aria-current={current ? 'page' : undefined} onClick={() => announce(null)}>
+                    <li
+                      key={item.href}
+                      className={`nhsuk-header__navigation-item${current ? ' nhsuk-header__navigation-item--current' : ''}`}
+                    >
+                      <a
+                        className="nhsuk-header__navigation-link"
+                        href={item.href}
+                        aria-current={current ? 'page' : undefined}
+                        onClick={() => announce(null)}
+                      >
                         {current ? <strong className="nhsuk-header__navigation-item-current-fallback">{item.label}</strong> : item.label}
                       </a>
                     </li>
@@ -96,7 +119,11 @@ export function Layout({ route, operator, nav, warning, children }: LayoutProps)
               </div>
               <div className="nhsuk-notification-banner__content">
                 <p className="nhsuk-notification-banner__heading">{notice}</p>
-                <button type="button" className="nhsuk-button nhsuk-button--secondary nhsuk-button--small nhsuk-u-margin-bottom-0" onClick={() => announce(null)}>
+                <button
+                  type="button"
+                  className="nhsuk-button nhsuk-button--secondary nhsuk-button--small nhsuk-u-margin-bottom-0"
+                  onClick={() => announce(null)}
+                >
                   Dismiss
                 </button>
               </div>

@@ -10,6 +10,8 @@ export function useZodForm<S extends z.ZodType<FieldValues, FieldValues>>(schema
     defaultValues,
     mode: 'onSubmit',
     reValidateMode: 'onChange',
+    // The NHS pattern moves focus to the error summary, whose links lead to each field.
+    shouldFocusError: false,
   });
 }
 

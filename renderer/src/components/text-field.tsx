@@ -13,7 +13,16 @@ interface TextFieldProps<T extends FieldValues, O> {
 }
 
 /** NHS text input with label, hint and inline error, wired for screen readers. */
-export function TextField<T extends FieldValues, O>({ form, name, label, hint, type = 'text', autoComplete, width, spellCheck }: TextFieldProps<T, O>) {
+export function TextField<T extends FieldValues, O>({
+  form,
+  name,
+  label,
+  hint,
+  type = 'text',
+  autoComplete,
+  width,
+  spellCheck,
+}: TextFieldProps<T, O>) {
   const id = fieldId(name);
   const error = form.getFieldState(name, form.formState).error?.message;
   const describedBy = [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;

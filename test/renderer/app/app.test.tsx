@@ -31,7 +31,9 @@ describe('first run', () => {
     await user.click(screen.getByRole('button', { name: 'Create operator profile' }));
     const summary = await screen.findByRole('alert');
     expect(within(summary).getByRole('heading', { name: 'There is a problem' })).toBeInTheDocument();
-    const links = within(summary).getAllByRole('link').map((a) => a.textContent);
+    const links = within(summary)
+      .getAllByRole('link')
+      .map((a) => a.textContent);
     expect(links).toEqual([
       'Enter your full name',
       'Enter an NHS email address ending in nhs.net or nhs.uk, like name@nhs.net',
@@ -62,7 +64,11 @@ describe('first run', () => {
     expect(screen.getByTestId('current-operator')).toHaveTextContent('Priya Shah');
     expect(screen.getByText('London, South West')).toBeInTheDocument();
     const nav = screen.getByRole('navigation', { name: 'Menu' });
-    expect(within(nav).getAllByRole('link').map((a) => a.textContent)).toEqual(['Home', 'Operators', 'Settings']);
+    expect(
+      within(nav)
+        .getAllByRole('link')
+        .map((a) => a.textContent),
+    ).toEqual(['Home', 'Operators', 'Settings']);
     const db = new DosDeskDb(dbName);
     const [op] = await db.operators.toArray();
     expect(op).toMatchObject({ fullName: 'Priya Shah', regions: ['London', 'South West'], approveUserRegions: ['London'] });

@@ -22,7 +22,17 @@ const FIXTURES: Record<number, Record<string, unknown[]>> = {
       },
     ],
     settingsCache: [{ key: 'currentOperatorId', value: 'op-1' }],
-    audit: [{ at: '2026-01-01T00:00:00.000Z', operatorId: 'op-1', entity: 'operator', entityId: 'op-1', action: 'operator.create', before: null, after: {} }],
+    audit: [
+      {
+        at: '2026-01-01T00:00:00.000Z',
+        operatorId: 'op-1',
+        entity: 'operator',
+        entityId: 'op-1',
+        action: 'operator.create',
+        before: null,
+        after: {},
+      },
+    ],
   },
 };
 
@@ -31,21 +41,24 @@ describe('schema migrations', () => {
     for (const { version } of SCHEMA_VERSIONS) expect(FIXTURES[version], `fixtures for v${version}`).toBeDefined();
   });
 
-  it.each(SCHEMA_VERSIONS.map((v) => v.version))('opens data written by version %i with the current code, losing nothing', async (version) => {
-    const name = `migration-from-v${version}-${Date.now()}`;
-    const old = new Dexie(name);
-    for (const step of SCHEMA_VERSIONS.filter((v) => v.version <= version)) old.version(step.version).stores(step.stores);
-    await old.open();
-    for (const [table, rows] of Object.entries(FIXTURES[version]!)) await old.table(table).bulkAdd(rows);
-    old.close();
+  it.each(SCHEMA_VERSIONS.map((v) => v.version))(
+    'opens data written by version %i with the current code, losing nothing',
+    async (version) => {
+      const name = `migration-from-v${version}-${Date.now()}`;
+      const old = new Dexie(name);
+      for (const step of SCHEMA_VERSIONS.filter((v) => v.version <= version)) old.version(step.version).stores(step.stores);
+      await old.open();
+      for (const [table, rows] of Object.entries(FIXTURES[version]!)) await old.table(table).bulkAdd(rows);
+      old.close();
 
-    const db = new DosDeskDb(name);
-    await db.open();
-    expect(db.verno).toBe(LATEST_VERSION);
-    for (const [table, rows] of Object.entries(FIXTURES[version]!)) expect(await db.table(table).count(), table).toBe(rows.length);
-    expect((await db.operators.get('op-1'))?.email).toBe('priya.shah@nhs.net');
-    db.close();
-  });
+      const db = new DosDeskDb(name);
+      await db.open();
+      expect(db.verno).toBe(LATEST_VERSION);
+      for (const [table, rows] of Object.entries(FIXTURES[version]!)) expect(await db.table(table).count(), table).toBe(rows.length);
+      expect((await db.operators.get('op-1'))?.email).toBe('priya.shah@nhs.net');
+      db.close();
+    },
+  );
 
   it('only moves forward: versions are strictly increasing', () => {
     const versions = SCHEMA_VERSIONS.map((v) => v.version);

@@ -30,7 +30,14 @@ describe('operators', () => {
     expect(await db.operators.get(op.id)).toEqual(op);
     expect(await loadCurrentOperatorId(db)).toBe(op.id);
     const [entry] = await db.audit.toArray();
-    expect(entry).toMatchObject({ operatorId: op.id, action: 'operator.create', entity: 'operator', entityId: op.id, before: null, at: '2026-11-21T10:00:00.000Z' });
+    expect(entry).toMatchObject({
+      operatorId: op.id,
+      action: 'operator.create',
+      entity: 'operator',
+      entityId: op.id,
+      before: null,
+      at: '2026-11-21T10:00:00.000Z',
+    });
     expect(entry!.after).toEqual(op);
   });
 
@@ -52,7 +59,9 @@ describe('operators', () => {
 
   it('refuses a second operator with the same email and leaves the first untouched', async () => {
     await createOperator(db, PRIYA, REGIONS);
-    await expect(createOperator(db, { ...PRIYA, fullName: 'Someone Else', email: 'PRIYA.SHAH@nhs.net' }, REGIONS)).rejects.toThrow(/already exists/);
+    await expect(createOperator(db, { ...PRIYA, fullName: 'Someone Else', email: 'PRIYA.SHAH@nhs.net' }, REGIONS)).rejects.toThrow(
+      /already exists/,
+    );
     expect(await counts()).toEqual({ operators: 1, audit: 1 });
   });
 
@@ -72,7 +81,11 @@ describe('operators', () => {
     const saved = await updateOperator(db, priya.id, priya.id, { ...PRIYA, jobRole: 'Regional DoS Lead' }, REGIONS);
     expect(saved.jobRole).toBe('Regional DoS Lead');
     const last = await db.audit.orderBy('id').last();
-    expect(last).toMatchObject({ action: 'operator.update', before: { jobRole: 'Local DoS Lead' }, after: { jobRole: 'Regional DoS Lead' } });
+    expect(last).toMatchObject({
+      action: 'operator.update',
+      before: { jobRole: 'Local DoS Lead' },
+      after: { jobRole: 'Regional DoS Lead' },
+    });
   });
 
   it('writes nothing without an operator', async () => {

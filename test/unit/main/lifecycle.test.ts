@@ -73,7 +73,13 @@ describe('main-process lifecycle', () => {
     fake.ready();
     await lifecycle.ready;
     const after = fake.log.slice(2);
-    expect(after).toEqual(['permissions denied', 'handle app', 'ipc dos-desk:invoke', 'window sandbox=true', `loadURL ${APP_ORIGIN}/index.html`]);
+    expect(after).toEqual([
+      'permissions denied',
+      'handle app',
+      'ipc dos-desk:invoke',
+      'window sandbox=true',
+      `loadURL ${APP_ORIGIN}/index.html`,
+    ]);
   });
 
   it('a second launch restores and focuses the first window', async () => {

@@ -10,7 +10,7 @@ function fakeContents() {
   let openHandler: ((d: { url: string }) => { action: 'deny' }) | undefined;
   const contents = {
     setWindowOpenHandler: (h: typeof openHandler) => (openHandler = h),
-    on: (event: string, listener: (...args: never[]) => void) => emitter.on(event, listener),
+    on: (event: string, listener: (...args: any[]) => void) => emitter.on(event, listener), // eslint-disable-line @typescript-eslint/no-explicit-any
   };
   const navigate = (event: string, url?: string) => {
     const e = { preventDefault: vi.fn() };
@@ -73,7 +73,7 @@ describe('Electron security checklist', () => {
   });
 
   it('opens external URLs only from the allow-list', async () => {
-    const shell = { openExternal: vi.fn(async () => undefined) };
+    const shell = { openExternal: vi.fn(async (_url: string) => undefined) };
     expect(await openExternalSafely(shell, 'https://www.nhs.uk/')).toBe(true);
     expect(await openExternalSafely(shell, 'mailto:a@nhs.net')).toBe(true);
     for (const url of ['http://nhs.uk', 'file:///c:/windows/system32/calc.exe', 'smb://host/share', 'ms-msdt:/id', 'not a url']) {

@@ -13,7 +13,10 @@ export function OperatorsPage() {
   return (
     <>
       <PageHeading>Operators on this desk</PageHeading>
-      <p>Shared on-call desks can have several operators. Switch to yourself before you make changes: every change is recorded against the operator working.</p>
+      <p>
+        Shared on-call desks can have several operators. Switch to yourself before you make changes: every change is recorded against the
+        operator working.
+      </p>
       <a className="nhsuk-button nhsuk-button--secondary" href="#/operators/new" draggable={false}>
         Add an operator
       </a>
@@ -24,11 +27,21 @@ export function OperatorsPage() {
           <caption className="nhsuk-table__caption">{operators.length === 1 ? '1 operator' : `${operators.length} operators`}</caption>
           <thead className="nhsuk-table__head">
             <tr className="nhsuk-table__row">
-              <th scope="col" className="nhsuk-table__header">Name</th>
-              <th scope="col" className="nhsuk-table__header">Email</th>
-              <th scope="col" className="nhsuk-table__header">Job role</th>
-              <th scope="col" className="nhsuk-table__header">Regions</th>
-              <th scope="col" className="nhsuk-table__header">Actions</th>
+              <th scope="col" className="nhsuk-table__header">
+                Name
+              </th>
+              <th scope="col" className="nhsuk-table__header">
+                Email
+              </th>
+              <th scope="col" className="nhsuk-table__header">
+                Job role
+              </th>
+              <th scope="col" className="nhsuk-table__header">
+                Regions
+              </th>
+              <th scope="col" className="nhsuk-table__header">
+                Actions
+              </th>
             </tr>
           </thead>
           <tbody className="nhsuk-table__body">

@@ -32,7 +32,12 @@ function parseInput(input: unknown, allowedRegions: readonly string[]) {
  * Creates an operator and makes them the current one. The new operator is the actor of their own
  * creation in the audit trail. Refuses a second operator with the same email.
  */
-export async function createOperator(db: DosDeskDb, input: unknown, allowedRegions: readonly string[], now = new Date()): Promise<Operator> {
+export async function createOperator(
+  db: DosDeskDb,
+  input: unknown,
+  allowedRegions: readonly string[],
+  now = new Date(),
+): Promise<Operator> {
   const fields = parseInput(input, allowedRegions);
   const at = now.toISOString();
   const operator: Operator = { id: crypto.randomUUID(), ...fields, createdAt: at, updatedAt: at };
@@ -41,7 +46,15 @@ export async function createOperator(db: DosDeskDb, input: unknown, allowedRegio
       throw new OperatorInputError('An operator with this email address already exists on this desk: switch to them instead', 'email');
     }
     await db.operators.add(operator);
-    await recordAudit(db, { at, operatorId: operator.id, entity: 'operator', entityId: operator.id, action: 'operator.create', before: null, after: operator });
+    await recordAudit(db, {
+      at,
+      operatorId: operator.id,
+      entity: 'operator',
+      entityId: operator.id,
+      action: 'operator.create',
+      before: null,
+      after: operator,
+    });
     await db.settingsCache.put({ key: CURRENT_OPERATOR_KEY, value: operator.id });
   });
   return operator;
@@ -65,7 +78,15 @@ export async function updateOperator(
     if (clash && clash.id !== id) throw new OperatorInputError('Another operator on this desk already uses this email address', 'email');
     const after: Operator = { ...before, ...fields, updatedAt: now.toISOString() };
     await db.operators.put(after);
-    await recordAudit(db, { at: after.updatedAt, operatorId: actorId, entity: 'operator', entityId: id, action: 'operator.update', before, after });
+    await recordAudit(db, {
+      at: after.updatedAt,
+      operatorId: actorId,
+      entity: 'operator',
+      entityId: id,
+      action: 'operator.update',
+      before,
+      after,
+    });
     return after;
   });
 }
@@ -77,7 +98,15 @@ export async function switchOperator(db: DosDeskDb, id: string, now = new Date()
     if (!operator) throw new NoOperatorError();
     const previous = (await db.settingsCache.get(CURRENT_OPERATOR_KEY))?.value ?? null;
     await db.settingsCache.put({ key: CURRENT_OPERATOR_KEY, value: id });
-    await recordAudit(db, { at: now.toISOString(), operatorId: id, entity: 'session', entityId: 'current-operator', action: 'operator.switch', before: previous, after: id });
+    await recordAudit(db, {
+      at: now.toISOString(),
+      operatorId: id,
+      entity: 'session',
+      entityId: 'current-operator',
+      action: 'operator.switch',
+      before: previous,
+      after: id,
+    });
     return operator;
   });
 }

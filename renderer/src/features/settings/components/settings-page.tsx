@@ -3,18 +3,16 @@ import type { AppInfo } from '@shared/models/app-info';
 import { Form, fieldId, useZodForm } from '../../../components/form';
 import { PageHeading } from '../../../components/page-heading';
 import { SummaryList } from '../../../components/summary-list';
-import { useDb } from '../../../db/db-context';
 import { useApi } from '../../../platform/api-context';
 import { useSession } from '../../../session/store';
-import { saveSettings, useSettings } from '../data/settings';
+import { useSaveSettings, useSettings } from '../data/settings';
 import { RegionsForm } from '../schemas';
 
 /** Regions this desk works with, and where its data lives. */
 export function SettingsPage() {
   const settings = useSettings();
   const api = useApi();
-  const db = useDb();
-  const operatorId = useSession((s) => s.currentOperatorId);
+  const save = useSaveSettings();
   const announce = useSession((s) => s.announce);
   const [info, setInfo] = useState<AppInfo | null>(null);
   const form = useZodForm(RegionsForm, { regionsText: settings.regions.join('\n') });
@@ -37,7 +35,7 @@ export function SettingsPage() {
         fieldOrder={['regionsText']}
         submitLabel="Save regions"
         onSubmit={async ({ regionsText }) => {
-          await saveSettings(db, api, operatorId, { regions: regionsText });
+          await save({ regions: regionsText });
           form.reset({ regionsText: regionsText.join('\n') });
           announce('Regions saved.');
         }}
@@ -47,7 +45,8 @@ export function SettingsPage() {
             Regions operators can cover
           </label>
           <div className="nhsuk-hint" id={`${id}-hint`}>
-            One region per line. The default is the seven NHS England regions. Removing a region here does not change operators who already cover it.
+            One region per line. The default is the seven NHS England regions. Removing a region here does not change operators who already
+            cover it.
           </div>
           {error && (
             <span className="nhsuk-error-message" id={`${id}-error`}>

@@ -1,9 +1,12 @@
+import { useCallback } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { DosDeskApi } from '@shared/ipc/api';
 import { DEFAULT_SETTINGS, Settings, type SettingsPatch } from '@shared/models/settings';
 import type { DosDeskDb } from '../../../db/database';
 import { NoOperatorError, recordAudit } from '../../../db/audit';
 import { useDb } from '../../../db/db-context';
+import { useApi } from '../../../platform/api-context';
+import { useSession } from '../../../session/store';
 
 const SETTINGS_KEY = 'settings';
 
@@ -38,7 +41,14 @@ export async function saveSettings(db: DosDeskDb, api: DosDeskApi, actorId: stri
   if (!result.ok) throw new SettingsSaveError(result.error.message, result.error.fields);
   await db.transaction('rw', db.settingsCache, db.audit, db.operators, async () => {
     await db.settingsCache.put({ key: SETTINGS_KEY, value: result.data });
-    await recordAudit(db, { operatorId: actorId, entity: 'settings', entityId: 'settings', action: 'settings.update', before, after: result.data });
+    await recordAudit(db, {
+      operatorId: actorId,
+      entity: 'settings',
+      entityId: 'settings',
+      action: 'settings.update',
+      before,
+      after: result.data,
+    });
   });
   return result.data;
 }
@@ -52,4 +62,12 @@ async function readCachedSettings(db: DosDeskDb): Promise<Settings> {
 export function useSettings(): Settings {
   const db = useDb();
   return useLiveQuery(() => readCachedSettings(db), [db]) ?? DEFAULT_SETTINGS;
+}
+
+/** Saves a settings change as the current operator. */
+export function useSaveSettings(): (patch: SettingsPatch) => Promise<Settings> {
+  const db = useDb();
+  const api = useApi();
+  const operatorId = useSession((s) => s.currentOperatorId);
+  return useCallback((patch) => saveSettings(db, api, operatorId, patch), [db, api, operatorId]);
 }

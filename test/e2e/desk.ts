@@ -1,0 +1,110 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
+import axe from 'axe-core';
+import { _electron, chromium, type BrowserContext, type Page } from 'playwright-core';
+import { findElectronBinary } from '../../electron/tools/electron-binary.mjs';
+import { startPreviewHost, type PreviewHost } from '../../electron/preview/host';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+const VERSION = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string }).version;
+
+/** Chromium flags for a closed network and a root user (see the machine notes in the README). */
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+/** Which app the specs drive: the real Electron app when its binary exists, else the browser preview. */
+export const TARGET: 'electron' | 'browser' =
+  process.env.DOS_DESK_E2E_TARGET === 'browser' || !findElectronBinary() ? 'browser' : 'electron';
+
+export interface Desk {
+  page: Page;
+  /** Only in the browser preview. */
+  host?: PreviewHost;
+  close(): Promise<void>;
+}
+
+/** A desk's persistent places: its data folder (settings; Electron's IndexedDB) and browser profile. */
+export interface DeskPlaces {
+  dataDir: string;
+  profileDir: string;
+  port: number;
+}
+
+export function newPlaces(port: number): DeskPlaces {
+  const base = mkdtempSync(join(tmpdir(), 'dosdesk-e2e-'));
+  return { dataDir: join(base, 'data'), profileDir: join(base, 'profile'), port };
+}
+
+/** Starts DoS Desk on these places; call again with the same places to "restart" it. */
+export async function launchDesk(places: DeskPlaces): Promise<Desk> {
+  if (TARGET === 'electron') {
+    const app = await _electron.launch({
+      executablePath: findElectronBinary()!,
+      args: [join(ROOT, 'out/main/index.js')],
+      env: { ...process.env, DOS_DESK_DATA_DIR: places.dataDir },
+    });
+    const page = await app.firstWindow();
+    await page.waitForLoadState('domcontentloaded');
+    return { page, close: () => app.close() };
+  }
+  const host = await startPreviewHost({
+    port: places.port,
+    dataDir: places.dataDir,
+    rendererRoot: join(ROOT, 'out/renderer'),
+    version: VERSION,
+  });
+  let context: BrowserContext;
+  try {
+    context = await chromium.launchPersistentContext(places.profileDir, {
+      executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
+      headless: true,
+      args: CHROMIUM_ARGS,
+    });
+  } catch (error) {
+    await host.close();
+    throw error;
+  }
+  const page = context.pages()[0] ?? (await context.newPage());
+  await page.goto(host.url);
+  return {
+    page,
+    host,
+    close: async () => {
+      await context.close();
+      await host.close();
+    },
+  };
+}
+
+export interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: { target: unknown[] }[];
+}
+
+/** Runs axe (WCAG 2.0–2.2 A and AA rules) on the page and returns the violations. */
+export async function axeViolations(page: Page): Promise<AxeViolation[]> {
+  // Evaluated through the DevTools protocol, so the page's strict CSP does not need loosening.
+  await page.evaluate(axe.source);
+  return page.evaluate(async () => {
+    const result = await (window as unknown as { axe: typeof axe }).axe.run(document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] },
+    });
+    return result.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact ?? null,
+      help: v.help,
+      nodes: v.nodes.map((n) => ({ target: n.target })),
+    }));
+  });
+}
