@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { app, BrowserWindow, ipcMain, protocol, session, shell } from 'electron';
+import { app, BrowserWindow, clipboard, ipcMain, protocol, safeStorage, session, shell } from 'electron';
 import { startLifecycle } from './lifecycle';
 
 // Electron-only glue: everything it does is in lifecycle.ts, which is unit-tested with fakes.
@@ -9,6 +9,14 @@ const lifecycle = startLifecycle({
   ipcMain: ipcMain as never,
   defaultSession: () => session.defaultSession,
   shell,
+  desktop: {
+    openPath: (file) => shell.openPath(file),
+    writeClipboard: (text) => {
+      clipboard.writeText(text);
+      return true;
+    },
+    secureStorage: safeStorage,
+  },
   createWindow: (options) => new BrowserWindow(options),
   env: process.env,
   platform: process.platform,

@@ -2,10 +2,11 @@ import { join } from 'node:path';
 import type { BrowserWindowConstructorOptions } from 'electron';
 import { createDispatcher } from './ipc/dispatch';
 import { createHandlers } from './ipc/handlers';
+import { createServices } from './services';
+import type { Desktop } from './services/desktop';
 import { registerIpc, originOf, type IpcMainLike } from './ipc/register';
 import { DATA_FOLDER_NAME } from './paths';
 import { denyAllPermissions, guardWebContents, openExternalSafely, type GuardedContents, type PermissionSession } from './security';
-import { createSettingsService } from './services/settings';
 import { createAppProtocolHandler } from './static-files';
 import { mainWindowOptions } from './windows/main-window';
 
@@ -42,6 +43,8 @@ export interface LifecycleDeps {
   ipcMain: IpcMainLike;
   defaultSession: () => PermissionSession;
   shell: { openExternal(url: string): Promise<void> };
+  /** Mail program, clipboard and key store (Electron's shell, clipboard and safeStorage). */
+  desktop: Desktop;
   createWindow(options: BrowserWindowConstructorOptions): WindowLike;
   env: NodeJS.ProcessEnv;
   platform: NodeJS.Platform;
@@ -97,19 +100,16 @@ export function startLifecycle(deps: LifecycleDeps): Lifecycle | null {
   const ready = app.whenReady().then(async () => {
     denyAllPermissions(deps.defaultSession());
     deps.protocol.handle(APP_SCHEME, createAppProtocolHandler(deps.rendererRoot, APP_HOST));
-    const settings = createSettingsService(dataDir);
-    const dispatch = createDispatcher(
-      createHandlers({
-        settings,
-        appInfo: () => ({
-          name: 'DoS Desk',
-          version: app.getVersion(),
-          dataFolder: dataDir,
-          platform: deps.platform,
-          shell: 'electron',
-        }),
-      }),
-    );
+    const services = createServices({
+      dataDir,
+      desktop: deps.desktop,
+      appInfo: () => ({ name: 'DoS Desk', version: app.getVersion(), dataFolder: dataDir, platform: deps.platform, shell: 'electron' }),
+    });
+    await services.start();
+    app.on('before-quit', () => {
+      void services.stop();
+    });
+    const dispatch = createDispatcher(createHandlers(services));
     registerIpc(deps.ipcMain, dispatch, allowedOrigins);
     const window = deps.createWindow(mainWindowOptions(deps.preloadPath));
     mainWindow = window;

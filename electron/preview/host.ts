@@ -2,7 +2,8 @@ import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { createDispatcher } from '../main/ipc/dispatch';
 import { createHandlers } from '../main/ipc/handlers';
-import { createSettingsService } from '../main/services/settings';
+import { createServices, type ServiceOptions } from '../main/services';
+import { NO_DESKTOP } from '../main/services/desktop';
 import { readStaticFile } from '../main/static-files';
 import { fail, type IpcResult } from '../../shared/ipc/result';
 
@@ -18,6 +19,8 @@ export interface HostOptions {
   version: string;
   /** Fixed only by tests; a new random token is made for every run otherwise. */
   token?: string;
+  /** Outbox timing, for tests. */
+  outbox?: ServiceOptions['outbox'];
 }
 
 export interface PreviewHost {
@@ -36,19 +39,15 @@ export interface PreviewHost {
  */
 export async function startPreviewHost(options: HostOptions): Promise<PreviewHost> {
   const token = options.token ?? randomBytes(24).toString('base64url');
-  const settings = createSettingsService(options.dataDir);
-  const dispatch = createDispatcher(
-    createHandlers({
-      settings,
-      appInfo: () => ({
-        name: 'DoS Desk',
-        version: options.version,
-        dataFolder: options.dataDir,
-        platform: process.platform,
-        shell: 'browser-preview',
-      }),
-    }),
-  );
+  // The preview has no desktop: no mail program to open, no clipboard, no key store.
+  const services = createServices({
+    dataDir: options.dataDir,
+    desktop: NO_DESKTOP,
+    outbox: options.outbox,
+    appInfo: () => ({ name: 'DoS Desk', version: options.version, dataFolder: options.dataDir, platform: process.platform, shell: 'browser-preview' }),
+  });
+  await services.start();
+  const dispatch = createDispatcher(createHandlers(services));
 
   let port = options.port ?? DEFAULT_PREVIEW_PORT;
   const allowedHosts = () => [`127.0.0.1:${port}`, `localhost:${port}`];
@@ -128,6 +127,7 @@ export async function startPreviewHost(options: HostOptions): Promise<PreviewHos
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', (error: NodeJS.ErrnoException) => {
+      void services.stop();
       if (error.code === 'EADDRINUSE') {
         reject(
           new Error(
@@ -146,11 +146,13 @@ export async function startPreviewHost(options: HostOptions): Promise<PreviewHos
     origin,
     port,
     token,
-    close: () =>
-      new Promise<void>((resolve) => {
+    close: async () => {
+      await services.stop();
+      await new Promise<void>((resolve) => {
         server.closeAllConnections();
         server.close(() => resolve());
-      }),
+      });
+    },
   };
 }
 

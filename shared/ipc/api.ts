@@ -1,6 +1,7 @@
 import type { AppInfo } from '../models/app-info';
+import type { OutboxCounts, OutboxEntry, OutboxStatus, OutboxSummary } from '../models/email';
 import type { Settings, SettingsPatch } from '../models/settings';
-import type { ChannelArgs, ChannelResults, Channel } from './contract';
+import type { ChannelArgs, ChannelResults, Channel, QueueEmailArgs } from './contract';
 import type { IpcResult } from './result';
 
 // Type-only imports above: the sandboxed preload bundles this file and must not pull in zod.
@@ -8,14 +9,38 @@ import type { IpcResult } from './result';
 /** The single Electron IPC channel everything travels on; the logical channel is its first argument. */
 export const INVOKE_CHANNEL = 'dos-desk:invoke';
 
+/** Whether main holds an SMTP password, and whether it survives a restart (never the password). */
+export interface SecretStatusResult {
+  configured: boolean;
+  passwordStored: boolean;
+  passwordPersisted: boolean;
+  secureStorage: boolean;
+}
+
 /** Sends one call; implemented by the preload (Electron IPC) and the browser bridge (HTTP). */
 export type Invoke = <C extends Channel>(channel: C, args: ChannelArgs<C>) => Promise<IpcResult<ChannelResults[C]>>;
 
+type R<T> = Promise<IpcResult<T>>;
+
 /** The object exposed to the renderer as `window.dosDesk`: named methods only. */
 export interface DosDeskApi {
-  getAppInfo(): Promise<IpcResult<AppInfo>>;
-  getSettings(): Promise<IpcResult<Settings>>;
-  setSettings(patch: SettingsPatch): Promise<IpcResult<Settings>>;
+  getAppInfo(): R<AppInfo>;
+  getSettings(): R<Settings>;
+  setSettings(patch: SettingsPatch): R<Settings>;
+  queueEmail(args: QueueEmailArgs): R<OutboxSummary>;
+  listOutbox(status?: OutboxStatus): R<OutboxSummary[]>;
+  getOutboxEntry(id: string): R<OutboxEntry>;
+  getOutboxCounts(): R<OutboxCounts>;
+  retryEmail(id: string): R<OutboxSummary>;
+  cancelEmail(id: string): R<OutboxSummary>;
+  markEmailCopied(id: string): R<OutboxSummary>;
+  exportEml(id: string): R<{ fileName: string; content: string; path: string }>;
+  connectionReturned(): R<{ sent: number }>;
+  getSmtpStatus(): R<SecretStatusResult>;
+  setSmtpPassword(password: string): R<SecretStatusResult>;
+  clearSmtpPassword(): R<SecretStatusResult>;
+  testSmtp(): R<{ message: string }>;
+  copyText(text: string): R<{ copied: boolean }>;
 }
 
 /** Builds the named-method API over a transport. Used by the preload and by the browser bridge. */
@@ -24,5 +49,19 @@ export function createApi(invoke: Invoke): DosDeskApi {
     getAppInfo: () => invoke('app:get-info', undefined),
     getSettings: () => invoke('settings:get', undefined),
     setSettings: (patch) => invoke('settings:set', patch),
+    queueEmail: (args) => invoke('outbox:queue', args),
+    listOutbox: (status) => invoke('outbox:list', status ? { status } : undefined),
+    getOutboxEntry: (id) => invoke('outbox:get', { id }),
+    getOutboxCounts: () => invoke('outbox:counts', undefined),
+    retryEmail: (id) => invoke('outbox:retry', { id }),
+    cancelEmail: (id) => invoke('outbox:cancel', { id }),
+    markEmailCopied: (id) => invoke('outbox:mark-copied', { id }),
+    exportEml: (id) => invoke('outbox:export-eml', { id }),
+    connectionReturned: () => invoke('outbox:connection-returned', undefined),
+    getSmtpStatus: () => invoke('email:get-smtp-status', undefined),
+    setSmtpPassword: (password) => invoke('email:set-smtp-password', { password }),
+    clearSmtpPassword: () => invoke('email:clear-smtp-password', undefined),
+    testSmtp: () => invoke('email:test-smtp', undefined),
+    copyText: (text) => invoke('desktop:copy-text', { text }),
   } satisfies DosDeskApi;
 }

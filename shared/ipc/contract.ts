@@ -1,16 +1,71 @@
 import { z } from 'zod';
+import { TEMPLATE_IDS, TEMPLATES } from '../email/templates';
 import type { AppInfo } from '../models/app-info';
+import { DeliveryMethod, EmailFormat, Mailbox, OutboxStatus, Recipients } from '../models/email';
+import type { OutboxCounts, OutboxEntry, OutboxSummary } from '../models/email';
 import { SettingsPatch, type Settings } from '../models/settings';
+import type { SecretStatusResult } from './api';
 
 /**
  * The one IPC contract between the renderer and the main process (GUIDE §2).
  * Every channel is `domain:verb-noun`, has a zod schema for its single argument and a result type.
  * The same table is served over Electron IPC and, in the browser preview, over loopback HTTP.
  */
+
+const NoArgs = z.undefined({ error: 'This call takes no argument' });
+const EntryId = z.object({ id: z.uuid({ error: 'Give the id of a message in the outbox' }) }).strict();
+
+/** Queue an email: a template and its data, who it is from and to, and how it should leave. */
+export const QueueEmailArgs = z
+  .object({
+    template: z.enum(TEMPLATE_IDS, { error: 'Choose an email template' }),
+    data: z.record(z.string(), z.unknown(), { error: 'Give the email details' }),
+    from: Mailbox,
+    to: Recipients,
+    cc: z.array(Mailbox).max(20, { error: 'Copy 20 recipients or fewer' }).default([]),
+    format: EmailFormat,
+    delivery: DeliveryMethod,
+    operatorId: z.string().min(1, { error: 'Choose who you are first' }).max(100),
+    relatedTo: z.string().max(200).nullable().default(null),
+  })
+  .strict()
+  .superRefine((value, ctx) => {
+    const checked = TEMPLATES[value.template].data.safeParse(value.data);
+    if (checked.success) return;
+    for (const issue of checked.error.issues) ctx.addIssue({ code: 'custom', message: issue.message, path: ['data', ...issue.path] });
+  });
+export type QueueEmailArgs = z.input<typeof QueueEmailArgs>;
+
 export const channels = {
-  'app:get-info': { args: z.undefined({ error: 'This call takes no argument' }) },
-  'settings:get': { args: z.undefined({ error: 'This call takes no argument' }) },
+  'app:get-info': { args: NoArgs },
+  'settings:get': { args: NoArgs },
   'settings:set': { args: SettingsPatch },
+  'outbox:queue': { args: QueueEmailArgs },
+  'outbox:list': { args: z.object({ status: OutboxStatus.optional() }).strict().optional() },
+  'outbox:get': { args: EntryId },
+  'outbox:counts': { args: NoArgs },
+  'outbox:retry': { args: EntryId },
+  'outbox:cancel': { args: EntryId },
+  'outbox:mark-copied': { args: EntryId },
+  'outbox:export-eml': { args: EntryId },
+  'outbox:connection-returned': { args: NoArgs },
+  'email:get-smtp-status': { args: NoArgs },
+  'email:set-smtp-password': {
+    args: z
+      .object({
+        password: z
+          .string({ error: 'Enter the SMTP password' })
+          .min(1, { error: 'Enter the SMTP password' })
+          .max(500, { error: 'The password must be 500 characters or fewer' })
+          .refine((p) => !/[\r\n\u0000]/.test(p), { error: 'The password must not contain line breaks' }),
+      })
+      .strict(),
+  },
+  'email:clear-smtp-password': { args: NoArgs },
+  'email:test-smtp': { args: NoArgs },
+  'desktop:copy-text': {
+    args: z.object({ text: z.string().max(200_000, { error: 'The text is too long to copy (over 200,000 characters)' }) }).strict(),
+  },
 } as const satisfies Record<string, { args: z.ZodType }>;
 
 export type Channel = keyof typeof channels;
@@ -20,6 +75,20 @@ export interface ChannelResults {
   'app:get-info': AppInfo;
   'settings:get': Settings;
   'settings:set': Settings;
+  'outbox:queue': OutboxSummary;
+  'outbox:list': OutboxSummary[];
+  'outbox:get': OutboxEntry;
+  'outbox:counts': OutboxCounts;
+  'outbox:retry': OutboxSummary;
+  'outbox:cancel': OutboxSummary;
+  'outbox:mark-copied': OutboxSummary;
+  'outbox:export-eml': { fileName: string; content: string; path: string };
+  'outbox:connection-returned': { sent: number };
+  'email:get-smtp-status': SecretStatusResult;
+  'email:set-smtp-password': SecretStatusResult;
+  'email:clear-smtp-password': SecretStatusResult;
+  'email:test-smtp': { message: string };
+  'desktop:copy-text': { copied: boolean };
 }
 
 export type ChannelArgs<C extends Channel> = z.input<(typeof channels)[C]['args']>;

@@ -1,8 +1,36 @@
 import { z } from 'zod';
 import { NHS_ENGLAND_REGIONS } from '../domain/regions';
+import { DeliveryMethod } from './email';
 import { singleLine } from './text';
 
 export const RegionName = singleLine('a region name', 80);
+
+/** An SMTP server. The password is never part of settings: main keeps it apart (issue 3). */
+export const SmtpSettings = z
+  .object({
+    host: singleLine('the SMTP server name', 253).refine((h) => /^[A-Za-z0-9.-]+$|^\[[0-9a-fA-F:.]+\]$/.test(h), {
+      error: 'Enter the SMTP server name, like smtp.example.nhs.uk',
+    }),
+    port: z
+      .number({ error: 'Enter the SMTP port as a number, like 587' })
+      .int({ error: 'Enter the SMTP port as a whole number' })
+      .min(1, { error: 'The SMTP port must be from 1 to 65535' })
+      .max(65535, { error: 'The SMTP port must be from 1 to 65535' }),
+    /** `starttls` (usually port 587), `tls` (usually 465) or `none` (only for a server on this computer). */
+    security: z.enum(['starttls', 'tls', 'none'], { error: 'Choose how to secure the SMTP connection' }),
+    /** Sign-in name; empty for a server that needs none. */
+    user: z.string().trim().max(254).refine((v) => !/[\u0000-\u001f\u007f]/.test(v), { error: 'The user name must not contain line breaks' }),
+  })
+  .strict();
+export type SmtpSettings = z.infer<typeof SmtpSettings>;
+
+export const EmailSettings = z
+  .object({
+    defaultDelivery: DeliveryMethod,
+    smtp: SmtpSettings.nullable(),
+  })
+  .strict();
+export type EmailSettings = z.infer<typeof EmailSettings>;
 
 /** Settings kept by the main process in `<data folder>/settings.json`. */
 export const Settings = z
@@ -15,6 +43,7 @@ export const Settings = z
       .refine((list) => new Set(list.map((r) => r.toLowerCase())).size === list.length, {
         error: 'Each region must appear only once',
       }),
+    email: EmailSettings,
   })
   .strict();
 export type Settings = z.infer<typeof Settings>;
@@ -23,4 +52,7 @@ export type Settings = z.infer<typeof Settings>;
 export const SettingsPatch = Settings.partial().strict();
 export type SettingsPatch = z.infer<typeof SettingsPatch>;
 
-export const DEFAULT_SETTINGS: Settings = { regions: [...NHS_ENGLAND_REGIONS] };
+export const DEFAULT_SETTINGS: Settings = {
+  regions: [...NHS_ENGLAND_REGIONS],
+  email: { defaultDelivery: 'mail-client', smtp: null },
+};

@@ -1,17 +1,52 @@
-import type { AppInfo } from '../../../shared/models/app-info';
-import type { SettingsService } from '../services/settings';
+import type { SecretStatusResult } from '../../../shared/ipc/api';
+import type { Services } from '../services';
+import { UserFacingError } from '../services/user-error';
 import type { Handlers } from './dispatch';
 
-export interface Services {
-  appInfo: () => AppInfo;
-  settings: SettingsService;
-}
+export type { Services } from '../services';
 
 /** The handler table, the same in Electron and in the browser-preview host. */
-export function createHandlers(services: Services): Handlers {
+export function createHandlers(services: Pick<Services, 'appInfo' | 'settings' | 'outbox' | 'smtpPassword' | 'smtpTransport' | 'desktop'>): Handlers {
+  const { outbox, smtpPassword } = services;
+
+  async function smtpStatus(): Promise<SecretStatusResult> {
+    const secret = await smtpPassword.status();
+    const configured = (await services.settings.get()).email.smtp !== null;
+    return { configured, passwordStored: secret.stored, passwordPersisted: secret.persisted, secureStorage: secret.secureStorage };
+  }
+
   return {
     'app:get-info': async () => services.appInfo(),
     'settings:get': () => services.settings.get(),
     'settings:set': (patch) => services.settings.set(patch),
+    'outbox:queue': (args) => outbox.queue(args),
+    'outbox:list': async (args) => outbox.list(args?.status),
+    'outbox:get': async ({ id }) => outbox.get(id),
+    'outbox:counts': async () => outbox.counts(),
+    'outbox:retry': ({ id }) => outbox.retry(id),
+    'outbox:cancel': ({ id }) => outbox.cancel(id),
+    'outbox:mark-copied': ({ id }) => outbox.markCopied(id),
+    'outbox:export-eml': ({ id }) => outbox.exportEml(id),
+    'outbox:connection-returned': async () => ({ sent: await outbox.connectionReturned() }),
+    'email:get-smtp-status': smtpStatus,
+    'email:set-smtp-password': async ({ password }) => {
+      await smtpPassword.set(password);
+      return smtpStatus();
+    },
+    'email:clear-smtp-password': async () => {
+      await smtpPassword.clear();
+      return smtpStatus();
+    },
+    'email:test-smtp': async () => {
+      const transport = await services.smtpTransport();
+      if (!transport) throw new UserFacingError('No SMTP server is set up yet. Enter its details and save them first.');
+      try {
+        await transport.verify();
+      } catch (error) {
+        throw new UserFacingError(`DoS Desk could not connect to the SMTP server: ${error instanceof Error ? error.message : String(error)}`);
+      }
+      return { message: 'DoS Desk connected to the SMTP server and signed in.' };
+    },
+    'desktop:copy-text': async ({ text }) => ({ copied: services.desktop.writeClipboard(text) }),
   };
 }

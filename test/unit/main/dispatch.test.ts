@@ -5,21 +5,22 @@ import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createDispatcher, type Dispatch } from '../../../electron/main/ipc/dispatch';
 import { createHandlers } from '../../../electron/main/ipc/handlers';
-import { createSettingsService } from '../../../electron/main/services/settings';
+import { createServices } from '../../../electron/main/services';
+import { NO_DESKTOP } from '../../../electron/main/services/desktop';
 
 let dir: string;
 let dispatch: Dispatch;
+let services: ReturnType<typeof createServices>;
 const silent = () => undefined;
 
 beforeEach(async () => {
   dir = await mkdtemp(join(tmpdir(), 'dosdesk-ipc-'));
-  dispatch = createDispatcher(
-    createHandlers({
-      settings: createSettingsService(dir),
-      appInfo: () => ({ name: 'DoS Desk', version: '1.2.3', dataFolder: dir, platform: 'linux', shell: 'electron' }),
-    }),
-    silent,
-  );
+  services = createServices({
+    dataDir: dir,
+    desktop: NO_DESKTOP,
+    appInfo: () => ({ name: 'DoS Desk', version: '1.2.3', dataFolder: dir, platform: 'linux', shell: 'electron' }),
+  });
+  dispatch = createDispatcher(createHandlers(services), silent);
 });
 
 const settingsFile = () => join(dir, 'settings.json');
@@ -33,8 +34,8 @@ describe('IPC dispatch', () => {
   });
 
   it('round-trips settings:set and settings:get', async () => {
-    expect(await dispatch('settings:set', { regions: ['London'] })).toEqual({ ok: true, data: { regions: ['London'] } });
-    expect(await dispatch('settings:get', undefined)).toEqual({ ok: true, data: { regions: ['London'] } });
+    expect(await dispatch('settings:set', { regions: ['London'] })).toMatchObject({ ok: true, data: { regions: ['London'] } });
+    expect(await dispatch('settings:get', undefined)).toMatchObject({ ok: true, data: { regions: ['London'] } });
   });
 
   it.each([['settings:delete'], ['__proto__'], ['constructor'], [42], [null]])('refuses the unknown channel %s', async (channel) => {
@@ -66,14 +67,7 @@ describe('IPC dispatch', () => {
   });
 
   it('turns an unexpected failure into a message saying what to do', async () => {
-    const failing = createDispatcher(
-      {
-        'app:get-info': () => Promise.reject(new Error('disk unplugged')),
-        'settings:get': () => Promise.reject(new Error('x')),
-        'settings:set': () => Promise.reject(new Error('x')),
-      },
-      silent,
-    );
+    const failing = createDispatcher({ ...createHandlers(services), 'app:get-info': () => Promise.reject(new Error('disk unplugged')) }, silent);
     const result = await failing('app:get-info', undefined);
     expect(result).toEqual({
       ok: false,

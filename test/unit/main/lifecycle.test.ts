@@ -1,4 +1,11 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
+import { NO_DESKTOP } from '../../../electron/main/services/desktop';
+
+const APP_DATA = mkdtempSync(join(tmpdir(), 'dosdesk-appdata-'));
+const DATA_DIR = join(APP_DATA, 'DoS Desk');
 import { APP_ORIGIN, startLifecycle, type LifecycleDeps, type WindowLike } from '../../../electron/main/lifecycle';
 
 function fakeElectron(options: { lock?: boolean; env?: NodeJS.ProcessEnv; platform?: NodeJS.Platform } = {}) {
@@ -21,7 +28,7 @@ function fakeElectron(options: { lock?: boolean; env?: NodeJS.ProcessEnv; platfo
       requestSingleInstanceLock: () => options.lock ?? true,
       quit: () => log.push('quit'),
       setPath: (name, path) => log.push(`setPath ${name} ${path}`),
-      getPath: () => '/home/op/.config',
+      getPath: () => APP_DATA,
       getVersion: () => '0.1.0',
       on: (event, listener) => listeners.set(event, listener),
       whenReady: () => readyPromise,
@@ -36,6 +43,7 @@ function fakeElectron(options: { lock?: boolean; env?: NodeJS.ProcessEnv; platfo
       setPermissionCheckHandler: () => undefined,
     }),
     shell: { openExternal: async () => undefined },
+    desktop: NO_DESKTOP,
     createWindow: (opts) => (log.push(`window sandbox=${String(opts.webPreferences?.sandbox)}`), window),
     env: options.env ?? {},
     platform: options.platform ?? 'linux',
@@ -55,16 +63,16 @@ describe('main-process lifecycle', () => {
   it('fixes the data folder and registers app:// before the app is ready', () => {
     const fake = fakeElectron();
     const lifecycle = startLifecycle(fake.deps)!;
-    expect(lifecycle.dataDir).toBe('/home/op/.config/DoS Desk');
-    expect(fake.log[0]).toBe('setPath userData /home/op/.config/DoS Desk');
+    expect(lifecycle.dataDir).toBe(DATA_DIR);
+    expect(fake.log[0]).toBe(`setPath userData ${DATA_DIR}`);
     expect(fake.log[1]).toContain('"scheme":"app"');
     expect(fake.log[1]).toContain('"secure":true');
     expect(fake.log).not.toContain('handle app');
   });
 
   it('uses DOS_DESK_DATA_DIR when it is set', () => {
-    const fake = fakeElectron({ env: { DOS_DESK_DATA_DIR: '/srv/dosdesk' } });
-    expect(startLifecycle(fake.deps)!.dataDir).toBe('/srv/dosdesk');
+    const fake = fakeElectron({ env: { DOS_DESK_DATA_DIR: join(APP_DATA, 'elsewhere') } });
+    expect(startLifecycle(fake.deps)!.dataDir).toBe(join(APP_DATA, 'elsewhere'));
   });
 
   it('on ready denies permissions, serves app://, wires IPC and loads the app origin in a sandboxed window', async () => {
@@ -111,7 +119,7 @@ describe('main-process lifecycle', () => {
     expect(await listener({ senderFrame: { url: 'https://evil.example/', parent: null } }, 'app:get-info')).toMatchObject({ ok: false });
     expect(await listener({ senderFrame: { url: `${APP_ORIGIN}/index.html`, parent: null } }, 'app:get-info')).toMatchObject({
       ok: true,
-      data: { shell: 'electron', dataFolder: '/home/op/.config/DoS Desk' },
+      data: { shell: 'electron', dataFolder: DATA_DIR },
     });
   });
 });

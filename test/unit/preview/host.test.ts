@@ -65,7 +65,7 @@ describe('browser-preview host', () => {
     const res = await send({ headers: good(), body: JSON.stringify({ channel: 'app:get-info' }) });
     expect(JSON.parse(res.body)).toMatchObject({ ok: true, data: { version: '9.9.9', shell: 'browser-preview', dataFolder: dataDir } });
     const set = await send({ headers: good(), body: JSON.stringify({ channel: 'settings:set', args: { regions: ['London'] } }) });
-    expect(JSON.parse(set.body)).toEqual({ ok: true, data: { regions: ['London'] } });
+    expect(JSON.parse(set.body)).toMatchObject({ ok: true, data: { regions: ['London'] } });
   });
 
   it.each([

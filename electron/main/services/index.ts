@@ -1,0 +1,73 @@
+import { join } from 'node:path';
+import type { AppInfo } from '../../../shared/models/app-info';
+import type { SmtpSettings } from '../../../shared/models/settings';
+import type { Desktop } from './desktop';
+import { createOutbox, type Outbox, type OutboxOptions } from './email/outbox';
+import { createSecretStore, type SecretStore } from './email/secrets';
+import { createSmtpTransport, type SmtpTransport } from './email/smtp';
+import { createSettingsService, type SettingsService } from './settings';
+
+export interface Services {
+  appInfo: () => AppInfo;
+  settings: SettingsService;
+  outbox: Outbox;
+  smtpPassword: SecretStore;
+  /** A transport for the SMTP settings now in force, or null when none are set. */
+  smtpTransport: () => Promise<SmtpTransport | null>;
+  desktop: Desktop;
+  start(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+export interface ServiceOptions {
+  dataDir: string;
+  appInfo: () => AppInfo;
+  desktop: Desktop;
+  /** Test seams for the outbox timing. */
+  outbox?: Partial<Pick<OutboxOptions, 'backoff' | 'pollMs' | 'now' | 'maxAttempts'>>;
+}
+
+/** Every main-process service, the same in Electron and in the browser-preview host. */
+export function createServices(options: ServiceOptions): Services {
+  const settings = createSettingsService(options.dataDir);
+  const smtpPassword = createSecretStore(join(options.dataDir, 'smtp-password.bin'), options.desktop.secureStorage);
+  let cached: { key: string; transport: SmtpTransport } | null = null;
+
+  async function smtpTransport(): Promise<SmtpTransport | null> {
+    const smtp: SmtpSettings | null = (await settings.get()).email.smtp;
+    if (!smtp) {
+      cached?.transport.close();
+      cached = null;
+      return null;
+    }
+    const password = smtp.user ? await smtpPassword.get() : null;
+    const key = JSON.stringify([smtp, password]);
+    if (cached?.key !== key) {
+      cached?.transport.close();
+      cached = { key, transport: createSmtpTransport(smtp, password) };
+    }
+    return cached.transport;
+  }
+
+  const outbox = createOutbox({
+    dir: join(options.dataDir, 'outbox'),
+    transport: smtpTransport,
+    openPath: options.desktop.openPath,
+    ...options.outbox,
+  });
+
+  return {
+    appInfo: options.appInfo,
+    settings,
+    outbox,
+    smtpPassword,
+    smtpTransport,
+    desktop: options.desktop,
+    start: () => outbox.start(),
+    async stop() {
+      await outbox.stop();
+      cached?.transport.close();
+      cached = null;
+    },
+  };
+}

@@ -1,0 +1,129 @@
+import { z } from 'zod';
+import type { EmailFormat } from '../models/email';
+import { singleLine } from '../models/text';
+import { escapeHtml, textToHtmlParagraphs } from './escape';
+
+/**
+ * Every email DoS Desk writes: subject, plain text and HTML, filled from typed data. Later issues add
+ * theirs here. HTML is built only from escaped values. Wording follows the seeds where they give it.
+ */
+
+const MAX_BODY = 50_000;
+
+const Signature = z.object({
+  senderName: singleLine('your name', 100),
+  senderRole: singleLine('your job role', 100),
+});
+
+export interface RenderedEmail {
+  subject: string;
+  text: string;
+  /** Null for plain-text messages. */
+  html: string | null;
+}
+
+/** The seed's advice: allow 28 days for a user to validate their email (seed 000, "Validating email addresses"). */
+export const EMAIL_VALIDATION_DAYS = 28;
+
+export const ActivationData = Signature.extend({
+  recipientName: singleLine("the user's name", 100),
+  region: singleLine('the region', 80),
+  /** ISO date the request was registered; the 28-day deadline is counted from it. */
+  registeredOn: z.iso.date({ error: 'Enter the date the user registered' }),
+  /** The activation link from DoS, if the operator has it. */
+  activationLink: z
+    .url({ protocol: /^https$/, error: 'The activation link must be a web address starting https://' })
+    .max(2000)
+    .optional(),
+});
+export type ActivationData = z.infer<typeof ActivationData>;
+
+export const DosTeamNoteData = Signature.extend({
+  subject: singleLine('a subject', 200),
+  body: z
+    .string({ error: 'Enter the message' })
+    .trim()
+    .min(1, { error: 'Enter the message' })
+    .max(MAX_BODY, { error: `The message must be ${MAX_BODY.toLocaleString('en-GB')} characters or fewer` }),
+});
+export type DosTeamNoteData = z.infer<typeof DosTeamNoteData>;
+
+function addDays(isoDate: string, days: number): string {
+  const d = new Date(`${isoDate}T12:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/London' });
+}
+
+function signatureText(d: z.infer<typeof Signature>): string {
+  return `${d.senderName}\n${d.senderRole}`;
+}
+
+function wrapHtml(title: string, bodyHtml: string): string {
+  return [
+    '<!doctype html>',
+    '<html lang="en-GB"><head><meta charset="utf-8">',
+    `<title>${escapeHtml(title)}</title>`,
+    '</head><body style="font-family: Arial, sans-serif; font-size: 16px; line-height: 1.5; color: #212b32;">',
+    bodyHtml,
+    '</body></html>',
+  ].join('\n');
+}
+
+export function renderActivation(d: ActivationData, format: EmailFormat): RenderedEmail {
+  const deadline = addDays(d.registeredOn, EMAIL_VALIDATION_DAYS);
+  const subject = 'Validate your email address to activate your DoS account';
+  const paragraphs = [
+    `Dear ${d.recipientName},`,
+    `You have asked for access to the Directory of Services (DoS) for ${d.region}. We cannot approve your DoS account until you have validated your email address.`,
+    d.activationLink
+      ? `Please validate your email address by following this link:\n${d.activationLink}`
+      : 'Please validate your email address by following the link in the email you were sent when you registered.',
+    'If you cannot find that email, check your junk mail folder. If the email address you entered on the DoS is not correct, reply to tell us.',
+    `Please validate your email address by ${deadline}. After that date your request will be rejected, and you will need to submit a new request and verify your email address if you still need access.`,
+    'Kind regards,',
+    signatureText(d),
+  ];
+  const text = paragraphs.join('\n\n');
+  if (format === 'plain') return { subject, text, html: null };
+  const linkHtml = d.activationLink
+    ? `<p>Please validate your email address by following this link:<br><a href="${escapeHtml(d.activationLink)}">Validate my email address</a></p>`
+    : `<p>${escapeHtml(paragraphs[2]!)}</p>`;
+  const html = wrapHtml(
+    subject,
+    [
+      `<p>${escapeHtml(paragraphs[0]!)}</p>`,
+      `<p>${escapeHtml(paragraphs[1]!)}</p>`,
+      linkHtml,
+      `<p>${escapeHtml(paragraphs[3]!)}</p>`,
+      `<p><strong>${escapeHtml(paragraphs[4]!)}</strong></p>`,
+      `<p>Kind regards,<br>${escapeHtml(d.senderName)}<br>${escapeHtml(d.senderRole)}</p>`,
+    ].join('\n'),
+  );
+  return { subject, text, html };
+}
+
+export function renderDosTeamNote(d: DosTeamNoteData, format: EmailFormat): RenderedEmail {
+  const text = `${d.body}\n\n${signatureText(d)}`;
+  if (format === 'plain') return { subject: d.subject, text, html: null };
+  const html = wrapHtml(
+    d.subject,
+    `${textToHtmlParagraphs(d.body)}\n<p>${escapeHtml(d.senderName)}<br>${escapeHtml(d.senderRole)}</p>`,
+  );
+  return { subject: d.subject, text, html };
+}
+
+/** The template table: id → data schema and renderer. */
+export const TEMPLATES = {
+  activation: { label: 'Activation email', data: ActivationData, render: renderActivation },
+  'dos-team-note': { label: 'Note to a DoS team', data: DosTeamNoteData, render: renderDosTeamNote },
+} as const;
+
+export type TemplateId = keyof typeof TEMPLATES;
+export const TEMPLATE_IDS = Object.keys(TEMPLATES) as [TemplateId, ...TemplateId[]];
+
+/** Validates data for a template and renders it; throws the zod error on bad data. */
+export function renderTemplate(template: TemplateId, data: unknown, format: EmailFormat): RenderedEmail {
+  const entry = TEMPLATES[template];
+  const parsed = entry.data.parse(data);
+  return (entry.render as (d: typeof parsed, f: EmailFormat) => RenderedEmail)(parsed, format);
+}

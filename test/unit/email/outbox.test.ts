@@ -1,0 +1,226 @@
+import { existsSync } from 'node:fs';
+import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createOutbox, type Outbox, type QueueRequest } from '../../../electron/main/services/email/outbox';
+import { createSmtpTransport, type SmtpTransport } from '../../../electron/main/services/email/smtp';
+import { TestSmtpServer } from './smtp-test-server';
+
+let dir: string;
+let server: TestSmtpServer;
+let transport: SmtpTransport | null;
+let outbox: Outbox;
+let password: string | null;
+
+function note(i: number, delivery: QueueRequest['delivery'] = 'smtp'): QueueRequest {
+  return {
+    template: 'dos-team-note',
+    data: { subject: `Emergency change ${i}`, body: `Capacity at service ${i} set to red.`, senderName: 'Sam Okoro', senderRole: 'Director on Call' },
+    from: { name: 'Sam Okoro', address: 'sam.okoro@nhs.net' },
+    to: [{ name: 'London DoS Team', address: 'london.dos@nhs.net' }],
+    cc: [],
+    format: 'plain',
+    delivery,
+    operatorId: 'op-1',
+    relatedTo: null,
+  };
+}
+
+function makeOutbox(options: { openPath?: (f: string) => Promise<string> } = {}): Outbox {
+  return createOutbox({
+    dir: join(dir, 'outbox'),
+    transport: async () => {
+      transport ??= createSmtpTransport({ host: '127.0.0.1', port: server.port, security: 'none', user: server.credentials?.user ?? '' }, password);
+      return transport;
+    },
+    openPath: options.openPath ?? null,
+    backoff: () => 5,
+    pollMs: 10,
+    log: () => undefined,
+  });
+}
+
+async function until(check: () => boolean, ms = 10_000): Promise<void> {
+  const end = Date.now() + ms;
+  while (!check()) {
+    if (Date.now() > end) throw new Error('timed out waiting');
+    await new Promise((r) => setTimeout(r, 10));
+  }
+}
+
+beforeEach(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'dosdesk-outbox-'));
+  server = new TestSmtpServer();
+  await server.start();
+  transport = null;
+  password = null;
+  outbox = makeOutbox();
+  await outbox.start();
+});
+
+afterEach(async () => {
+  await outbox.stop();
+  transport?.close();
+  await server.stop();
+});
+
+describe('outbox over SMTP (real server on 127.0.0.1)', () => {
+  it('server up: the message is delivered once and recorded as sent', async () => {
+    const queued = await outbox.queue(note(1));
+    expect(queued.status).toBe('queued');
+    expect(queued.messageId).toMatch(/^<[0-9a-f-]{36}@dos-desk\.local>$/);
+    await until(() => outbox.get(queued.id).status === 'sent');
+    expect(server.received.map((m) => m.messageId)).toEqual([queued.messageId]);
+    expect(server.received[0]!.envelopeTo).toEqual(['london.dos@nhs.net']);
+    const parsed = await server.parse(0);
+    expect(parsed.subject).toBe('Emergency change 1');
+    expect(parsed.headers.get('x-unsent')).toBeUndefined();
+    expect(outbox.get(queued.id).sentAt).not.toBeNull();
+  });
+
+  it('server down: queued and retried, then delivered when it comes back', async () => {
+    await server.stop();
+    const queued = await outbox.queue(note(2));
+    await until(() => outbox.get(queued.id).status === 'retrying');
+    expect(outbox.get(queued.id).lastError).toMatch(/could not reach the SMTP server/);
+    await server.start();
+    await outbox.connectionReturned();
+    await until(() => outbox.get(queued.id).status === 'sent');
+    expect(server.countsById().get(queued.messageId)).toBe(1);
+  });
+
+  it('server rejects with 5xx: needs attention with the server reason, and is not retried', async () => {
+    server.rejectWith = { code: 550, message: 'Mailbox unavailable' };
+    const queued = await outbox.queue(note(3));
+    await until(() => outbox.get(queued.id).status === 'needs-attention');
+    const entry = outbox.get(queued.id);
+    expect(entry.lastError).toMatch(/refused this message \(550\).*Mailbox unavailable/);
+    expect(entry.attempts).toBe(1);
+    await new Promise((r) => setTimeout(r, 100));
+    await outbox.processDue();
+    expect(outbox.get(queued.id).attempts).toBe(1);
+  });
+
+  it('a failed login needs attention, and retrying with the right password delivers', async () => {
+    await server.stop();
+    server.credentials = { user: 'sam.okoro@nhs.net', pass: 'right' };
+    await server.start();
+    password = 'wrong';
+    transport = null;
+    const queued = await outbox.queue(note(4));
+    await until(() => outbox.get(queued.id).status === 'needs-attention');
+    expect(outbox.get(queued.id).lastError).toMatch(/did not accept the user name or password/);
+    transport?.close();
+    transport = null;
+    password = 'right';
+    await outbox.retry(queued.id);
+    await until(() => outbox.get(queued.id).status === 'sent');
+    expect(server.countsById().get(queued.messageId)).toBe(1);
+  });
+
+  it('survives a restart: queued messages go out after it, once', async () => {
+    await server.stop();
+    const ids = [await outbox.queue(note(5)), await outbox.queue(note(6))].map((e) => e.messageId);
+    await outbox.stop();
+    await server.start();
+    outbox = makeOutbox();
+    await outbox.start();
+    await outbox.connectionReturned();
+    await until(() => outbox.list('sent').length === 2);
+    expect(ids.map((id) => server.countsById().get(id))).toEqual([1, 1]);
+  });
+
+  it('a message cut off mid-send is never sent again automatically', async () => {
+    const queued = await outbox.queue(note(7, 'copy'));
+    await outbox.stop();
+    // Simulate a crash after "sending" was recorded.
+    const file = join(dir, 'outbox', 'entries', `${queued.id}.json`);
+    const entry = JSON.parse(await readFile(file, 'utf8'));
+    await writeFile(file, JSON.stringify({ ...entry, delivery: 'smtp', status: 'sending' }));
+    outbox = makeOutbox();
+    await outbox.start();
+    const after = outbox.get(queued.id);
+    expect(after.status).toBe('needs-attention');
+    expect(after.lastError).toContain(queued.messageId);
+    await outbox.processDue();
+    expect(server.received).toHaveLength(0);
+  });
+
+  it('cancel stops a waiting message; cancelled and sent messages cannot be cancelled again', async () => {
+    await server.stop();
+    const queued = await outbox.queue(note(8));
+    await until(() => outbox.get(queued.id).status === 'retrying');
+    expect((await outbox.cancel(queued.id)).status).toBe('cancelled');
+    await server.start();
+    await outbox.connectionReturned();
+    expect(server.received).toHaveLength(0);
+    await expect(outbox.cancel(queued.id)).rejects.toThrow(/cannot be cancelled/);
+  });
+});
+
+describe('outbox: mail client and copy', () => {
+  it('writes an unsent .eml draft and opens it with the mail program', async () => {
+    const opened: string[] = [];
+    await outbox.stop();
+    outbox = makeOutbox({ openPath: async (f) => (opened.push(f), '') });
+    await outbox.start();
+    const queued = await outbox.queue(note(9, 'mail-client'));
+    expect(queued.status).toBe('handed-to-mail-client');
+    expect(opened).toEqual([queued.emlPath]);
+    expect(queued.emlPath).toBe(join(dir, 'outbox', `${queued.id}.eml`));
+    expect(await readFile(queued.emlPath, 'utf8')).toMatch(/^X-Unsent: 1\r?$/m);
+    expect(server.received).toHaveLength(0);
+  });
+
+  it('says what to do when the mail program cannot be opened', async () => {
+    await outbox.stop();
+    outbox = makeOutbox({ openPath: async () => 'No application is associated with .eml files' });
+    await outbox.start();
+    const queued = await outbox.queue(note(10, 'mail-client'));
+    expect(queued.status).toBe('needs-attention');
+    expect(queued.lastError).toMatch(/could not be opened \(No application.*Save the \.eml file/);
+  });
+
+  it('copy waits for the person to copy it, then records that', async () => {
+    const queued = await outbox.queue(note(11, 'copy'));
+    expect(queued.status).toBe('queued');
+    await outbox.processDue();
+    expect(server.received).toHaveLength(0);
+    expect((await outbox.markCopied(queued.id)).status).toBe('copied');
+  });
+
+  it('exports the .eml as stored', async () => {
+    const queued = await outbox.queue(note(12, 'copy'));
+    const eml = await outbox.exportEml(queued.id);
+    expect(eml.fileName).toBe('Emergency-change-12.eml');
+    expect(eml.content).toContain(`Message-ID: ${queued.messageId}`);
+  });
+
+  it('refuses SMTP when no server is set up, queuing nothing', async () => {
+    await outbox.stop();
+    outbox = createOutbox({ dir: join(dir, 'outbox2'), transport: async () => null, openPath: null, log: () => undefined });
+    await outbox.start();
+    await expect(outbox.queue(note(13))).rejects.toThrow(/No SMTP server is set up/);
+    expect(await readdir(join(dir, 'outbox2'))).toEqual(['entries']);
+    expect(outbox.counts().total).toBe(0);
+  });
+
+  it('refuses template data that does not fit, queuing nothing half-made', async () => {
+    const bad = { ...note(14, 'copy'), data: { subject: 'x', body: 'y'.repeat(1_000_000), senderName: 'P', senderRole: 'R' } };
+    await expect(outbox.queue(bad)).rejects.toThrow(/could not be written.*50,000/);
+    const headerInjection = { ...note(15, 'copy'), to: [{ address: 'a@nhs.net\r\nBcc: spy@evil.example' }] };
+    await expect(outbox.queue(headerInjection)).rejects.toThrow(/line break/);
+    expect(outbox.counts().total).toBe(0);
+    expect((await readdir(join(dir, 'outbox'))).filter((f) => f.endsWith('.eml'))).toEqual([]);
+  });
+
+  it('removes a .eml left without its entry by a stop between the two writes', async () => {
+    await outbox.stop();
+    const orphan = join(dir, 'outbox', 'orphan.eml');
+    await writeFile(orphan, 'half');
+    outbox = makeOutbox();
+    await outbox.start();
+    expect(existsSync(orphan)).toBe(false);
+  });
+});

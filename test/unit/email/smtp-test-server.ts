@@ -1,0 +1,89 @@
+import type { Socket } from 'node:net';
+import { simpleParser } from 'mailparser';
+import { SMTPServer } from 'smtp-server';
+
+export interface ReceivedMessage {
+  messageId: string;
+  envelopeTo: string[];
+  raw: Buffer;
+}
+
+/**
+ * A real SMTP server on 127.0.0.1 (the smtp-server package) that can be stopped and started on the
+ * same port, reject messages, or demand a login. Counts deliveries by Message-ID.
+ */
+export class TestSmtpServer {
+  port = 0;
+  received: ReceivedMessage[] = [];
+  /** Set to make the server answer every DATA with this code. */
+  rejectWith: { code: number; message: string } | null = null;
+  credentials: { user: string; pass: string } | null = null;
+  private server: SMTPServer | null = null;
+  private sockets = new Set<Socket>();
+
+  async start(): Promise<void> {
+    const server = new SMTPServer({
+      secure: false,
+      disabledCommands: this.credentials ? ['STARTTLS'] : ['STARTTLS', 'AUTH'],
+      authOptional: !this.credentials,
+      allowInsecureAuth: true,
+      logger: false,
+      onAuth: (auth, _session, callback) => {
+        if (this.credentials && auth.username === this.credentials.user && auth.password === this.credentials.pass) callback(null, { user: auth.username });
+        else callback(Object.assign(new Error('Invalid username or password'), { responseCode: 535 }));
+      },
+      onData: (stream, session, callback) => {
+        const chunks: Buffer[] = [];
+        stream.on('data', (c: Buffer) => chunks.push(c));
+        stream.on('end', () => {
+          if (this.rejectWith) {
+            callback(Object.assign(new Error(this.rejectWith.message), { responseCode: this.rejectWith.code }));
+            return;
+          }
+          const raw = Buffer.concat(chunks);
+          const match = /^Message-ID:\s*(<[^>]+>)/im.exec(raw.toString('utf8'));
+          this.received.push({ messageId: match?.[1] ?? '(none)', envelopeTo: session.envelope.rcptTo.map((r) => r.address), raw });
+          callback();
+        });
+      },
+    });
+    (server as unknown as { server: import('node:net').Server }).server.on('connection', (socket: Socket) => {
+      this.sockets.add(socket);
+      socket.on('close', () => this.sockets.delete(socket));
+    });
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(this.port, '127.0.0.1', () => resolve());
+    });
+    this.port = ((server as unknown as { server: import('node:net').Server }).server.address() as { port: number }).port;
+    this.server = server;
+  }
+
+  /** Stops listening and ends every connection after what it has already answered is flushed. */
+  async stop(): Promise<void> {
+    const server = this.server;
+    if (!server) return;
+    this.server = null;
+    const net = (server as unknown as { server: import('node:net').Server }).server;
+    const closed = new Promise<void>((resolve) => net.close(() => resolve()));
+    for (const socket of this.sockets) socket.end();
+    setTimeout(() => {
+      for (const socket of this.sockets) socket.destroy();
+    }, 200).unref();
+    await closed;
+  }
+
+  get running(): boolean {
+    return this.server !== null;
+  }
+
+  countsById(): Map<string, number> {
+    const counts = new Map<string, number>();
+    for (const m of this.received) counts.set(m.messageId, (counts.get(m.messageId) ?? 0) + 1);
+    return counts;
+  }
+
+  async parse(index: number) {
+    return simpleParser(this.received[index]!.raw);
+  }
+}
