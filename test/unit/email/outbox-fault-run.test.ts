@@ -28,7 +28,7 @@ describe('outbox fault run', () => {
       const dir = join(await mkdtemp(join(tmpdir(), 'dosdesk-fault-')), 'outbox');
       const server = new TestSmtpServer();
       await server.start();
-      let transport: SmtpTransport | null = null;
+      let transport = null as SmtpTransport | null;
       const make = () =>
         createOutbox({
           dir,

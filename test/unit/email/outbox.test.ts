@@ -9,7 +9,7 @@ import { TestSmtpServer } from './smtp-test-server';
 
 let dir: string;
 let server: TestSmtpServer;
-let transport: SmtpTransport | null;
+let transport = null as SmtpTransport | null;
 let outbox: Outbox;
 let password: string | null;
 

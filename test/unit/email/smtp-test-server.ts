@@ -20,6 +20,7 @@ export class TestSmtpServer {
   credentials: { user: string; pass: string } | null = null;
   private server: SMTPServer | null = null;
   private sockets = new Set<Socket>();
+  private stopping = false;
 
   async start(): Promise<void> {
     const server = new SMTPServer({
@@ -36,6 +37,11 @@ export class TestSmtpServer {
         const chunks: Buffer[] = [];
         stream.on('data', (c: Buffer) => chunks.push(c));
         stream.on('end', () => {
+          if (this.stopping) {
+            // Like a real server shutting down: refuse what has not been accepted yet.
+            callback(Object.assign(new Error('Service shutting down'), { responseCode: 421 }));
+            return;
+          }
           if (this.rejectWith) {
             callback(Object.assign(new Error(this.rejectWith.message), { responseCode: this.rejectWith.code }));
             return;
@@ -57,6 +63,7 @@ export class TestSmtpServer {
     });
     this.port = ((server as unknown as { server: import('node:net').Server }).server.address() as { port: number }).port;
     this.server = server;
+    this.stopping = false;
   }
 
   /** Stops listening and ends every connection after what it has already answered is flushed. */
@@ -64,6 +71,9 @@ export class TestSmtpServer {
     const server = this.server;
     if (!server) return;
     this.server = null;
+    this.stopping = true;
+    // Let replies already written reach the client before the connections are ended.
+    await new Promise((r) => setTimeout(r, 30));
     const net = (server as unknown as { server: import('node:net').Server }).server;
     const closed = new Promise<void>((resolve) => net.close(() => resolve()));
     for (const socket of this.sockets) socket.end();

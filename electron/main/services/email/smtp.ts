@@ -19,6 +19,9 @@ export function createSmtpTransport(settings: SmtpSettings, password: string | n
     auth: settings.user ? { user: settings.user, pass: password ?? '' } : undefined,
     pool: true,
     maxConnections: 1,
+    // The outbox owns retries: the pool must never resend on its own after a dropped connection,
+    // or a message the server already accepted could go twice.
+    maxRequeues: 0,
     connectionTimeout: 10_000,
     greetingTimeout: 10_000,
     socketTimeout: 30_000,
