@@ -41,6 +41,12 @@ function makeOutbox(options: { openPath?: (f: string) => Promise<string> } = {})
   });
 }
 
+/** Drops the cached transport so the next send signs in again. */
+function closeTransport(): void {
+  transport?.close();
+  transport = null;
+}
+
 async function until(check: () => boolean, ms = 10_000): Promise<void> {
   const end = Date.now() + ms;
   while (!check()) {
@@ -111,8 +117,7 @@ describe('outbox over SMTP (real server on 127.0.0.1)', () => {
     const queued = await outbox.queue(note(4));
     await until(() => outbox.get(queued.id).status === 'needs-attention');
     expect(outbox.get(queued.id).lastError).toMatch(/did not accept the user name or password/);
-    transport?.close();
-    transport = null;
+    closeTransport();
     password = 'right';
     await outbox.retry(queued.id);
     await until(() => outbox.get(queued.id).status === 'sent');
