@@ -44,7 +44,13 @@ export async function startPreviewHost(options: HostOptions): Promise<PreviewHos
     dataDir: options.dataDir,
     desktop: NO_DESKTOP,
     outbox: options.outbox,
-    appInfo: () => ({ name: 'DoS Desk', version: options.version, dataFolder: options.dataDir, platform: process.platform, shell: 'browser-preview' }),
+    appInfo: () => ({
+      name: 'DoS Desk',
+      version: options.version,
+      dataFolder: options.dataDir,
+      platform: process.platform,
+      shell: 'browser-preview',
+    }),
   });
   await services.start();
   const dispatch = createDispatcher(createHandlers(services));

@@ -105,10 +105,7 @@ export function renderActivation(d: ActivationData, format: EmailFormat): Render
 export function renderDosTeamNote(d: DosTeamNoteData, format: EmailFormat): RenderedEmail {
   const text = `${d.body}\n\n${signatureText(d)}`;
   if (format === 'plain') return { subject: d.subject, text, html: null };
-  const html = wrapHtml(
-    d.subject,
-    `${textToHtmlParagraphs(d.body)}\n<p>${escapeHtml(d.senderName)}<br>${escapeHtml(d.senderRole)}</p>`,
-  );
+  const html = wrapHtml(d.subject, `${textToHtmlParagraphs(d.body)}\n<p>${escapeHtml(d.senderName)}<br>${escapeHtml(d.senderRole)}</p>`);
   return { subject: d.subject, text, html };
 }
 

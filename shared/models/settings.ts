@@ -19,7 +19,11 @@ export const SmtpSettings = z
     /** `starttls` (usually port 587), `tls` (usually 465) or `none` (only for a server on this computer). */
     security: z.enum(['starttls', 'tls', 'none'], { error: 'Choose how to secure the SMTP connection' }),
     /** Sign-in name; empty for a server that needs none. */
-    user: z.string().trim().max(254).refine((v) => !/[\u0000-\u001f\u007f]/.test(v), { error: 'The user name must not contain line breaks' }),
+    user: z
+      .string()
+      .trim()
+      .max(254)
+      .refine((v) => !/[\u0000-\u001f\u007f]/.test(v), { error: 'The user name must not contain line breaks' }),
   })
   .strict();
 export type SmtpSettings = z.infer<typeof SmtpSettings>;

@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createDispatcher } from '../../electron/main/ipc/dispatch';
 import { createHandlers } from '../../electron/main/ipc/handlers';
-import { createSettingsService } from '../../electron/main/services/settings';
+import { createServices } from '../../electron/main/services';
+import { NO_DESKTOP } from '../../electron/main/services/desktop';
 import { createApi, type DosDeskApi } from '@shared/ipc/api';
 import { DosDeskDb } from '../../renderer/src/db/database';
 
@@ -21,13 +22,12 @@ export function freshDb(): DosDeskDb {
  */
 export function realApi(): { api: DosDeskApi; dataDir: string } {
   const dataDir = mkdtempSync(join(tmpdir(), 'dosdesk-renderer-'));
-  const dispatch = createDispatcher(
-    createHandlers({
-      settings: createSettingsService(dataDir),
-      appInfo: () => ({ name: 'DoS Desk', version: '0.0.0-test', dataFolder: dataDir, platform: 'linux', shell: 'browser-preview' }),
-    }),
-    () => undefined,
-  );
+  const services = createServices({
+    dataDir,
+    desktop: NO_DESKTOP,
+    appInfo: () => ({ name: 'DoS Desk', version: '0.0.0-test', dataFolder: dataDir, platform: 'linux', shell: 'browser-preview' }),
+  });
+  const dispatch = createDispatcher(createHandlers(services), () => undefined);
   return { api: createApi((channel, args) => dispatch(channel, args) as never), dataDir };
 }
 

@@ -6,7 +6,9 @@ import type { Handlers } from './dispatch';
 export type { Services } from '../services';
 
 /** The handler table, the same in Electron and in the browser-preview host. */
-export function createHandlers(services: Pick<Services, 'appInfo' | 'settings' | 'outbox' | 'smtpPassword' | 'smtpTransport' | 'desktop'>): Handlers {
+export function createHandlers(
+  services: Pick<Services, 'appInfo' | 'settings' | 'outbox' | 'smtpPassword' | 'smtpTransport' | 'desktop'>,
+): Handlers {
   const { outbox, smtpPassword } = services;
 
   async function smtpStatus(): Promise<SecretStatusResult> {
@@ -43,7 +45,9 @@ export function createHandlers(services: Pick<Services, 'appInfo' | 'settings' |
       try {
         await transport.verify();
       } catch (error) {
-        throw new UserFacingError(`DoS Desk could not connect to the SMTP server: ${error instanceof Error ? error.message : String(error)}`);
+        throw new UserFacingError(
+          `DoS Desk could not connect to the SMTP server: ${error instanceof Error ? error.message : String(error)}`,
+        );
       }
       return { message: 'DoS Desk connected to the SMTP server and signed in.' };
     },

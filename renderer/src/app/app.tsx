@@ -1,9 +1,15 @@
 import type { Operator } from '@shared/models/operator';
+import type { Settings } from '@shared/models/settings';
 import { HomePage } from '../features/home/components/home-page';
 import { FirstRunPage } from '../features/operators/components/first-run-page';
 import { OperatorEditPage } from '../features/operators/components/operator-edit-page';
 import { OperatorsPage } from '../features/operators/components/operators-page';
 import { useOperator, useOperators } from '../features/operators/data/operators';
+import { ComposeNotePage } from '../features/outbox/components/compose-note-page';
+import { MessagePage } from '../features/outbox/components/message-page';
+import { OutboxBadge } from '../features/outbox/components/outbox-badge';
+import { OutboxPage } from '../features/outbox/components/outbox-page';
+import { useRetryWhenOnline } from '../features/outbox/data/outbox';
 import { SettingsPage } from '../features/settings/components/settings-page';
 import { useSettings } from '../features/settings/data/settings';
 import { PageHeading } from '../components/page-heading';
@@ -15,6 +21,7 @@ import { Layout, type NavItem } from './layout';
 const NAV: readonly NavItem[] = [
   { href: '#/', label: 'Home', matches: (r) => r === '/' },
   { href: '#/operators', label: 'Operators', matches: (r) => r.startsWith('/operators') },
+  { href: '#/outbox', label: 'Outbox', matches: (r) => r.startsWith('/outbox'), badge: <OutboxBadge /> },
   { href: '#/settings', label: 'Settings', matches: (r) => r.startsWith('/settings') },
 ];
 
@@ -25,6 +32,7 @@ export function App({ warning }: { warning?: string | null }) {
   const operators = useOperators();
   const currentId = useSession((s) => s.currentOperatorId);
   const operator = useOperator(currentId);
+  useRetryWhenOnline();
   if (operators === undefined || operator === undefined) return null;
 
   if (operators.length === 0) {
@@ -43,18 +51,24 @@ export function App({ warning }: { warning?: string | null }) {
   }
   return (
     <Layout route={route} operator={operator} nav={NAV} warning={warning}>
-      <Page route={route} operator={operator} regions={settings.regions} />
+      <Page route={route} operator={operator} settings={settings} />
     </Layout>
   );
 }
 
-function Page({ route, operator, regions }: { route: string; operator: Operator; regions: readonly string[] }) {
+function Page({ route, operator, settings }: { route: string; operator: Operator; settings: Settings }) {
+  const regions = settings.regions;
   if (route === '/') return <HomePage operator={operator} />;
   if (route === '/operators') return <OperatorsPage />;
   if (route === '/operators/new') return <OperatorEditPage regions={regions} />;
   const edit = /^\/operators\/([^/]+)$/.exec(route);
   if (edit) return <OperatorEditPage id={decodeURIComponent(edit[1]!)} regions={regions} />;
   if (route === '/settings') return <SettingsPage />;
+  if (route === '/outbox') return <OutboxPage />;
+  if (route === '/outbox/new')
+    return <ComposeNotePage defaultDelivery={settings.email.defaultDelivery} smtpReady={settings.email.smtp !== null} />;
+  const message = /^\/outbox\/([0-9a-f-]{36})$/.exec(route);
+  if (message) return <MessagePage id={message[1]!} />;
   return (
     <>
       <PageHeading>Page not found</PageHeading>

@@ -8,6 +8,8 @@ const NHS_LOGO_PATH =
 export interface NavItem {
   href: string;
   label: string;
+  /** Shown after the label, such as the outbox counts. */
+  badge?: ReactNode;
   /** Route prefixes that mark this item as current. */
   matches: (route: string) => boolean;
 }
@@ -88,6 +90,7 @@ export function Layout({ route, operator, nav, warning, children }: LayoutProps)
                         onClick={() => announce(null)}
                       >
                         {current ? <strong className="nhsuk-header__navigation-item-current-fallback">{item.label}</strong> : item.label}
+                        {item.badge}
                       </a>
                     </li>
                   );

@@ -1,4 +1,4 @@
-import { useEffect, useRef, type ReactNode } from 'react';
+import { useEffect, useId, useRef, type ReactNode } from 'react';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useForm, type FieldErrors, type FieldValues, type UseFormReturn, type DefaultValues } from 'react-hook-form';
 import type { z } from 'zod';
@@ -43,14 +43,15 @@ export function collectProblems(errors: FieldErrors, order: readonly string[], p
 /** The NHS error summary: every problem, each a link that moves focus to its field. */
 export function ErrorSummary({ problems, title = 'There is a problem' }: { problems: Problem[]; title?: string }) {
   const ref = useRef<HTMLDivElement>(null);
+  const titleId = `error-summary-title-${useId().replace(/:/g, '')}`;
   const key = problems.map((p) => `${p.name}:${p.message}`).join('|');
   useEffect(() => {
     if (problems.length) ref.current?.focus();
   }, [key, problems.length]);
   if (!problems.length) return null;
   return (
-    <div className="nhsuk-error-summary" aria-labelledby="error-summary-title" role="alert" tabIndex={-1} ref={ref}>
-      <h2 className="nhsuk-error-summary__title" id="error-summary-title">
+    <div className="nhsuk-error-summary" aria-labelledby={titleId} role="alert" tabIndex={-1} ref={ref}>
+      <h2 className="nhsuk-error-summary__title" id={titleId}>
         {title}
       </h2>
       <div className="nhsuk-error-summary__body">

@@ -106,7 +106,7 @@ describe('settings through main', () => {
     const priya = await createOperator(db, PRIYA, REGIONS);
     const { api } = realApi();
     await saveSettings(db, api, priya.id, { regions: ['London', 'Midlands'] });
-    expect(await api.getSettings()).toEqual({ ok: true, data: { regions: ['London', 'Midlands'] } });
+    expect(await api.getSettings()).toMatchObject({ ok: true, data: { regions: ['London', 'Midlands'] } });
     const last = await db.audit.orderBy('id').last();
     expect(last).toMatchObject({ action: 'settings.update', operatorId: priya.id, after: { regions: ['London', 'Midlands'] } });
   });

@@ -30,7 +30,10 @@ describe('composing messages', () => {
   });
 
   it('rich text is multipart/alternative with text and HTML parts', async () => {
-    const rendered = renderDosTeamNote({ subject: 'Note', body: 'Line <b>one</b>\n\nTwo', senderName: 'Priya <Shah>', senderRole: 'Lead' }, 'rich');
+    const rendered = renderDosTeamNote(
+      { subject: 'Note', body: 'Line <b>one</b>\n\nTwo', senderName: 'Priya <Shah>', senderRole: 'Lead' },
+      'rich',
+    );
     const raw = await composeMessage({ ...base, text: rendered.text, html: rendered.html });
     const source = raw.toString('utf8');
     expect(source).toMatch(/Content-Type: multipart\/alternative/);

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createOutbox, type Outbox } from '../../../electron/main/services/email/outbox';
 import { createSmtpTransport, type SmtpTransport } from '../../../electron/main/services/email/smtp';
-import { TestSmtpServer } from './smtp-test-server';
+import { TestSmtpServer } from '../../support/smtp-test-server';
 
 /** Small seeded PRNG (mulberry32) so a failing run can be replayed. */
 function random(seed: number): () => number {
@@ -21,79 +21,76 @@ const MESSAGES = 1000;
 const SEED = Number(process.env.FAULT_SEED ?? 20261121);
 
 describe('outbox fault run', () => {
-  it(
-    `delivers ${MESSAGES} messages exactly once while the server stops and starts and the outbox restarts (seed ${SEED})`,
-    async () => {
-      const rand = random(SEED);
-      const dir = join(await mkdtemp(join(tmpdir(), 'dosdesk-fault-')), 'outbox');
-      const server = new TestSmtpServer();
-      await server.start();
-      let transport = null as SmtpTransport | null;
-      const make = () =>
-        createOutbox({
-          dir,
-          transport: async () => (transport ??= createSmtpTransport({ host: '127.0.0.1', port: server.port, security: 'none', user: '' }, null)),
-          openPath: null,
-          backoff: () => 2,
-          maxAttempts: 1_000_000,
-          pollMs: 5,
-          log: () => undefined,
-        });
-      let outbox: Outbox = make();
-      await outbox.start();
+  it(`delivers ${MESSAGES} messages exactly once while the server stops and starts and the outbox restarts (seed ${SEED})`, async () => {
+    const rand = random(SEED);
+    const dir = join(await mkdtemp(join(tmpdir(), 'dosdesk-fault-')), 'outbox');
+    const server = new TestSmtpServer();
+    await server.start();
+    let transport = null as SmtpTransport | null;
+    const make = () =>
+      createOutbox({
+        dir,
+        transport: async () =>
+          (transport ??= createSmtpTransport({ host: '127.0.0.1', port: server.port, security: 'none', user: '' }, null)),
+        openPath: null,
+        backoff: () => 2,
+        maxAttempts: 1_000_000,
+        pollMs: 5,
+        log: () => undefined,
+      });
+    let outbox: Outbox = make();
+    await outbox.start();
 
-      const messageIds: string[] = [];
-      let restarts = 0;
-      let serverStops = 0;
-      for (let i = 0; i < MESSAGES; i++) {
-        const entry = await outbox.queue({
-          template: 'dos-team-note',
-          data: { subject: `Fault run ${i}`, body: `Message ${i}`, senderName: 'Sam Okoro', senderRole: 'Director on Call' },
-          from: { address: 'sam.okoro@nhs.net' },
-          to: [{ address: 'london.dos@nhs.net' }],
-          cc: [],
-          format: i % 2 ? 'rich' : 'plain',
-          delivery: 'smtp',
-          operatorId: 'op-1',
-          relatedTo: null,
-        });
-        messageIds.push(entry.messageId);
-        const roll = rand();
-        if (roll < 0.02) {
-          // Restart the outbox mid-way, as a quit and relaunch would.
-          await outbox.stop();
-          transport?.close();
-          transport = null;
-          outbox = make();
-          await outbox.start();
-          restarts++;
-        } else if (roll < 0.05) {
-          if (server.running) {
-            await server.stop();
-            serverStops++;
-          } else await server.start();
-        }
+    const messageIds: string[] = [];
+    let restarts = 0;
+    let serverStops = 0;
+    for (let i = 0; i < MESSAGES; i++) {
+      const entry = await outbox.queue({
+        template: 'dos-team-note',
+        data: { subject: `Fault run ${i}`, body: `Message ${i}`, senderName: 'Sam Okoro', senderRole: 'Director on Call' },
+        from: { address: 'sam.okoro@nhs.net' },
+        to: [{ address: 'london.dos@nhs.net' }],
+        cc: [],
+        format: i % 2 ? 'rich' : 'plain',
+        delivery: 'smtp',
+        operatorId: 'op-1',
+        relatedTo: null,
+      });
+      messageIds.push(entry.messageId);
+      const roll = rand();
+      if (roll < 0.02) {
+        // Restart the outbox mid-way, as a quit and relaunch would.
+        await outbox.stop();
+        transport?.close();
+        transport = null;
+        outbox = make();
+        await outbox.start();
+        restarts++;
+      } else if (roll < 0.05) {
+        if (server.running) {
+          await server.stop();
+          serverStops++;
+        } else await server.start();
       }
-      if (!server.running) await server.start();
+    }
+    if (!server.running) await server.start();
 
-      const deadline = Date.now() + 120_000;
-      while (outbox.list('sent').length < MESSAGES && Date.now() < deadline) {
-        await outbox.connectionReturned();
-        await new Promise((r) => setTimeout(r, 20));
-      }
-      await outbox.stop();
-      transport?.close();
-      await server.stop();
+    const deadline = Date.now() + 120_000;
+    while (outbox.list('sent').length < MESSAGES && Date.now() < deadline) {
+      await outbox.connectionReturned();
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    await outbox.stop();
+    transport?.close();
+    await server.stop();
 
-      const counts = server.countsById();
-      const duplicates = [...counts.entries()].filter(([, n]) => n > 1);
-      const missing = messageIds.filter((id) => !counts.has(id));
-      expect(restarts + serverStops, 'the run must actually inject faults').toBeGreaterThan(5);
-      expect(duplicates, 'sent twice').toEqual([]);
-      expect(missing, 'never delivered').toEqual([]);
-      expect(counts.size).toBe(MESSAGES);
-      expect(server.received).toHaveLength(MESSAGES);
-    },
-    180_000,
-  );
+    const counts = server.countsById();
+    const duplicates = [...counts.entries()].filter(([, n]) => n > 1);
+    const missing = messageIds.filter((id) => !counts.has(id));
+    expect(restarts + serverStops, 'the run must actually inject faults').toBeGreaterThan(5);
+    expect(duplicates, 'sent twice').toEqual([]);
+    expect(missing, 'never delivered').toEqual([]);
+    expect(counts.size).toBe(MESSAGES);
+    expect(server.received).toHaveLength(MESSAGES);
+  }, 180_000);
 });

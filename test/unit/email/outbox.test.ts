@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createOutbox, type Outbox, type QueueRequest } from '../../../electron/main/services/email/outbox';
 import { createSmtpTransport, type SmtpTransport } from '../../../electron/main/services/email/smtp';
-import { TestSmtpServer } from './smtp-test-server';
+import { TestSmtpServer } from '../../support/smtp-test-server';
 
 let dir: string;
 let server: TestSmtpServer;
@@ -16,7 +16,12 @@ let password: string | null;
 function note(i: number, delivery: QueueRequest['delivery'] = 'smtp'): QueueRequest {
   return {
     template: 'dos-team-note',
-    data: { subject: `Emergency change ${i}`, body: `Capacity at service ${i} set to red.`, senderName: 'Sam Okoro', senderRole: 'Director on Call' },
+    data: {
+      subject: `Emergency change ${i}`,
+      body: `Capacity at service ${i} set to red.`,
+      senderName: 'Sam Okoro',
+      senderRole: 'Director on Call',
+    },
     from: { name: 'Sam Okoro', address: 'sam.okoro@nhs.net' },
     to: [{ name: 'London DoS Team', address: 'london.dos@nhs.net' }],
     cc: [],
@@ -31,7 +36,10 @@ function makeOutbox(options: { openPath?: (f: string) => Promise<string> } = {})
   return createOutbox({
     dir: join(dir, 'outbox'),
     transport: async () => {
-      transport ??= createSmtpTransport({ host: '127.0.0.1', port: server.port, security: 'none', user: server.credentials?.user ?? '' }, password);
+      transport ??= createSmtpTransport(
+        { host: '127.0.0.1', port: server.port, security: 'none', user: server.credentials?.user ?? '' },
+        password,
+      );
       return transport;
     },
     openPath: options.openPath ?? null,

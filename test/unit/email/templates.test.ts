@@ -22,7 +22,10 @@ describe('email templates', () => {
   });
 
   it('the rich activation email has a link only when one is given, and escapes values', () => {
-    const rich = renderActivation({ ...activation, recipientName: 'Alex <script>alert(1)</script>', activationLink: 'https://dos.example.nhs.uk/activate?x=1&y="2"' }, 'rich');
+    const rich = renderActivation(
+      { ...activation, recipientName: 'Alex <script>alert(1)</script>', activationLink: 'https://dos.example.nhs.uk/activate?x=1&y="2"' },
+      'rich',
+    );
     expect(rich.html).toContain('Alex &lt;script&gt;alert(1)&lt;/script&gt;');
     expect(rich.html).not.toContain('<script>');
     expect(rich.html).toContain('href="https://dos.example.nhs.uk/activate?x=1&amp;y=&quot;2&quot;"');

@@ -67,7 +67,10 @@ describe('IPC dispatch', () => {
   });
 
   it('turns an unexpected failure into a message saying what to do', async () => {
-    const failing = createDispatcher({ ...createHandlers(services), 'app:get-info': () => Promise.reject(new Error('disk unplugged')) }, silent);
+    const failing = createDispatcher(
+      { ...createHandlers(services), 'app:get-info': () => Promise.reject(new Error('disk unplugged')) },
+      silent,
+    );
     const result = await failing('app:get-info', undefined);
     expect(result).toEqual({
       ok: false,

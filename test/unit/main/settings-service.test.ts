@@ -19,7 +19,10 @@ describe('settings service', () => {
     await createSettingsService(dir).set({ regions: ['London', 'South West'] });
     expect(await createSettingsService(dir).get()).toEqual({ ...DEFAULT_SETTINGS, regions: ['London', 'South West'] });
     expect(await readdir(dir)).toEqual(['settings.json']);
-    expect(JSON.parse(await readFile(join(dir, 'settings.json'), 'utf8'))).toEqual({ ...DEFAULT_SETTINGS, regions: ['London', 'South West'] });
+    expect(JSON.parse(await readFile(join(dir, 'settings.json'), 'utf8'))).toEqual({
+      ...DEFAULT_SETTINGS,
+      regions: ['London', 'South West'],
+    });
   });
 
   it('refuses an invalid change with the field named and leaves the file as it was', async () => {
@@ -59,8 +62,12 @@ describe('email settings', () => {
     await service.set({ email: { defaultDelivery: 'smtp', smtp } });
     expect((await createSettingsService(dir).get()).email.smtp).toEqual(smtp);
     await expect(service.set({ email: { defaultDelivery: 'smtp', smtp: { ...smtp, port: 70000 } } })).rejects.toThrow(/email\.smtp\.port/);
-    await expect(service.set({ email: { defaultDelivery: 'smtp', smtp: { ...smtp, host: 'smtp.nhs.uk\r\nRCPT TO:x' } } })).rejects.toThrow(/email\.smtp\.host/);
-    await expect(service.set({ email: { defaultDelivery: 'smtp', smtp: { ...smtp, password: 'x' } as never } })).rejects.toThrow(/email\.smtp/);
+    await expect(service.set({ email: { defaultDelivery: 'smtp', smtp: { ...smtp, host: 'smtp.nhs.uk\r\nRCPT TO:x' } } })).rejects.toThrow(
+      /email\.smtp\.host/,
+    );
+    await expect(service.set({ email: { defaultDelivery: 'smtp', smtp: { ...smtp, password: 'x' } as never } })).rejects.toThrow(
+      /email\.smtp/,
+    );
     expect((await createSettingsService(dir).get()).email.smtp).toEqual(smtp);
   });
 });

@@ -21,7 +21,9 @@ export interface ComposeInput {
 
 function checkHeader(label: string, value: string): void {
   if (HEADER_BREAKERS.test(value)) {
-    throw new UserFacingError(`The ${label} contains a line break or control character, so the email was not created. Remove it and try again.`);
+    throw new UserFacingError(
+      `The ${label} contains a line break or control character, so the email was not created. Remove it and try again.`,
+    );
   }
 }
 
@@ -29,7 +31,11 @@ function checkHeader(label: string, value: string): void {
 export function assertHeadersSafe(input: Pick<ComposeInput, 'from' | 'to' | 'cc' | 'subject' | 'messageId'>): void {
   checkHeader('subject', input.subject);
   checkHeader('Message-ID', input.messageId);
-  for (const [label, box] of [['sender', input.from] as const, ...input.to.map((b) => ['recipient', b] as const), ...input.cc.map((b) => ['copy recipient', b] as const)]) {
+  for (const [label, box] of [
+    ['sender', input.from] as const,
+    ...input.to.map((b) => ['recipient', b] as const),
+    ...input.cc.map((b) => ['copy recipient', b] as const),
+  ]) {
     checkHeader(`${label}'s address`, box.address);
     if (box.name) checkHeader(`${label}'s name`, box.name);
     if (!/^[^\s@<>,;:"()[\]\\]+@[^\s@<>,;:"()[\]\\]+$/.test(box.address)) {

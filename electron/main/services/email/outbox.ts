@@ -1,7 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import { mkdir, readdir, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { DeliveryMethod, EmailFormat, Mailbox, OutboxCounts, OutboxEntry, OutboxStatus, OutboxSummary } from '../../../../shared/models/email';
+import type {
+  DeliveryMethod,
+  EmailFormat,
+  Mailbox,
+  OutboxCounts,
+  OutboxEntry,
+  OutboxStatus,
+  OutboxSummary,
+} from '../../../../shared/models/email';
 import { OutboxStatus as OutboxStatusSchema } from '../../../../shared/models/email';
 import { renderTemplate, type TemplateId } from '../../../../shared/email/templates';
 import { writeFileAtomic } from '../atomic-file';
@@ -125,8 +133,7 @@ export function createOutbox(options: OutboxOptions): Outbox {
     for (const entry of entries.values()) {
       if (entry.status !== 'sending') continue;
       entry.status = 'needs-attention';
-      entry.lastError =
-        `DoS Desk stopped while sending this message, so it may already have arrived. Check the recipient's mailbox or your Sent items for Message-ID ${entry.messageId} before you retry it.`;
+      entry.lastError = `DoS Desk stopped while sending this message, so it may already have arrived. Check the recipient's mailbox or your Sent items for Message-ID ${entry.messageId} before you retry it.`;
       await save(entry);
     }
   }
@@ -147,7 +154,10 @@ export function createOutbox(options: OutboxOptions): Outbox {
         entry.status = 'needs-attention';
         entry.nextAttemptAt = null;
       }
-      entry.lastError = failure.kind === 'retry' && entry.attempts >= maxAttempts ? `${failure.reason} Gave up after ${entry.attempts} tries.` : failure.reason;
+      entry.lastError =
+        failure.kind === 'retry' && entry.attempts >= maxAttempts
+          ? `${failure.reason} Gave up after ${entry.attempts} tries.`
+          : failure.reason;
       await save(entry);
       throw Object.assign(new Error(failure.reason), { kind: failure.kind });
     }
@@ -264,7 +274,9 @@ export function createOutbox(options: OutboxOptions): Outbox {
     }
     const problem = await options.openPath(entry.emlPath);
     entry.status = problem ? 'needs-attention' : 'handed-to-mail-client';
-    entry.lastError = problem ? `Your email program could not be opened (${problem}). Save the .eml file and open it yourself, or copy the email instead.` : null;
+    entry.lastError = problem
+      ? `Your email program could not be opened (${problem}). Save the .eml file and open it yourself, or copy the email instead.`
+      : null;
   }
 
   const outbox: Outbox = {
@@ -288,7 +300,9 @@ export function createOutbox(options: OutboxOptions): Outbox {
     },
     async queue(request) {
       if (request.delivery === 'smtp' && !(await options.transport())) {
-        throw new UserFacingError('No SMTP server is set up, so this email cannot be sent directly. Set one up in Settings, or choose the email program or copy instead.');
+        throw new UserFacingError(
+          'No SMTP server is set up, so this email cannot be sent directly. Set one up in Settings, or choose the email program or copy instead.',
+        );
       }
       const entry = await create(request);
       if (request.delivery === 'mail-client') await handToMailClient(entry);
@@ -350,7 +364,12 @@ export function createOutbox(options: OutboxOptions): Outbox {
     async exportEml(id) {
       const entry = find(id);
       const content = await readFile(entry.emlPath, 'utf8');
-      const safeSubject = entry.subject.replace(/[^A-Za-z0-9 _-]+/g, '').trim().slice(0, 60).replace(/\s+/g, '-') || 'email';
+      const safeSubject =
+        entry.subject
+          .replace(/[^A-Za-z0-9 _-]+/g, '')
+          .trim()
+          .slice(0, 60)
+          .replace(/\s+/g, '-') || 'email';
       return { fileName: `${safeSubject}.eml`, content, path: entry.emlPath };
     },
     processDue,

@@ -48,10 +48,16 @@ export function classifySmtpError(error: unknown): { kind: FailureKind; reason: 
   const e = error as { code?: string; responseCode?: number; response?: string; message?: string };
   const server = e.response ? ` The server said: ${e.response.trim().slice(0, 300)}` : '';
   if (e.code === 'EAUTH' || e.responseCode === 535 || e.responseCode === 534 || e.responseCode === 530) {
-    return { kind: 'attention', reason: `The SMTP server did not accept the user name or password. Check them in Settings, then retry.${server}` };
+    return {
+      kind: 'attention',
+      reason: `The SMTP server did not accept the user name or password. Check them in Settings, then retry.${server}`,
+    };
   }
   if (typeof e.responseCode === 'number' && e.responseCode >= 500) {
-    return { kind: 'attention', reason: `The SMTP server refused this message (${e.responseCode}), so it will not be retried automatically.${server}` };
+    return {
+      kind: 'attention',
+      reason: `The SMTP server refused this message (${e.responseCode}), so it will not be retried automatically.${server}`,
+    };
   }
   if (typeof e.responseCode === 'number' && e.responseCode >= 400) {
     return { kind: 'retry', reason: `The SMTP server asked to try later (${e.responseCode}).${server}` };

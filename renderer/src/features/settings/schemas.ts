@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { Settings } from '@shared/models/settings';
+import { DeliveryMethod } from '@shared/models/email';
+import { Settings, SmtpSettings } from '@shared/models/settings';
 
 /** The regions box: one region per line, blank lines ignored, checked with the settings schema. */
 export const RegionsForm = z.object({
@@ -21,3 +22,30 @@ export const RegionsForm = z.object({
       return parsed.data;
     }),
 });
+
+/** The email section: how emails leave by default, and the SMTP server if there is one. */
+export const EmailSettingsForm = z
+  .object({
+    defaultDelivery: DeliveryMethod,
+    host: z.string().trim().max(253, { error: 'The SMTP server name must be 253 characters or fewer' }),
+    port: z.string().trim().max(5),
+    security: z.enum(['starttls', 'tls', 'none']),
+    user: z.string().trim().max(254, { error: 'The user name must be 254 characters or fewer' }),
+    password: z.string().max(500, { error: 'The password must be 500 characters or fewer' }),
+  })
+  .transform((form, ctx) => {
+    if (!form.host) {
+      if (form.defaultDelivery === 'smtp') {
+        ctx.addIssue({ code: 'custom', path: ['host'], message: 'Enter the SMTP server name to make SMTP the default' });
+        return z.NEVER;
+      }
+      return { email: { defaultDelivery: form.defaultDelivery, smtp: null }, password: '' };
+    }
+    const smtp = SmtpSettings.safeParse({ host: form.host, port: Number(form.port || 'x'), security: form.security, user: form.user });
+    if (!smtp.success) {
+      for (const issue of smtp.error.issues)
+        ctx.addIssue({ code: 'custom', path: [String(issue.path[0] ?? 'host')], message: issue.message });
+      return z.NEVER;
+    }
+    return { email: { defaultDelivery: form.defaultDelivery, smtp: smtp.data }, password: form.password };
+  });

@@ -7,6 +7,7 @@ import { useApi } from '../../../platform/api-context';
 import { useSession } from '../../../session/store';
 import { useSaveSettings, useSettings } from '../data/settings';
 import { RegionsForm } from '../schemas';
+import { EmailSettings } from './email-settings';
 
 /** Regions this desk works with, and where its data lives. */
 export function SettingsPage() {
@@ -62,6 +63,7 @@ export function SettingsPage() {
           />
         </div>
       </Form>
+      <EmailSettings settings={settings} />
       <h2>This desk</h2>
       {info ? (
         <SummaryList

@@ -71,3 +71,29 @@ export function useSaveSettings(): (patch: SettingsPatch) => Promise<Settings> {
   const operatorId = useSession((s) => s.currentOperatorId);
   return useCallback((patch) => saveSettings(db, api, operatorId, patch), [db, api, operatorId]);
 }
+
+/** Stores or clears the SMTP password in main; the audit records that it changed, never the value. */
+export function useSmtpPassword() {
+  const db = useDb();
+  const api = useApi();
+  const operatorId = useSession((s) => s.currentOperatorId);
+  return useCallback(
+    async (password: string | null) => {
+      if (!operatorId || !(await db.operators.get(operatorId))) throw new NoOperatorError();
+      const result = password === null ? await api.clearSmtpPassword() : await api.setSmtpPassword(password);
+      if (!result.ok) throw new SettingsSaveError(result.error.message, result.error.fields);
+      await db.transaction('rw', db.audit, db.operators, () =>
+        recordAudit(db, {
+          operatorId,
+          entity: 'settings',
+          entityId: 'smtp-password',
+          action: password === null ? 'settings.smtp-password-clear' : 'settings.smtp-password-set',
+          before: null,
+          after: { stored: result.data.passwordStored },
+        }),
+      );
+      return result.data;
+    },
+    [db, api, operatorId],
+  );
+}

@@ -1,4 +1,4 @@
-import type { Socket } from 'node:net';
+import type { Server, Socket } from 'node:net';
 import { simpleParser } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
 
@@ -30,7 +30,8 @@ export class TestSmtpServer {
       allowInsecureAuth: true,
       logger: false,
       onAuth: (auth, _session, callback) => {
-        if (this.credentials && auth.username === this.credentials.user && auth.password === this.credentials.pass) callback(null, { user: auth.username });
+        if (this.credentials && auth.username === this.credentials.user && auth.password === this.credentials.pass)
+          callback(null, { user: auth.username });
         else callback(Object.assign(new Error('Invalid username or password'), { responseCode: 535 }));
       },
       onData: (stream, session, callback) => {
@@ -53,7 +54,7 @@ export class TestSmtpServer {
         });
       },
     });
-    (server as unknown as { server: import('node:net').Server }).server.on('connection', (socket: Socket) => {
+    (server as unknown as { server: Server }).server.on('connection', (socket: Socket) => {
       this.sockets.add(socket);
       socket.on('close', () => this.sockets.delete(socket));
     });
@@ -61,7 +62,7 @@ export class TestSmtpServer {
       server.once('error', reject);
       server.listen(this.port, '127.0.0.1', () => resolve());
     });
-    this.port = ((server as unknown as { server: import('node:net').Server }).server.address() as { port: number }).port;
+    this.port = ((server as unknown as { server: Server }).server.address() as { port: number }).port;
     this.server = server;
     this.stopping = false;
   }
@@ -74,7 +75,7 @@ export class TestSmtpServer {
     this.stopping = true;
     // Let replies already written reach the client before the connections are ended.
     await new Promise((r) => setTimeout(r, 30));
-    const net = (server as unknown as { server: import('node:net').Server }).server;
+    const net = (server as unknown as { server: Server }).server;
     const closed = new Promise<void>((resolve) => net.close(() => resolve()));
     for (const socket of this.sockets) socket.end();
     setTimeout(() => {

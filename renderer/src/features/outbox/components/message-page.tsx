@@ -1,0 +1,185 @@
+import { useState } from 'react';
+import { DELIVERY_LABELS, type OutboxEntry } from '@shared/models/email';
+import { PageHeading } from '../../../components/page-heading';
+import { SummaryList } from '../../../components/summary-list';
+import { downloadText } from '../../../platform/download';
+import { useSession } from '../../../session/store';
+import { useOutboxActions, useOutboxEntry } from '../data/outbox';
+import { MessageView } from './message-view';
+import { StatusTag } from './status-tag';
+
+const dateTime = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'medium', timeZone: 'Europe/London' });
+
+function mailboxes(list: OutboxEntry['to']): string {
+  return list.map((b) => (b.name ? `${b.name} <${b.address}>` : b.address)).join(', ');
+}
+
+/** What a person pastes into webmail. */
+export function copyableText(entry: OutboxEntry): string {
+  const cc = entry.cc.length ? `Cc: ${mailboxes(entry.cc)}\n` : '';
+  return `To: ${mailboxes(entry.to)}\n${cc}Subject: ${entry.subject}\n\n${entry.text}`;
+}
+
+/** One message: its details, what happened to it, and what can be done next. */
+export function MessagePage({ id }: { id: string }) {
+  const { data: entry, error } = useOutboxEntry(id);
+  const actions = useOutboxActions();
+  const announce = useSession((s) => s.announce);
+  const [problem, setProblem] = useState<string | null>(null);
+  const [manualCopy, setManualCopy] = useState(false);
+
+  if (!entry) {
+    return error ? (
+      <>
+        <PageHeading>Message not found</PageHeading>
+        <p>{error}</p>
+        <p>
+          <a href="#/outbox">Back to the outbox</a>
+        </p>
+      </>
+    ) : (
+      <p>Loading the message…</p>
+    );
+  }
+
+  const run = async (work: () => Promise<unknown>, done: string) => {
+    setProblem(null);
+    try {
+      await work();
+      announce(done);
+    } catch (e) {
+      setProblem(e instanceof Error ? e.message : String(e));
+    }
+  };
+  const saveEml = () =>
+    run(async () => {
+      const eml = await actions.exportEml(entry.id);
+      downloadText(eml.fileName, eml.content);
+    }, 'The .eml file has been saved to your downloads.');
+  const copy = () =>
+    run(async () => {
+      if (!(await actions.copyText(copyableText(entry)))) {
+        setManualCopy(true);
+        throw new Error(
+          'DoS Desk could not copy to the clipboard. Select the text below, copy it with Ctrl+C, then choose "I have copied it".',
+        );
+      }
+      await actions.change(entry.id, 'mark-copied');
+    }, 'Copied. Paste it into a new email in your webmail, then send it.');
+  const canRetry =
+    ['retrying', 'needs-attention', 'cancelled'].includes(entry.status) ||
+    (entry.delivery === 'mail-client' && entry.status === 'handed-to-mail-client');
+  const canCancel = ['queued', 'retrying', 'needs-attention'].includes(entry.status);
+  const waitingToCopy = entry.delivery === 'copy' && ['queued', 'needs-attention'].includes(entry.status);
+
+  return (
+    <>
+      <a className="nhsuk-back-link" href="#/outbox">
+        Back to the outbox
+      </a>
+      <PageHeading>{entry.subject}</PageHeading>
+      {problem && (
+        <div className="nhsuk-error-summary" role="alert" aria-labelledby="message-problem" tabIndex={-1}>
+          <h2 className="nhsuk-error-summary__title" id="message-problem">
+            There is a problem
+          </h2>
+          <div className="nhsuk-error-summary__body">
+            <p>{problem}</p>
+          </div>
+        </div>
+      )}
+      {entry.lastError && (
+        <div className="nhsuk-warning-callout">
+          <h2 className="nhsuk-warning-callout__label">
+            <span role="text">
+              <span className="nhsuk-u-visually-hidden">Important: </span>
+              {entry.status === 'retrying' ? 'Not sent yet' : 'This message needs attention'}
+            </span>
+          </h2>
+          <p>{entry.lastError}</p>
+        </div>
+      )}
+      {entry.status === 'handed-to-mail-client' && (
+        <div className="nhsuk-inset-text">
+          <span className="nhsuk-u-visually-hidden">Information: </span>
+          <p>
+            The email was saved as a draft for your email program at <code>{entry.emlPath}</code>. Open it, check it, then send it from
+            there. If it did not open, save the .eml file and open it yourself.
+          </p>
+        </div>
+      )}
+      <SummaryList
+        rows={[
+          { key: 'Status', value: <StatusTag status={entry.status} /> },
+          { key: 'From', value: mailboxes([entry.from]) },
+          { key: 'To', value: mailboxes(entry.to) },
+          ...(entry.cc.length ? [{ key: 'Cc', value: mailboxes(entry.cc) }] : []),
+          { key: 'How', value: DELIVERY_LABELS[entry.delivery] },
+          { key: 'Format', value: entry.format === 'rich' ? 'Rich text (with a plain-text version)' : 'Plain text' },
+          { key: 'Written', value: dateTime.format(new Date(entry.createdAt)) },
+          ...(entry.sentAt ? [{ key: 'Sent', value: dateTime.format(new Date(entry.sentAt)) }] : []),
+          ...(entry.delivery === 'smtp' ? [{ key: 'Tries', value: String(entry.attempts) }] : []),
+          ...(entry.nextAttemptAt ? [{ key: 'Next try', value: dateTime.format(new Date(entry.nextAttemptAt)) }] : []),
+          { key: 'Message-ID', value: <code>{entry.messageId}</code> },
+        ]}
+      />
+      <div className="app-table-actions">
+        {waitingToCopy && (
+          <button type="button" className="nhsuk-button" onClick={copy}>
+            Copy email
+          </button>
+        )}
+        {canRetry && (
+          <button
+            type="button"
+            className="nhsuk-button"
+            onClick={() =>
+              run(
+                () => actions.change(entry.id, 'retry'),
+                entry.delivery === 'mail-client' ? 'Handed to your email program again.' : 'The message will be sent again.',
+              )
+            }
+          >
+            {entry.delivery === 'mail-client' ? 'Open in email program again' : 'Retry'}
+          </button>
+        )}
+        <button type="button" className="nhsuk-button nhsuk-button--secondary" onClick={saveEml}>
+          Save as .eml
+        </button>
+        {canCancel && (
+          <button
+            type="button"
+            className="nhsuk-button nhsuk-button--warning"
+            onClick={() => run(() => actions.change(entry.id, 'cancel'), 'The message was cancelled. It will not be sent.')}
+          >
+            Cancel message
+          </button>
+        )}
+      </div>
+      {manualCopy && waitingToCopy && (
+        <div className="nhsuk-form-group">
+          <label className="nhsuk-label" htmlFor="manual-copy">
+            Email to copy
+          </label>
+          <textarea
+            className="nhsuk-textarea"
+            id="manual-copy"
+            rows={10}
+            readOnly
+            value={copyableText(entry)}
+            onFocus={(e) => e.currentTarget.select()}
+          />
+          <button
+            type="button"
+            className="nhsuk-button nhsuk-button--secondary"
+            onClick={() => run(() => actions.change(entry.id, 'mark-copied'), 'Marked as copied.')}
+          >
+            I have copied it
+          </button>
+        </div>
+      )}
+      <h2>The email</h2>
+      <MessageView entry={entry} />
+    </>
+  );
+}

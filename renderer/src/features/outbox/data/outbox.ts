@@ -1,0 +1,175 @@
+import { useCallback, useEffect, useState } from 'react';
+import type { DosDeskApi } from '@shared/ipc/api';
+import type { QueueEmailArgs } from '@shared/ipc/contract';
+import type { IpcResult } from '@shared/ipc/result';
+import type { OutboxStatus, OutboxSummary } from '@shared/models/email';
+import type { DosDeskDb } from '../../../db/database';
+import { NoOperatorError, recordAudit } from '../../../db/audit';
+import { useDb } from '../../../db/db-context';
+import { useApi } from '../../../platform/api-context';
+import { useSession } from '../../../session/store';
+import { useOutboxVersion } from '../store';
+
+/** Main refused or failed; carries its message (which names the field) and field problems. */
+export class OutboxError extends Error {
+  constructor(
+    message: string,
+    readonly fields: { path: string; message: string }[] = [],
+  ) {
+    super(message);
+    this.name = 'OutboxError';
+  }
+  /** The first problem's field, for the form. */
+  get field(): string | undefined {
+    return this.fields[0]?.path;
+  }
+}
+
+function unwrap<T>(result: IpcResult<T>): T {
+  if (!result.ok) throw new OutboxError(result.error.message, result.error.fields);
+  return result.data;
+}
+
+async function audit(db: DosDeskDb, operatorId: string, action: string, entry: OutboxSummary, before: unknown = null): Promise<void> {
+  await db.transaction('rw', db.audit, db.operators, () =>
+    recordAudit(db, {
+      operatorId,
+      entity: 'email',
+      entityId: entry.id,
+      action,
+      before,
+      after: { status: entry.status, subject: entry.subject, to: entry.to, delivery: entry.delivery },
+    }),
+  );
+}
+
+/**
+ * Queues an email through main (which renders, composes and stores it), then records it in the
+ * audit trail. The IPC call comes first, outside any transaction (GUIDE §3).
+ */
+export async function queueEmail(
+  db: DosDeskDb,
+  api: DosDeskApi,
+  operatorId: string | null,
+  args: Omit<QueueEmailArgs, 'operatorId'>,
+): Promise<OutboxSummary> {
+  if (!operatorId || !(await db.operators.get(operatorId))) throw new NoOperatorError();
+  const entry = unwrap(await api.queueEmail({ ...args, operatorId }));
+  await audit(db, operatorId, 'email.queue', entry);
+  return entry;
+}
+
+type EntryAction = 'retry' | 'cancel' | 'mark-copied';
+
+export async function changeEmail(
+  db: DosDeskDb,
+  api: DosDeskApi,
+  operatorId: string | null,
+  id: string,
+  action: EntryAction,
+): Promise<OutboxSummary> {
+  if (!operatorId || !(await db.operators.get(operatorId))) throw new NoOperatorError();
+  const call = { retry: api.retryEmail, cancel: api.cancelEmail, 'mark-copied': api.markEmailCopied }[action];
+  const entry = unwrap(await call(id));
+  await audit(db, operatorId, `email.${action}`, entry);
+  return entry;
+}
+
+/** Actions bound to the desk, refreshing outbox views afterwards. */
+export function useOutboxActions() {
+  const db = useDb();
+  const api = useApi();
+  const operatorId = useSession((s) => s.currentOperatorId);
+  const bump = useOutboxVersion((s) => s.bump);
+  const after = useCallback(
+    async <T>(work: Promise<T>): Promise<T> => {
+      try {
+        return await work;
+      } finally {
+        bump();
+      }
+    },
+    [bump],
+  );
+  return {
+    queue: useCallback(
+      (args: Omit<QueueEmailArgs, 'operatorId'>) => after(queueEmail(db, api, operatorId, args)),
+      [after, db, api, operatorId],
+    ),
+    change: useCallback(
+      (id: string, action: EntryAction) => after(changeEmail(db, api, operatorId, id, action)),
+      [after, db, api, operatorId],
+    ),
+    exportEml: useCallback(async (id: string) => unwrap(await api.exportEml(id)), [api]),
+    /** Copies through main's clipboard where there is one (Electron), else the browser's. */
+    copyText: useCallback(
+      async (text: string): Promise<boolean> => {
+        const viaMain = await api.copyText(text);
+        if (viaMain.ok && viaMain.data.copied) return true;
+        try {
+          await navigator.clipboard.writeText(text);
+          return true;
+        } catch {
+          return false;
+        }
+      },
+      [api],
+    ),
+  };
+}
+
+/** Loads with `load` now, every 3 seconds, and whenever the outbox changes. */
+function usePolled<T>(load: () => Promise<IpcResult<T>>, deps: unknown[]): { data: T | undefined; error: string | null } {
+  const version = useOutboxVersion((s) => s.version);
+  const [state, setState] = useState<{ data: T | undefined; error: string | null }>({ data: undefined, error: null });
+  useEffect(() => {
+    let alive = true;
+    const run = async () => {
+      const result = await load();
+      if (alive) setState(result.ok ? { data: result.data, error: null } : (s) => ({ ...s, error: result.error.message }));
+    };
+    void run();
+    const timer = setInterval(run, 3000);
+    return () => {
+      alive = false;
+      clearInterval(timer);
+    };
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [...deps, version]);
+  return state;
+}
+
+/** The outbox list (optionally one status), newest first. */
+export function useOutboxList(status?: OutboxStatus) {
+  const api = useApi();
+  return usePolled(() => api.listOutbox(status), [api, status]);
+}
+
+export function useOutboxCounts() {
+  const api = useApi();
+  return usePolled(() => api.getOutboxCounts(), [api]);
+}
+
+export function useOutboxEntry(id: string) {
+  const api = useApi();
+  return usePolled(() => api.getOutboxEntry(id), [api, id]);
+}
+
+/** Tells main the connection is back whenever the window comes online. */
+export function useRetryWhenOnline(): void {
+  const api = useApi();
+  const bump = useOutboxVersion((s) => s.bump);
+  useEffect(() => {
+    const online = () => void api.connectionReturned().then(() => bump());
+    window.addEventListener('online', online);
+    return () => window.removeEventListener('online', online);
+  }, [api, bump]);
+}
+
+/** Counts for the header badge: waiting (queued, sending, retrying) and failed (needs attention). */
+export function useOutboxBadge(): { waiting: number; failed: number } {
+  const { data: counts } = useOutboxCounts();
+  if (!counts) return { waiting: 0, failed: 0 };
+  const s = counts.byStatus;
+  return { waiting: s.queued + s.sending + s.retrying, failed: s['needs-attention'] };
+}
