@@ -63,7 +63,8 @@ function wrapHtml(title: string, bodyHtml: string): string {
     '<!doctype html>',
     '<html lang="en-GB"><head><meta charset="utf-8">',
     `<title>${escapeHtml(title)}</title>`,
-    '</head><body style="font-family: Arial, sans-serif; font-size: 16px; line-height: 1.5; color: #212b32;">',
+    // No inline styles: the message looks the same in DoS Desk's strict-CSP viewer as in the recipient's mail program.
+    '</head><body>',
     bodyHtml,
     '</body></html>',
   ].join('\n');

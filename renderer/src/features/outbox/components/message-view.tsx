@@ -1,7 +1,7 @@
 import type { OutboxEntry } from '@shared/models/email';
 
 /** No scripts, no remote content, no forms: the viewer frame may show text and inline images only. */
-const VIEWER_CSP = "default-src 'none'; img-src data:; style-src 'unsafe-inline'";
+const VIEWER_CSP = "default-src 'none'; img-src data:";
 
 /** Puts a strict CSP inside the document before it is shown in the sandboxed frame. */
 export function withViewerCsp(html: string): string {
