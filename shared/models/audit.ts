@@ -12,4 +12,8 @@ export interface AuditEntry {
   action: string;
   before: unknown;
   after: unknown;
+  /** The hash of the entry before this one ("" for the first). */
+  prevHash?: string;
+  /** SHA-256 over this entry's fields and prevHash: editing any entry breaks the chain after it. */
+  hash?: string;
 }

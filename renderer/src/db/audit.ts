@@ -1,5 +1,6 @@
 import type { AuditEntry } from '@shared/models/audit';
 import type { DosDeskDb } from './database';
+import { checkLink, hashEntry, type ChainProblem } from './audit-chain';
 
 /** Raised when something tries to write without a known operator. */
 export class NoOperatorError extends Error {
@@ -16,5 +17,28 @@ export class NoOperatorError extends Error {
  */
 export async function recordAudit(db: DosDeskDb, entry: Omit<AuditEntry, 'id' | 'at'> & { at?: string }): Promise<void> {
   if (!entry.operatorId || !(await db.operators.get(entry.operatorId))) throw new NoOperatorError();
-  await db.audit.add({ ...entry, at: entry.at ?? new Date().toISOString() });
+  // Append to the hash chain: the id and previous hash are read in this same transaction, so two
+  // writers cannot both link to the same entry.
+  const last = await db.audit.orderBy(':id').last();
+  const full: AuditEntry = { ...entry, id: (last?.id ?? 0) + 1, at: entry.at ?? new Date().toISOString() };
+  const prevHash = last?.hash ?? '';
+  await db.audit.add({ ...full, prevHash, hash: hashEntry(full, prevHash) });
+}
+
+export interface ChainReport {
+  checked: number;
+  problem: ChainProblem;
+}
+
+/** Walks the whole audit trail and reports the first broken link, if any. */
+export async function verifyAuditChain(db: DosDeskDb): Promise<ChainReport> {
+  let previous: AuditEntry | null = null;
+  let checked = 0;
+  let problem: ChainProblem = null;
+  await db.audit.orderBy(':id').until(() => problem !== null).each((entry) => {
+    problem = checkLink(entry, previous);
+    previous = entry;
+    checked++;
+  });
+  return { checked, problem };
 }

@@ -1,6 +1,8 @@
 import Dexie, { type Table } from 'dexie';
 import type { AuditEntry } from '@shared/models/audit';
+import type { Account } from '@shared/models/account';
 import type { Operator } from '@shared/models/operator';
+import type { Service } from '@shared/models/service';
 import { UPGRADES } from './migrations';
 import { LATEST_VERSION, SCHEMA_VERSIONS } from './schema';
 
@@ -16,6 +18,8 @@ export class DosDeskDb extends Dexie {
   operators!: Table<Operator, string>;
   settingsCache!: Table<SettingsCacheRow, string>;
   audit!: Table<AuditEntry, number>;
+  services!: Table<Service, string>;
+  accounts!: Table<Account, string>;
 
   constructor(name = DB_NAME, options?: ConstructorParameters<typeof Dexie>[1]) {
     super(name, options);

@@ -19,6 +19,17 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
       audit: '++id, at, operatorId, [entity+entityId]',
     },
   },
+  {
+    version: 2,
+    stores: {
+      // The services directory; children point at their parent.
+      services: 'id, name, region, parentId, odsCode',
+      // DoS user accounts; multi-entry indexes find accounts by any of their regions or roles.
+      accounts: 'id, email, fullName, status, userType, *regions, *roles',
+      // The audit trail gains a hash chain (migrations/v2.ts links existing entries) and an action index.
+      audit: '++id, at, operatorId, [entity+entityId], action',
+    },
+  },
 ];
 
 export const LATEST_VERSION = SCHEMA_VERSIONS[SCHEMA_VERSIONS.length - 1]!.version;

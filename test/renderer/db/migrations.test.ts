@@ -2,6 +2,7 @@ import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
 import { DosDeskDb } from '../../../renderer/src/db/database';
 import { LATEST_VERSION, SCHEMA_VERSIONS } from '../../../renderer/src/db/schema';
+import { verifyAuditChain } from '../../../renderer/src/db/audit';
 
 /**
  * Fixture data as each version stored it. Every new schema version adds its fixtures here, and
@@ -31,6 +32,48 @@ const FIXTURES: Record<number, Record<string, unknown[]>> = {
         action: 'operator.create',
         before: null,
         after: {},
+      },
+      {
+        at: '2026-01-02T00:00:00.000Z',
+        operatorId: 'op-1',
+        entity: 'session',
+        entityId: 'current-operator',
+        action: 'operator.switch',
+        before: null,
+        after: 'op-1',
+      },
+    ],
+  },
+  2: {
+    services: [
+      {
+        id: 'svc-1',
+        name: 'Riverside UTC',
+        serviceType: 'UTC',
+        odsCode: 'RV001',
+        region: 'London',
+        parentId: null,
+        createdAt: 'x',
+        updatedAt: 'x',
+      },
+    ],
+    accounts: [
+      {
+        id: 'acc-1',
+        fullName: 'Alex Jones',
+        email: 'alex.jones@nhs.net',
+        phone: '',
+        organisation: 'Riverside',
+        jobTitle: 'Manager',
+        userType: 'clinical-lead',
+        regions: ['London'],
+        roles: ['viewClinical'],
+        serviceIds: ['svc-1'],
+        status: 'active',
+        createdAt: 'x',
+        updatedAt: 'x',
+        deletedAt: null,
+        deleteReason: null,
       },
     ],
   },
@@ -64,5 +107,23 @@ describe('schema migrations', () => {
     const versions = SCHEMA_VERSIONS.map((v) => v.version);
     expect(versions).toEqual([...versions].sort((a, b) => a - b));
     expect(new Set(versions).size).toBe(versions.length);
+  });
+});
+
+describe('v2 migration', () => {
+  it('links v1 audit entries into a hash chain, in id order', async () => {
+    const name = `v2-chain-${Date.now()}`;
+    const old = new Dexie(name);
+    old.version(1).stores(SCHEMA_VERSIONS[0]!.stores);
+    await old.open();
+    await old.table('audit').bulkAdd(FIXTURES[1]!.audit!);
+    old.close();
+    const db = new DosDeskDb(name);
+    await db.open();
+    const entries = await db.audit.orderBy(':id').toArray();
+    expect(entries[0]!.prevHash).toBe('');
+    expect(entries[1]!.prevHash).toBe(entries[0]!.hash);
+    expect(entries[1]!.hash).toMatch(/^[0-9a-f]{64}$/);
+    db.close();
   });
 });

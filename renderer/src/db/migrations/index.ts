@@ -1,7 +1,10 @@
 import type { Transaction } from 'dexie';
+import { upgradeToV2 } from './v2';
 
 /**
- * Data moves run when a database is upgraded to a version. Version 1 is the first schema, so it has
- * none; add `vN.ts` with an `upgrade(tx)` and register it here when a version needs one.
+ * Data moves run when a database is upgraded to a version. Add `vN.ts` with an upgrade and
+ * register it here when a version needs one.
  */
-export const UPGRADES: Record<number, (tx: Transaction) => Promise<void>> = {};
+export const UPGRADES: Record<number, (tx: Transaction) => Promise<void>> = {
+  2: upgradeToV2,
+};

@@ -1,0 +1,143 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { AccountInput, DeleteReason, type Account, type AccountFields } from '@shared/models/account';
+import type { Operator } from '@shared/models/operator';
+import type { DosDeskDb } from '../../../db/database';
+import { recordAudit } from '../../../db/audit';
+import { useDb } from '../../../db/db-context';
+import { InputError, inputErrorFrom, managedRegions, requireOperator, ScopeError } from '../../../db/guards';
+
+function parse(input: unknown): AccountFields {
+  const parsed = AccountInput.safeParse(input);
+  if (!parsed.success) throw inputErrorFrom(parsed.error, 'fullName');
+  return parsed.data;
+}
+
+/** Refuses unless the operator holds approveUser in at least one of the account's regions. */
+export function assertCanManage(operator: Operator, account: Pick<Account, 'regions' | 'fullName'>): void {
+  const scope = managedRegions(operator);
+  if (!account.regions.some((r) => scope.has(r))) {
+    throw new ScopeError(
+      `You cannot manage ${account.fullName}'s account: it is in ${account.regions.join(', ')}, and you hold approveUser only in ${[...scope].join(', ') || 'no region'}.`,
+    );
+  }
+}
+
+/** Refuses adding or removing a region where the operator does not hold approveUser. */
+function assertRegionChangesInScope(operator: Operator, before: readonly string[], after: readonly string[]): void {
+  const scope = managedRegions(operator);
+  const changed = [...after.filter((r) => !before.includes(r)), ...before.filter((r) => !after.includes(r))];
+  const outside = changed.filter((r) => !scope.has(r));
+  if (outside.length) {
+    throw new ScopeError(`You do not hold approveUser in ${outside.join(', ')}, so you cannot add or remove that region. Ask that region's DoS team.`);
+  }
+}
+
+async function assertServicesExist(db: DosDeskDb, serviceIds: readonly string[]): Promise<void> {
+  const found = await db.services.bulkGet([...serviceIds]);
+  const missing = serviceIds.filter((_, i) => !found[i]);
+  if (missing.length) throw new InputError(`${missing.length === 1 ? 'A chosen service no longer exists' : `${missing.length} chosen services no longer exist`}. Choose the services again.`, 'serviceIds');
+}
+
+async function assertEmailFree(db: DosDeskDb, email: string, id: string | null): Promise<void> {
+  const clash = (await db.accounts.where('email').equals(email).toArray()).find((a) => a.status === 'active' && a.id !== id);
+  if (clash) throw new InputError(`${clash.fullName} already has a DoS account with this email address.`, 'email');
+}
+
+/**
+ * Adds an existing DoS account by hand (for teams bringing their records in). Every region must be
+ * one where the operator holds approveUser.
+ */
+export async function createAccount(db: DosDeskDb, operatorId: string | null, input: unknown, now = new Date()): Promise<Account> {
+  const fields = parse(input);
+  return db.transaction('rw', [db.accounts, db.services, db.audit, db.operators], async () => {
+    const operator = await requireOperator(db, operatorId);
+    assertRegionChangesInScope(operator, [], fields.regions);
+    await assertServicesExist(db, fields.serviceIds);
+    await assertEmailFree(db, fields.email, null);
+    const at = now.toISOString();
+    const account: Account = { id: crypto.randomUUID(), ...fields, status: 'active', createdAt: at, updatedAt: at, deletedAt: null, deleteReason: null };
+    await db.accounts.add(account);
+    await recordAudit(db, { at, operatorId: operator.id, entity: 'account', entityId: account.id, action: 'account.create', before: null, after: account });
+    return account;
+  });
+}
+
+/**
+ * Amends an account and saves it. Details, roles and regions are audited as separate entries (old
+ * and new values) in the same transaction as the write.
+ */
+export async function amendAccount(db: DosDeskDb, operatorId: string | null, id: string, input: unknown, now = new Date()): Promise<Account> {
+  const fields = parse(input);
+  return db.transaction('rw', [db.accounts, db.services, db.audit, db.operators], async () => {
+    const operator = await requireOperator(db, operatorId);
+    const before = await db.accounts.get(id);
+    if (!before || before.status !== 'active') throw new InputError('This account no longer exists or has been deleted.', 'fullName');
+    assertCanManage(operator, before);
+    assertRegionChangesInScope(operator, before.regions, fields.regions);
+    await assertServicesExist(db, fields.serviceIds);
+    await assertEmailFree(db, fields.email, id);
+    const at = now.toISOString();
+    const after: Account = { ...before, ...fields, updatedAt: at };
+    await db.accounts.put(after);
+    const base = { at, operatorId: operator.id, entity: 'account', entityId: id };
+    const same = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((x) => b.includes(x));
+    if (!same(before.roles, after.roles)) await recordAudit(db, { ...base, action: 'account.roles-change', before: before.roles, after: after.roles });
+    if (!same(before.regions, after.regions)) await recordAudit(db, { ...base, action: 'account.region-change', before: before.regions, after: after.regions });
+    const detailKeys = ['fullName', 'email', 'phone', 'organisation', 'jobTitle', 'userType', 'serviceIds'] as const;
+    if (detailKeys.some((k) => JSON.stringify(before[k]) !== JSON.stringify(after[k]))) {
+      const pick = (a: Account) => Object.fromEntries(detailKeys.map((k) => [k, a[k]]));
+      await recordAudit(db, { ...base, action: 'account.amend', before: pick(before), after: pick(after) });
+    }
+    return after;
+  });
+}
+
+/** Deletes an account (kept as a record with the reason), audited. */
+export async function deleteAccount(db: DosDeskDb, operatorId: string | null, id: string, reason: unknown, now = new Date()): Promise<Account> {
+  const why = DeleteReason.safeParse(reason);
+  if (!why.success) throw inputErrorFrom(why.error, 'reason');
+  return db.transaction('rw', [db.accounts, db.audit, db.operators], async () => {
+    const operator = await requireOperator(db, operatorId);
+    const before = await db.accounts.get(id);
+    if (!before || before.status !== 'active') throw new InputError('This account has already been deleted.', 'reason');
+    assertCanManage(operator, before);
+    const at = now.toISOString();
+    const after: Account = { ...before, status: 'deleted', deletedAt: at, deleteReason: why.data, updatedAt: at };
+    await db.accounts.put(after);
+    await recordAudit(db, { at, operatorId: operator.id, entity: 'account', entityId: id, action: 'account.delete', before, after });
+    return after;
+  });
+}
+
+/** Accounts the operator can see: any region in common with where they hold approveUser. */
+export async function accountsInScope(db: DosDeskDb, operator: Operator): Promise<Account[]> {
+  const scope = [...managedRegions(operator)];
+  if (!scope.length) return [];
+  return db.accounts.where('regions').anyOf(scope).distinct().toArray();
+}
+
+/** Reads one account, refusing one outside the operator's scope. */
+export async function getAccountInScope(db: DosDeskDb, operatorId: string | null, id: string): Promise<Account | null> {
+  const operator = await requireOperator(db, operatorId);
+  const account = await db.accounts.get(id);
+  if (!account) return null;
+  assertCanManage(operator, account);
+  return account;
+}
+
+export function useAccountsInScope(operator: Operator): Account[] | undefined {
+  const db = useDb();
+  return useLiveQuery(() => accountsInScope(db, operator), [db, operator]);
+}
+
+export function useAccount(operatorId: string, id: string): { account: Account | null | undefined; error: string | null } {
+  const db = useDb();
+  const result = useLiveQuery(async () => {
+    try {
+      return { account: await getAccountInScope(db, operatorId, id), error: null };
+    } catch (e) {
+      return { account: null, error: e instanceof Error ? e.message : String(e) };
+    }
+  }, [db, operatorId, id]);
+  return result ?? { account: undefined, error: null };
+}
