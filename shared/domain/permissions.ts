@@ -62,7 +62,12 @@ export const ROLES: readonly RoleDefinition[] = [
   ),
   role('editCapacity', 'edit/make live changes to capacity status', 'Relationship', 'capacity'),
   role('editCapacityGrids', 'edit/make live changes to capacity grids', 'Relationship', 'capacity'),
-  role('editClinical', "edit/propose changes to Clinical Details tab (requires 'viewClinical' role in order to access the Clinical Details tab)", 'Relationship', 'propose'),
+  role(
+    'editClinical',
+    "edit/propose changes to Clinical Details tab (requires 'viewClinical' role in order to access the Clinical Details tab)",
+    'Relationship',
+    'propose',
+  ),
   role('editDemographic', 'edit/propose changes to Demographic tab', 'Relationship', 'propose'),
   role('editEndpoints', 'edit/propose changes to Endpoints tab', 'Relationship', 'propose'),
   role(
@@ -70,7 +75,10 @@ export const ROLES: readonly RoleDefinition[] = [
     'access to the Service Finder search by Z-Code (these permissions are no longer active within DoS. Users wishing to use NHS Service Finder must register on the NHS Service Finder site)',
     'N/A',
     'search',
-    { inactive: true, note: 'No longer active within DoS. Users wishing to use NHS Service Finder must register on the NHS Service Finder site.' },
+    {
+      inactive: true,
+      note: 'No longer active within DoS. Users wishing to use NHS Service Finder must register on the NHS Service Finder site.',
+    },
   ),
   role('searchBySymptomSGSD', 'access to the Service Finder search by SG/SD code', 'N/A', 'search'),
   role('searchByType', 'access to the Service Finder search by service type', 'N/A', 'search'),
@@ -114,7 +122,8 @@ export type PairMeaning = 'none' | 'propose' | 'make-live-others' | 'edit-and-ma
 export function pairMeaning(roles: ReadonlySet<string>, pair: (typeof EDIT_APPROVE_PAIRS)[number]): { meaning: PairMeaning; text: string } {
   const edit = roles.has(pair.edit);
   const approve = roles.has(pair.approve);
-  if (edit && approve) return { meaning: 'edit-and-make-live', text: `Can edit the ${pair.area} and make the changes live at the same time.` };
+  if (edit && approve)
+    return { meaning: 'edit-and-make-live', text: `Can edit the ${pair.area} and make the changes live at the same time.` };
   if (edit) return { meaning: 'propose', text: `Can propose changes to the ${pair.area}; they are sent to DoS leads for approval.` };
   if (approve)
     return {
@@ -129,7 +138,8 @@ export const ROLE_REQUIREMENTS: readonly { role: string; requires: string; messa
   {
     role: 'editClinical',
     requires: 'viewClinical',
-    message: "editClinical requires the 'viewClinical' role in order to access the Clinical Details tab. Add viewClinical or remove editClinical.",
+    message:
+      "editClinical requires the 'viewClinical' role in order to access the Clinical Details tab. Add viewClinical or remove editClinical.",
   },
 ];
 

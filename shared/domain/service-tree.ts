@@ -56,7 +56,9 @@ export function wouldCycle<T extends TreeNode>(id: string, parentId: string | nu
 }
 
 /** Services in tree order with their depth, for indented lists. */
-export function flattenTree<T extends TreeNode & { name: string }>(services: readonly T[]): { service: T; depth: number; descendants: number }[] {
+export function flattenTree<T extends TreeNode & { name: string }>(
+  services: readonly T[],
+): { service: T; depth: number; descendants: number }[] {
   const index = childrenIndex(services);
   const known = new Set(services.map((s) => s.id));
   const roots = services.filter((s) => !s.parentId || !known.has(s.parentId));

@@ -65,7 +65,19 @@ const LEAD_ROLES = [
 ] as const;
 
 const APPROVE_ROLES = ['approveClinical', 'approveControlService', 'approveDemographic', 'approveEndpoints'];
-const EDIT_ROLES = ['addCapacityGrids', 'addService', 'bulkUpdate', 'controlService', 'editCapacity', 'editCapacityGrids', 'editClinical', 'editDemographic', 'editEndpoints', 'editServiceAdmin', ...APPROVE_ROLES];
+const EDIT_ROLES = [
+  'addCapacityGrids',
+  'addService',
+  'bulkUpdate',
+  'controlService',
+  'editCapacity',
+  'editCapacityGrids',
+  'editClinical',
+  'editDemographic',
+  'editEndpoints',
+  'editServiceAdmin',
+  ...APPROVE_ROLES,
+];
 
 const LEAD_CAUTIONS: Caution[] = [
   {
@@ -93,7 +105,13 @@ export const SUGGESTED_SETS: readonly SuggestedSet[] = [
     optional: [],
     discouraged: [],
     inferred: false,
-    cautions: [{ level: 'info', text: 'In most cases, DoS leads at both regional and local level should have all permissions added to their account. There may be some local variation.' }, ...LEAD_CAUTIONS],
+    cautions: [
+      {
+        level: 'info',
+        text: 'In most cases, DoS leads at both regional and local level should have all permissions added to their account. There may be some local variation.',
+      },
+      ...LEAD_CAUTIONS,
+    ],
   },
   {
     id: 'regional-dos-lead',
@@ -254,6 +272,8 @@ export function compareWithSet(chosen: Iterable<string>, id: UserTypeId): SetCom
   const added = [...held].filter((r) => !suggested.has(r) && !optional.has(r));
   const removed = [...suggested].filter((r) => !held.has(r));
   const touched = new Set([...added, ...removed, ...[...held].filter((r) => optional.has(r))]);
-  const cautions = set.cautions.filter((c) => !c.roles || c.roles.some((r) => touched.has(r) || (set.discouraged.includes(r) && held.has(r))));
+  const cautions = set.cautions.filter(
+    (c) => !c.roles || c.roles.some((r) => touched.has(r) || (set.discouraged.includes(r) && held.has(r))),
+  );
   return { added, removed, cautions };
 }

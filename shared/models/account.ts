@@ -28,7 +28,11 @@ export const AccountInput = z
       .max(60)
       .superRefine((roles, ctx) => {
         const unknown = unknownRoles(roles);
-        if (unknown.length) ctx.addIssue({ code: 'custom', message: `Unknown role${unknown.length > 1 ? 's' : ''}: ${unknown.slice(0, 5).join(', ')}. Use the role names from the DoS guidance.` });
+        if (unknown.length)
+          ctx.addIssue({
+            code: 'custom',
+            message: `Unknown role${unknown.length > 1 ? 's' : ''}: ${unknown.slice(0, 5).join(', ')}. Use the role names from the DoS guidance.`,
+          });
         for (const message of missingRequirements(roles)) ctx.addIssue({ code: 'custom', message });
       })
       .transform((roles) => sortRoles(roles)),

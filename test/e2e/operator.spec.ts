@@ -70,7 +70,15 @@ describe(`operator profile (${TARGET})`, () => {
   it('every section is reachable from the navigation and accessible', async () => {
     const page = desk.page;
     const nav = page.getByRole('navigation', { name: 'Menu' });
-    expect(await nav.getByRole('link').allTextContents()).toEqual(['Home', 'Operators', 'Outbox', 'Settings']);
+    expect(await nav.getByRole('link').allTextContents()).toEqual([
+      'Home',
+      'Users in my region',
+      'Services',
+      'Operators',
+      'Outbox',
+      'Audit',
+      'Settings',
+    ]);
     await nav.getByRole('link', { name: 'Operators' }).click();
     await expect.poll(() => h1().textContent()).toBe('Operators on this desk');
     expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('H1');

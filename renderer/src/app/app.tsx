@@ -5,6 +5,11 @@ import { FirstRunPage } from '../features/operators/components/first-run-page';
 import { OperatorEditPage } from '../features/operators/components/operator-edit-page';
 import { OperatorsPage } from '../features/operators/components/operators-page';
 import { useOperator, useOperators } from '../features/operators/data/operators';
+import { AccountPage } from '../features/accounts/components/account-page';
+import { AccountsPage } from '../features/accounts/components/accounts-page';
+import { AuditPage } from '../features/audit/components/audit-page';
+import { ServiceEditPage } from '../features/services/components/service-edit-page';
+import { ServicesPage } from '../features/services/components/services-page';
 import { ComposeNotePage } from '../features/outbox/components/compose-note-page';
 import { MessagePage } from '../features/outbox/components/message-page';
 import { OutboxBadge } from '../features/outbox/components/outbox-badge';
@@ -20,8 +25,11 @@ import { Layout, type NavItem } from './layout';
 /** Sections that exist; later issues add theirs here, so no link points at nothing. */
 const NAV: readonly NavItem[] = [
   { href: '#/', label: 'Home', matches: (r) => r === '/' },
+  { href: '#/accounts', label: 'Users in my region', matches: (r) => r.startsWith('/accounts') },
+  { href: '#/services', label: 'Services', matches: (r) => r.startsWith('/services') },
   { href: '#/operators', label: 'Operators', matches: (r) => r.startsWith('/operators') },
   { href: '#/outbox', label: 'Outbox', matches: (r) => r.startsWith('/outbox'), badge: <OutboxBadge /> },
+  { href: '#/audit', label: 'Audit', matches: (r) => r.startsWith('/audit') },
   { href: '#/settings', label: 'Settings', matches: (r) => r.startsWith('/settings') },
 ];
 
@@ -51,12 +59,12 @@ export function App({ warning }: { warning?: string | null }) {
   }
   return (
     <Layout route={route} operator={operator} nav={NAV} warning={warning}>
-      <Page route={route} operator={operator} settings={settings} />
+      <Page route={route} operator={operator} operators={operators} settings={settings} />
     </Layout>
   );
 }
 
-function Page({ route, operator, settings }: { route: string; operator: Operator; settings: Settings }) {
+function Page({ route, operator, operators, settings }: { route: string; operator: Operator; operators: Operator[]; settings: Settings }) {
   const regions = settings.regions;
   if (route === '/') return <HomePage operator={operator} />;
   if (route === '/operators') return <OperatorsPage />;
@@ -65,6 +73,15 @@ function Page({ route, operator, settings }: { route: string; operator: Operator
   if (edit) return <OperatorEditPage id={decodeURIComponent(edit[1]!)} regions={regions} />;
   if (route === '/settings') return <SettingsPage />;
   if (route === '/outbox') return <OutboxPage />;
+  if (route === '/accounts') return <AccountsPage operator={operator} />;
+  if (route === '/accounts/new') return <AccountPage key="new" operator={operator} />;
+  const account = /^\/accounts\/([0-9a-f-]{36})$/.exec(route);
+  if (account) return <AccountPage key={account[1]} operator={operator} id={account[1]} />;
+  if (route === '/services') return <ServicesPage regions={regions} />;
+  if (route === '/services/new') return <ServiceEditPage key="new" regions={regions} />;
+  const service = /^\/services\/([0-9a-f-]{36})$/.exec(route);
+  if (service) return <ServiceEditPage key={service[1]} id={service[1]} regions={regions} />;
+  if (route === '/audit') return <AuditPage operators={operators} />;
   if (route === '/outbox/new')
     return <ComposeNotePage defaultDelivery={settings.email.defaultDelivery} smtpReady={settings.email.smtp !== null} />;
   const message = /^\/outbox\/([0-9a-f-]{36})$/.exec(route);

@@ -16,8 +16,11 @@ export type ChainProblem = { id: number; reason: string } | null;
 export function checkLink(entry: AuditEntry, previous: AuditEntry | null): ChainProblem {
   const id = entry.id ?? -1;
   const expectedPrev = previous?.hash ?? '';
-  if (previous && id !== (previous.id ?? 0) + 1) return { id, reason: `entry ${(previous.id ?? 0) + 1} is missing (entries jump from ${previous.id} to ${id})` };
-  if (entry.prevHash !== expectedPrev) return { id, reason: `entry ${id} does not follow on from entry ${previous?.id ?? 'none'} (the link to the previous entry is broken)` };
-  if (entry.hash !== hashEntry(entry, expectedPrev)) return { id, reason: `entry ${id} has been changed since it was written (its contents no longer match its hash)` };
+  if (previous && id !== (previous.id ?? 0) + 1)
+    return { id, reason: `entry ${(previous.id ?? 0) + 1} is missing (entries jump from ${previous.id} to ${id})` };
+  if (entry.prevHash !== expectedPrev)
+    return { id, reason: `entry ${id} does not follow on from entry ${previous?.id ?? 'none'} (the link to the previous entry is broken)` };
+  if (entry.hash !== hashEntry(entry, expectedPrev))
+    return { id, reason: `entry ${id} has been changed since it was written (its contents no longer match its hash)` };
   return null;
 }

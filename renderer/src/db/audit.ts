@@ -35,10 +35,13 @@ export async function verifyAuditChain(db: DosDeskDb): Promise<ChainReport> {
   let previous: AuditEntry | null = null;
   let checked = 0;
   let problem: ChainProblem = null;
-  await db.audit.orderBy(':id').until(() => problem !== null).each((entry) => {
-    problem = checkLink(entry, previous);
-    previous = entry;
-    checked++;
-  });
+  await db.audit
+    .orderBy(':id')
+    .until(() => problem !== null)
+    .each((entry) => {
+      problem = checkLink(entry, previous);
+      previous = entry;
+      checked++;
+    });
   return { checked, problem };
 }

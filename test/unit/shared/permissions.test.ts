@@ -47,7 +47,12 @@ describe('permission catalogue', () => {
   it('has the 23 roles of the table in order, with their basis, plus 4 undescribed: 27', () => {
     expect(ROLES).toHaveLength(27);
     expect(ROLES.slice(0, 23).map((r) => [r.name, r.basis])).toEqual(TABLE);
-    expect(ROLES.slice(23).map((r) => r.name)).toEqual(['editServiceAdmin', 'searchRoadDistance', 'viewAdminAttribute', 'viewServiceAdmin']);
+    expect(ROLES.slice(23).map((r) => r.name)).toEqual([
+      'editServiceAdmin',
+      'searchRoadDistance',
+      'viewAdminAttribute',
+      'viewServiceAdmin',
+    ]);
     for (const r of ROLES.slice(23)) {
       expect(r).toMatchObject({ provides: null, basis: null, source: 'suggested-sets-only' });
       expect(r.note).toMatch(/does not describe it/);
@@ -117,7 +122,11 @@ describe('suggested permission sets', () => {
     expect(getSuggestedSet('local-dos-lead').roles).toEqual(LEAD_LIST);
     expect(getSuggestedSet('regional-dos-lead').roles).toEqual(LEAD_LIST);
     expect(LEAD_LIST).not.toContain('userReport');
-    expect(getSuggestedSet('regional-dos-lead').cautions.map((c) => c.text).join(' ')).toMatch(/should be given all permission roles.*26 roles.*userReport/);
+    expect(
+      getSuggestedSet('regional-dos-lead')
+        .cautions.map((c) => c.text)
+        .join(' '),
+    ).toMatch(/should be given all permission roles.*26 roles.*userReport/);
   });
 
   it('give the listed roles to clinical leads, 111 providers and emergency changers', () => {
@@ -141,18 +150,26 @@ describe('suggested permission sets', () => {
   });
 
   it('carry the guidance cautions', () => {
-    const text = (id: Parameters<typeof getSuggestedSet>[0]) => getSuggestedSet(id).cautions.map((c) => c.text).join(' ');
+    const text = (id: Parameters<typeof getSuggestedSet>[0]) =>
+      getSuggestedSet(id)
+        .cautions.map((c) => c.text)
+        .join(' ');
     expect(text('local-dos-lead')).toMatch(/Newer leads may not be immediately given access to approve changes/);
     expect(text('local-dos-lead')).toMatch(/Bulk update may be withheld/);
     expect(text('clinical-lead')).toMatch(/should NOT be given edit permissions for clinical information/);
-    expect(text('111-provider')).toMatch(/not appropriate for staff within 111 providers to be given DoS accounts.*reviewing DoS incidents/);
+    expect(text('111-provider')).toMatch(
+      /not appropriate for staff within 111 providers to be given DoS accounts.*reviewing DoS incidents/,
+    );
     expect(text('emergency-changes')).toMatch(/individual DoS account, not a shared account/);
     expect(text('emergency-changes')).toMatch(/within 24 hours/);
     expect(text('contract-commissioning')).toMatch(/not appropriate that these users be given edit rights/);
   });
 
   it('compare chosen roles with a set: added, removed and the cautions that now apply', () => {
-    const lead = compareWithSet(LEAD_LIST.filter((r) => r !== 'bulkUpdate'), 'local-dos-lead');
+    const lead = compareWithSet(
+      LEAD_LIST.filter((r) => r !== 'bulkUpdate'),
+      'local-dos-lead',
+    );
     expect(lead.added).toEqual([]);
     expect(lead.removed).toEqual(['bulkUpdate']);
     expect(lead.cautions.map((c) => c.text).join(' ')).toMatch(/Bulk update may be withheld/);

@@ -28,14 +28,20 @@ function assertRegionChangesInScope(operator: Operator, before: readonly string[
   const changed = [...after.filter((r) => !before.includes(r)), ...before.filter((r) => !after.includes(r))];
   const outside = changed.filter((r) => !scope.has(r));
   if (outside.length) {
-    throw new ScopeError(`You do not hold approveUser in ${outside.join(', ')}, so you cannot add or remove that region. Ask that region's DoS team.`);
+    throw new ScopeError(
+      `You do not hold approveUser in ${outside.join(', ')}, so you cannot add or remove that region. Ask that region's DoS team.`,
+    );
   }
 }
 
 async function assertServicesExist(db: DosDeskDb, serviceIds: readonly string[]): Promise<void> {
   const found = await db.services.bulkGet([...serviceIds]);
   const missing = serviceIds.filter((_, i) => !found[i]);
-  if (missing.length) throw new InputError(`${missing.length === 1 ? 'A chosen service no longer exists' : `${missing.length} chosen services no longer exist`}. Choose the services again.`, 'serviceIds');
+  if (missing.length)
+    throw new InputError(
+      `${missing.length === 1 ? 'A chosen service no longer exists' : `${missing.length} chosen services no longer exist`}. Choose the services again.`,
+      'serviceIds',
+    );
 }
 
 async function assertEmailFree(db: DosDeskDb, email: string, id: string | null): Promise<void> {
@@ -55,9 +61,25 @@ export async function createAccount(db: DosDeskDb, operatorId: string | null, in
     await assertServicesExist(db, fields.serviceIds);
     await assertEmailFree(db, fields.email, null);
     const at = now.toISOString();
-    const account: Account = { id: crypto.randomUUID(), ...fields, status: 'active', createdAt: at, updatedAt: at, deletedAt: null, deleteReason: null };
+    const account: Account = {
+      id: crypto.randomUUID(),
+      ...fields,
+      status: 'active',
+      createdAt: at,
+      updatedAt: at,
+      deletedAt: null,
+      deleteReason: null,
+    };
     await db.accounts.add(account);
-    await recordAudit(db, { at, operatorId: operator.id, entity: 'account', entityId: account.id, action: 'account.create', before: null, after: account });
+    await recordAudit(db, {
+      at,
+      operatorId: operator.id,
+      entity: 'account',
+      entityId: account.id,
+      action: 'account.create',
+      before: null,
+      after: account,
+    });
     return account;
   });
 }
@@ -66,7 +88,13 @@ export async function createAccount(db: DosDeskDb, operatorId: string | null, in
  * Amends an account and saves it. Details, roles and regions are audited as separate entries (old
  * and new values) in the same transaction as the write.
  */
-export async function amendAccount(db: DosDeskDb, operatorId: string | null, id: string, input: unknown, now = new Date()): Promise<Account> {
+export async function amendAccount(
+  db: DosDeskDb,
+  operatorId: string | null,
+  id: string,
+  input: unknown,
+  now = new Date(),
+): Promise<Account> {
   const fields = parse(input);
   return db.transaction('rw', [db.accounts, db.services, db.audit, db.operators], async () => {
     const operator = await requireOperator(db, operatorId);
@@ -81,8 +109,10 @@ export async function amendAccount(db: DosDeskDb, operatorId: string | null, id:
     await db.accounts.put(after);
     const base = { at, operatorId: operator.id, entity: 'account', entityId: id };
     const same = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((x) => b.includes(x));
-    if (!same(before.roles, after.roles)) await recordAudit(db, { ...base, action: 'account.roles-change', before: before.roles, after: after.roles });
-    if (!same(before.regions, after.regions)) await recordAudit(db, { ...base, action: 'account.region-change', before: before.regions, after: after.regions });
+    if (!same(before.roles, after.roles))
+      await recordAudit(db, { ...base, action: 'account.roles-change', before: before.roles, after: after.roles });
+    if (!same(before.regions, after.regions))
+      await recordAudit(db, { ...base, action: 'account.region-change', before: before.regions, after: after.regions });
     const detailKeys = ['fullName', 'email', 'phone', 'organisation', 'jobTitle', 'userType', 'serviceIds'] as const;
     if (detailKeys.some((k) => JSON.stringify(before[k]) !== JSON.stringify(after[k]))) {
       const pick = (a: Account) => Object.fromEntries(detailKeys.map((k) => [k, a[k]]));
@@ -93,7 +123,13 @@ export async function amendAccount(db: DosDeskDb, operatorId: string | null, id:
 }
 
 /** Deletes an account (kept as a record with the reason), audited. */
-export async function deleteAccount(db: DosDeskDb, operatorId: string | null, id: string, reason: unknown, now = new Date()): Promise<Account> {
+export async function deleteAccount(
+  db: DosDeskDb,
+  operatorId: string | null,
+  id: string,
+  reason: unknown,
+  now = new Date(),
+): Promise<Account> {
   const why = DeleteReason.safeParse(reason);
   if (!why.success) throw inputErrorFrom(why.error, 'reason');
   return db.transaction('rw', [db.accounts, db.audit, db.operators], async () => {

@@ -12,12 +12,19 @@ async function checkService(db: DosDeskDb, fields: ServiceFields, id: string | n
   if (fields.parentId) {
     const parent = await db.services.get(fields.parentId);
     if (!parent) throw new InputError('The parent service no longer exists. Choose another parent.', 'parentId');
-    if (id && wouldCycle(id, fields.parentId, await db.services.toArray())) throw new InputError('A service cannot sit under itself or one of its own child services.', 'parentId');
+    if (id && wouldCycle(id, fields.parentId, await db.services.toArray()))
+      throw new InputError('A service cannot sit under itself or one of its own child services.', 'parentId');
   }
 }
 
 /** Adds a service to the directory, audited. */
-export async function createService(db: DosDeskDb, operatorId: string | null, input: unknown, regions: readonly string[], now = new Date()): Promise<Service> {
+export async function createService(
+  db: DosDeskDb,
+  operatorId: string | null,
+  input: unknown,
+  regions: readonly string[],
+  now = new Date(),
+): Promise<Service> {
   const parsed = ServiceInput.safeParse(input);
   if (!parsed.success) throw inputErrorFrom(parsed.error, 'name');
   return db.transaction('rw', db.services, db.audit, db.operators, async () => {
@@ -26,12 +33,27 @@ export async function createService(db: DosDeskDb, operatorId: string | null, in
     const at = now.toISOString();
     const service: Service = { id: crypto.randomUUID(), ...parsed.data, createdAt: at, updatedAt: at };
     await db.services.add(service);
-    await recordAudit(db, { at, operatorId: operator.id, entity: 'service', entityId: service.id, action: 'service.create', before: null, after: service });
+    await recordAudit(db, {
+      at,
+      operatorId: operator.id,
+      entity: 'service',
+      entityId: service.id,
+      action: 'service.create',
+      before: null,
+      after: service,
+    });
     return service;
   });
 }
 
-export async function updateService(db: DosDeskDb, operatorId: string | null, id: string, input: unknown, regions: readonly string[], now = new Date()): Promise<Service> {
+export async function updateService(
+  db: DosDeskDb,
+  operatorId: string | null,
+  id: string,
+  input: unknown,
+  regions: readonly string[],
+  now = new Date(),
+): Promise<Service> {
   const parsed = ServiceInput.safeParse(input);
   if (!parsed.success) throw inputErrorFrom(parsed.error, 'name');
   return db.transaction('rw', db.services, db.audit, db.operators, async () => {
@@ -41,7 +63,15 @@ export async function updateService(db: DosDeskDb, operatorId: string | null, id
     await checkService(db, parsed.data, id, regions);
     const after: Service = { ...before, ...parsed.data, updatedAt: now.toISOString() };
     await db.services.put(after);
-    await recordAudit(db, { at: after.updatedAt, operatorId: operator.id, entity: 'service', entityId: id, action: 'service.update', before, after });
+    await recordAudit(db, {
+      at: after.updatedAt,
+      operatorId: operator.id,
+      entity: 'service',
+      entityId: id,
+      action: 'service.update',
+      before,
+      after,
+    });
     return after;
   });
 }
@@ -62,7 +92,11 @@ const HEADERS = ['name', 'serviceType', 'odsCode', 'region', 'parentOdsCode'] as
  * earlier in the file) or invalid with its reason. Writes nothing.
  */
 export async function previewServicesCsv(db: DosDeskDb, csv: string, regions: readonly string[]): Promise<ImportRow[]> {
-  const parsed = Papa.parse<Record<string, string>>(csv.trim(), { header: true, skipEmptyLines: 'greedy', transformHeader: (h) => h.trim() });
+  const parsed = Papa.parse<Record<string, string>>(csv.trim(), {
+    header: true,
+    skipEmptyLines: 'greedy',
+    transformHeader: (h) => h.trim(),
+  });
   const missing = HEADERS.filter((h) => h !== 'parentOdsCode' && !(parsed.meta.fields ?? []).includes(h));
   if (missing.length) throw new InputError(`The file needs the columns ${HEADERS.join(', ')}. Missing: ${missing.join(', ')}.`, 'csv');
   const existing = await db.services.toArray();
@@ -73,19 +107,40 @@ export async function previewServicesCsv(db: DosDeskDb, csv: string, regions: re
   return parsed.data.map((raw, i) => {
     const line = i + 2;
     const parentOds = (raw.parentOdsCode ?? '').trim().toUpperCase();
-    const candidate = { name: raw.name ?? '', serviceType: raw.serviceType ?? '', odsCode: raw.odsCode ?? '', region: (raw.region ?? '').trim(), parentId: null };
+    const candidate = {
+      name: raw.name ?? '',
+      serviceType: raw.serviceType ?? '',
+      odsCode: raw.odsCode ?? '',
+      region: (raw.region ?? '').trim(),
+      parentId: null,
+    };
     const checked = ServiceInput.safeParse(candidate);
     if (!checked.success) {
       const issue = checked.error.issues[0]!;
       return { line, status: 'invalid', reason: `${issue.path.join('.')}: ${issue.message}`, fields: null, raw };
     }
     const fields = checked.data;
-    if (!regions.includes(fields.region)) return { line, status: 'invalid', reason: `region: "${fields.region}" is not one of this desk's regions`, fields: null, raw };
-    if (parentOds && !byOds.has(parentOds) && !fileOds.has(parentOds) && !parsed.data.some((r) => (r.odsCode ?? '').trim().toUpperCase() === parentOds))
+    if (!regions.includes(fields.region))
+      return { line, status: 'invalid', reason: `region: "${fields.region}" is not one of this desk's regions`, fields: null, raw };
+    if (
+      parentOds &&
+      !byOds.has(parentOds) &&
+      !fileOds.has(parentOds) &&
+      !parsed.data.some((r) => (r.odsCode ?? '').trim().toUpperCase() === parentOds)
+    )
       return { line, status: 'invalid', reason: `parentOdsCode: no service with ODS code ${parentOds}`, fields: null, raw };
     const nameKey = `${fields.region}|${fields.name.toLowerCase()}`;
     if ((fields.odsCode && (byOds.has(fields.odsCode) || seenOds.has(fields.odsCode))) || seenName.has(nameKey)) {
-      return { line, status: 'duplicate', reason: fields.odsCode && byOds.has(fields.odsCode) ? `ODS code ${fields.odsCode} is already in the directory` : 'already in the directory or earlier in this file', fields, raw };
+      return {
+        line,
+        status: 'duplicate',
+        reason:
+          fields.odsCode && byOds.has(fields.odsCode)
+            ? `ODS code ${fields.odsCode} is already in the directory`
+            : 'already in the directory or earlier in this file',
+        fields,
+        raw,
+      };
     }
     if (fields.odsCode) {
       seenOds.add(fields.odsCode);
@@ -100,7 +155,12 @@ export async function previewServicesCsv(db: DosDeskDb, csv: string, regions: re
  * Writes the new rows of a preview in one transaction (all or nothing), linking parents by ODS
  * code, with one audit entry per service.
  */
-export async function importServices(db: DosDeskDb, operatorId: string | null, rows: readonly ImportRow[], now = new Date()): Promise<number> {
+export async function importServices(
+  db: DosDeskDb,
+  operatorId: string | null,
+  rows: readonly ImportRow[],
+  now = new Date(),
+): Promise<number> {
   const fresh = rows.filter((r) => r.status === 'new' && r.fields);
   return db.transaction('rw', db.services, db.audit, db.operators, async () => {
     const operator = await requireOperator(db, operatorId);
@@ -112,7 +172,15 @@ export async function importServices(db: DosDeskDb, operatorId: string | null, r
       // parentId holds the parent's ODS code until now.
       s.parentId = s.parentId ? (byOds.get(s.parentId) ?? null) : null;
       await db.services.add(s);
-      await recordAudit(db, { at, operatorId: operator.id, entity: 'service', entityId: s.id, action: 'service.import', before: null, after: s });
+      await recordAudit(db, {
+        at,
+        operatorId: operator.id,
+        entity: 'service',
+        entityId: s.id,
+        action: 'service.import',
+        before: null,
+        after: s,
+      });
     }
     return created.length;
   });

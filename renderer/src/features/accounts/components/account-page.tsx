@@ -1,0 +1,133 @@
+import { useState } from 'react';
+import type { Operator } from '@shared/models/operator';
+import { PageHeading } from '../../../components/page-heading';
+import { navigate } from '../../../navigation/router';
+import { useSession } from '../../../session/store';
+import { useAccount } from '../data/accounts';
+import { useAccountActions } from '../data/use-account-actions';
+import { useServicesForAccounts } from '../data/services-lookup';
+import { AccountForm } from './account-form';
+
+/** Add an existing account (`id` absent), or open one to amend or delete it. */
+export function AccountPage({ operator, id }: { operator: Operator; id?: string }) {
+  const { account, error } = useAccount(operator.id, id ?? '');
+  const services = useServicesForAccounts();
+  const actions = useAccountActions();
+  const announce = useSession((s) => s.announce);
+  if (id && account === undefined) return <p>Loading the account…</p>;
+  if (id && !account) {
+    return (
+      <>
+        <PageHeading>{error ? 'You cannot open this account' : 'Account not found'}</PageHeading>
+        <p>{error ?? 'This account is not on this desk.'}</p>
+        <p>
+          <a href="#/accounts">Back to users in my region</a>
+        </p>
+      </>
+    );
+  }
+  if (!services) return <p>Loading…</p>;
+  const deleted = account?.status === 'deleted';
+  return (
+    <div className="nhsuk-grid-row">
+      <div className="nhsuk-grid-column-two-thirds">
+        <a className="nhsuk-back-link" href="#/accounts">
+          Back to users in my region
+        </a>
+        <PageHeading>{account ? account.fullName : 'Add an existing DoS account'}</PageHeading>
+        {!account && (
+          <p>Use this to bring an account that already exists in DoS into DoS Desk, so its roles and relationships can be managed here.</p>
+        )}
+        {deleted ? (
+          <div className="nhsuk-inset-text">
+            <p>
+              This account was deleted on {new Date(account!.deletedAt!).toLocaleDateString('en-GB')}. Reason: {account!.deleteReason}
+            </p>
+          </div>
+        ) : (
+          <AccountForm
+            key={account?.id ?? 'new'}
+            initial={account ?? undefined}
+            regions={operator.approveUserRegions}
+            services={services}
+            submitLabel={account ? 'Save' : 'Add account'}
+            onSubmit={async (values) => {
+              if (account) {
+                await actions.amend(account.id, values);
+                announce(`Changes to ${values.fullName}'s account saved.`);
+              } else {
+                const created = await actions.create(values);
+                announce(`${created.fullName}'s account was added.`);
+                navigate(`/accounts/${created.id}`);
+              }
+            }}
+          />
+        )}
+        {account && !deleted && <DeleteAccount id={account.id} name={account.fullName} onDeleted={() => navigate('/accounts')} />}
+      </div>
+    </div>
+  );
+}
+
+function DeleteAccount({ id, name, onDeleted }: { id: string; name: string; onDeleted(): void }) {
+  const { remove } = useAccountActions();
+  const announce = useSession((s) => s.announce);
+  const [open, setOpen] = useState(false);
+  const [reason, setReason] = useState('');
+  const [problem, setProblem] = useState<string | null>(null);
+  if (!open) {
+    return (
+      <>
+        <h2 className="nhsuk-heading-m">Delete this account</h2>
+        <p>DoS accounts no longer required should be deleted. The record is kept with your reason.</p>
+        <button type="button" className="nhsuk-button nhsuk-button--warning" onClick={() => setOpen(true)}>
+          Delete account
+        </button>
+      </>
+    );
+  }
+  return (
+    <div className={`nhsuk-form-group${problem ? ' nhsuk-form-group--error' : ''}`}>
+      <h2 className="nhsuk-heading-m">Are you sure you want to delete {name}'s account?</h2>
+      <label className="nhsuk-label" htmlFor="delete-reason">
+        Reason for deleting
+      </label>
+      <div className="nhsuk-hint" id="delete-reason-hint">
+        For example, left the organisation, or temporary access no longer needed.
+      </div>
+      {problem && (
+        <span className="nhsuk-error-message" id="delete-reason-error">
+          <span className="nhsuk-u-visually-hidden">Error:</span> {problem}
+        </span>
+      )}
+      <input
+        className={`nhsuk-input${problem ? ' nhsuk-input--error' : ''}`}
+        id="delete-reason"
+        aria-describedby={`delete-reason-hint${problem ? ' delete-reason-error' : ''}`}
+        value={reason}
+        onChange={(e) => setReason(e.target.value)}
+      />
+      <div className="app-table-actions nhsuk-u-margin-top-3">
+        <button
+          type="button"
+          className="nhsuk-button nhsuk-button--warning"
+          onClick={async () => {
+            try {
+              await remove(id, reason);
+              announce(`${name}'s account was deleted.`);
+              onDeleted();
+            } catch (e) {
+              setProblem(e instanceof Error ? e.message : String(e));
+              document.getElementById('delete-reason')?.focus();
+            }
+          }}
+        >
+          Yes, delete the account
+        </button>
+        <button type="button" className="nhsuk-button nhsuk-button--secondary" onClick={() => setOpen(false)}>
+          No, keep it
+        </button>
+      </div>
+    </div>
+  );
+}

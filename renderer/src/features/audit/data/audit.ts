@@ -1,0 +1,66 @@
+import { useCallback } from 'react';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { toCsv } from '@shared/domain/csv';
+import type { AuditEntry } from '@shared/models/audit';
+import type { DosDeskDb } from '../../../db/database';
+import { verifyAuditChain, type ChainReport } from '../../../db/audit';
+import { useDb } from '../../../db/db-context';
+
+export interface AuditFilter {
+  entity: string;
+  action: string;
+  operatorId: string;
+  /** ISO dates (yyyy-mm-dd), inclusive; empty for open-ended. */
+  from: string;
+  to: string;
+}
+
+export const PAGE_SIZE = 50;
+
+function matches(e: AuditEntry, f: AuditFilter): boolean {
+  return (
+    (!f.entity || e.entity === f.entity) &&
+    (!f.action || e.action.includes(f.action)) &&
+    (!f.operatorId || e.operatorId === f.operatorId) &&
+    (!f.from || e.at >= `${f.from}T00:00:00`) &&
+    (!f.to || e.at <= `${f.to}T23:59:59.999Z`)
+  );
+}
+
+/** Newest first, one page at a time, without loading the whole trail. */
+export async function auditPage(db: DosDeskDb, filter: AuditFilter, page: number): Promise<{ entries: AuditEntry[]; hasMore: boolean }> {
+  const entries = await db.audit
+    .orderBy(':id')
+    .reverse()
+    .filter((e) => matches(e, filter))
+    .offset(page * PAGE_SIZE)
+    .limit(PAGE_SIZE + 1)
+    .toArray();
+  return { entries: entries.slice(0, PAGE_SIZE), hasMore: entries.length > PAGE_SIZE };
+}
+
+/** The filtered trail as CSV, oldest first, with operator names. */
+export async function auditCsv(db: DosDeskDb, filter: AuditFilter): Promise<string> {
+  const names = new Map((await db.operators.toArray()).map((o) => [o.id, o.fullName]));
+  const rows: unknown[][] = [];
+  await db.audit
+    .orderBy(':id')
+    .filter((e) => matches(e, filter))
+    .each((e) => {
+      rows.push([e.id, e.at, names.get(e.operatorId) ?? e.operatorId, e.action, e.entity, e.entityId, e.before, e.after, e.hash]);
+    });
+  return toCsv(['id', 'time', 'operator', 'action', 'record type', 'record id', 'before', 'after', 'hash'], rows);
+}
+
+export function useAuditPage(filter: AuditFilter, page: number) {
+  const db = useDb();
+  return useLiveQuery(() => auditPage(db, filter, page), [db, filter, page]);
+}
+
+export function useAuditTools() {
+  const db = useDb();
+  return {
+    verify: useCallback((): Promise<ChainReport> => verifyAuditChain(db), [db]),
+    csv: useCallback((filter: AuditFilter) => auditCsv(db, filter), [db]),
+  };
+}
