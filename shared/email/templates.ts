@@ -23,7 +23,8 @@ export interface RenderedEmail {
 }
 
 /** The seed's advice: allow 28 days for a user to validate their email (seed 000, "Validating email addresses"). */
-export const EMAIL_VALIDATION_DAYS = 28;
+export { EMAIL_VALIDATION_DAYS } from '../domain/requests';
+import { EMAIL_VALIDATION_DAYS } from '../domain/requests';
 
 export const ActivationData = Signature.extend({
   recipientName: singleLine("the user's name", 100),
@@ -110,10 +111,71 @@ export function renderDosTeamNote(d: DosTeamNoteData, format: EmailFormat): Rend
   return { subject: d.subject, text, html };
 }
 
+export const RequestRejectedData = Signature.extend({
+  recipientName: singleLine("the user's name", 100),
+  region: singleLine('the region', 80),
+  reason: z
+    .string({ error: 'Enter the reason' })
+    .trim()
+    .min(1, { error: 'Enter the reason for rejecting the request' })
+    .max(5000, { error: 'The reason must be 5,000 characters or fewer' }),
+});
+export type RequestRejectedData = z.infer<typeof RequestRejectedData>;
+
+/** Escaped text with https links made clickable. */
+function linkify(text: string): string {
+  return textToHtmlParagraphs(text).replace(/https:\/\/[^\s<"']+/g, (url) => `<a href="${url}">${url}</a>`);
+}
+
+export function renderRequestRejected(d: RequestRejectedData, format: EmailFormat): RenderedEmail {
+  const subject = 'Your request for DoS access has been rejected';
+  const intro = `Your request for access to the Directory of Services (DoS) for ${d.region} has been rejected.`;
+  const text = [`Dear ${d.recipientName},`, intro, `Reason: ${d.reason}`, 'Kind regards,', signatureText(d)].join('\n\n');
+  if (format === 'plain') return { subject, text, html: null };
+  const html = wrapHtml(
+    subject,
+    [
+      `<p>${escapeHtml(`Dear ${d.recipientName},`)}</p>`,
+      `<p>${escapeHtml(intro)}</p>`,
+      '<p><strong>Reason:</strong></p>',
+      linkify(d.reason),
+      `<p>Kind regards,<br>${escapeHtml(d.senderName)}<br>${escapeHtml(d.senderRole)}</p>`,
+    ].join('\n'),
+  );
+  return { subject, text, html };
+}
+
+export const RequestApprovedData = Signature.extend({
+  recipientName: singleLine("the user's name", 100),
+  region: singleLine('the region', 80),
+  roles: z.array(singleLine('a role', 80)).max(60),
+});
+export type RequestApprovedData = z.infer<typeof RequestApprovedData>;
+
+export function renderRequestApproved(d: RequestApprovedData, format: EmailFormat): RenderedEmail {
+  const subject = 'Your DoS account has been approved';
+  const intro = `Your request for access to the Directory of Services (DoS) for ${d.region} has been approved.`;
+  const roles = d.roles.length ? `You have been given these permissions: ${d.roles.join(', ')}.` : 'You have been given view access.';
+  const text = [`Dear ${d.recipientName},`, intro, roles, 'Kind regards,', signatureText(d)].join('\n\n');
+  if (format === 'plain') return { subject, text, html: null };
+  const html = wrapHtml(
+    subject,
+    [
+      `<p>${escapeHtml(`Dear ${d.recipientName},`)}</p>`,
+      `<p>${escapeHtml(intro)}</p>`,
+      `<p>${escapeHtml(roles)}</p>`,
+      `<p>Kind regards,<br>${escapeHtml(d.senderName)}<br>${escapeHtml(d.senderRole)}</p>`,
+    ].join('\n'),
+  );
+  return { subject, text, html };
+}
+
 /** The template table: id → data schema and renderer. */
 export const TEMPLATES = {
   activation: { label: 'Activation email', data: ActivationData, render: renderActivation },
   'dos-team-note': { label: 'Note to a DoS team', data: DosTeamNoteData, render: renderDosTeamNote },
+  'request-rejected': { label: 'Request rejected', data: RequestRejectedData, render: renderRequestRejected },
+  'request-approved': { label: 'Request approved', data: RequestApprovedData, render: renderRequestApproved },
 } as const;
 
 export type TemplateId = keyof typeof TEMPLATES;

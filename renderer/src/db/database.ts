@@ -2,6 +2,7 @@ import Dexie, { type Table } from 'dexie';
 import type { AuditEntry } from '@shared/models/audit';
 import type { Account } from '@shared/models/account';
 import type { Operator } from '@shared/models/operator';
+import type { UserRequest } from '@shared/models/request';
 import type { Service } from '@shared/models/service';
 import { UPGRADES } from './migrations';
 import { LATEST_VERSION, SCHEMA_VERSIONS } from './schema';
@@ -20,6 +21,7 @@ export class DosDeskDb extends Dexie {
   audit!: Table<AuditEntry, number>;
   services!: Table<Service, string>;
   accounts!: Table<Account, string>;
+  requests!: Table<UserRequest, string>;
 
   constructor(name = DB_NAME, options?: ConstructorParameters<typeof Dexie>[1]) {
     super(name, options);

@@ -30,6 +30,13 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
       audit: '++id, at, operatorId, [entity+entityId], action',
     },
   },
+  {
+    version: 3,
+    stores: {
+      // Requests for DoS access; the queue reads outstanding requests by region.
+      requests: 'id, email, status, region, registeredAt, [status+region]',
+    },
+  },
 ];
 
 export const LATEST_VERSION = SCHEMA_VERSIONS[SCHEMA_VERSIONS.length - 1]!.version;

@@ -44,6 +44,32 @@ const FIXTURES: Record<number, Record<string, unknown[]>> = {
       },
     ],
   },
+  3: {
+    requests: [
+      {
+        id: 'req-1',
+        fullName: 'Jo Bloggs',
+        email: 'jo.bloggs@nhs.net',
+        phone: '',
+        organisation: 'Riverside',
+        jobTitle: 'Nurse',
+        region: 'London',
+        userType: 'clinical-lead',
+        reason: 'Clinical lead',
+        servicesNeeded: '',
+        emailValidatedOn: null,
+        registeredAt: '2026-11-01T09:00:00.000Z',
+        status: 'outstanding',
+        activationResends: [],
+        regionHistory: [],
+        rejection: null,
+        approvedAccountId: null,
+        createdAt: 'x',
+        updatedAt: 'x',
+        closedAt: null,
+      },
+    ],
+  },
   2: {
     services: [
       {
@@ -100,6 +126,7 @@ describe('schema migrations', () => {
       for (const [table, rows] of Object.entries(FIXTURES[version]!)) expect(await db.table(table).count(), table).toBe(rows.length);
       if (version === 1) expect((await db.operators.get('op-1'))?.email).toBe('priya.shah@nhs.net');
       if (version === 2) expect(await db.accounts.where('regions').equals('London').count()).toBe(1);
+      if (version === 3) expect(await db.requests.where('[status+region]').equals(['outstanding', 'London']).count()).toBe(1);
       // Whatever version the data came from, the audit trail is a valid hash chain afterwards.
       expect((await verifyAuditChain(db)).problem).toBeNull();
       db.close();

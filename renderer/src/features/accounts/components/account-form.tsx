@@ -6,8 +6,8 @@ import { CheckboxGroup } from '../../../components/checkbox-group';
 import { Form, useZodForm } from '../../../components/form';
 import { SelectField } from '../../../components/select-field';
 import { TextField } from '../../../components/text-field';
-import { RolePicker } from './role-picker';
-import { ServicePicker } from './service-picker';
+import { RolePicker } from '../../../components/permissions/role-picker';
+import { ServicePicker } from '../../../components/permissions/service-picker';
 
 const FIELDS = ['fullName', 'email', 'phone', 'organisation', 'jobTitle', 'userType', 'regions', 'serviceIds', 'roles'] as const;
 

@@ -4,6 +4,7 @@ import type { Operator } from '@shared/models/operator';
 import type { DosDeskDb } from '../../../db/database';
 import { recordAudit } from '../../../db/audit';
 import { useDb } from '../../../db/db-context';
+import { assertEmailFree, assertRegionChangesInScope, assertServicesExist, insertAccount } from '../../../db/account-writes';
 import { InputError, inputErrorFrom, managedRegions, requireOperator, ScopeError } from '../../../db/guards';
 
 function parse(input: unknown): AccountFields {
@@ -22,33 +23,6 @@ export function assertCanManage(operator: Operator, account: Pick<Account, 'regi
   }
 }
 
-/** Refuses adding or removing a region where the operator does not hold approveUser. */
-function assertRegionChangesInScope(operator: Operator, before: readonly string[], after: readonly string[]): void {
-  const scope = managedRegions(operator);
-  const changed = [...after.filter((r) => !before.includes(r)), ...before.filter((r) => !after.includes(r))];
-  const outside = changed.filter((r) => !scope.has(r));
-  if (outside.length) {
-    throw new ScopeError(
-      `You do not hold approveUser in ${outside.join(', ')}, so you cannot add or remove that region. Ask that region's DoS team.`,
-    );
-  }
-}
-
-async function assertServicesExist(db: DosDeskDb, serviceIds: readonly string[]): Promise<void> {
-  const found = await db.services.bulkGet([...serviceIds]);
-  const missing = serviceIds.filter((_, i) => !found[i]);
-  if (missing.length)
-    throw new InputError(
-      `${missing.length === 1 ? 'A chosen service no longer exists' : `${missing.length} chosen services no longer exist`}. Choose the services again.`,
-      'serviceIds',
-    );
-}
-
-async function assertEmailFree(db: DosDeskDb, email: string, id: string | null): Promise<void> {
-  const clash = (await db.accounts.where('email').equals(email).toArray()).find((a) => a.status === 'active' && a.id !== id);
-  if (clash) throw new InputError(`${clash.fullName} already has a DoS account with this email address.`, 'email');
-}
-
 /**
  * Adds an existing DoS account by hand (for teams bringing their records in). Every region must be
  * one where the operator holds approveUser.
@@ -57,30 +31,7 @@ export async function createAccount(db: DosDeskDb, operatorId: string | null, in
   const fields = parse(input);
   return db.transaction('rw', [db.accounts, db.services, db.audit, db.operators], async () => {
     const operator = await requireOperator(db, operatorId);
-    assertRegionChangesInScope(operator, [], fields.regions);
-    await assertServicesExist(db, fields.serviceIds);
-    await assertEmailFree(db, fields.email, null);
-    const at = now.toISOString();
-    const account: Account = {
-      id: crypto.randomUUID(),
-      ...fields,
-      status: 'active',
-      createdAt: at,
-      updatedAt: at,
-      deletedAt: null,
-      deleteReason: null,
-    };
-    await db.accounts.add(account);
-    await recordAudit(db, {
-      at,
-      operatorId: operator.id,
-      entity: 'account',
-      entityId: account.id,
-      action: 'account.create',
-      before: null,
-      after: account,
-    });
-    return account;
+    return insertAccount(db, operator, fields, now.toISOString());
   });
 }
 

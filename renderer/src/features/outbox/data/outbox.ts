@@ -4,59 +4,22 @@ import type { QueueEmailArgs } from '@shared/ipc/contract';
 import type { IpcResult } from '@shared/ipc/result';
 import type { OutboxStatus, OutboxSummary } from '@shared/models/email';
 import type { DosDeskDb } from '../../../db/database';
-import { NoOperatorError, recordAudit } from '../../../db/audit';
+import { requireOperator } from '../../../db/guards';
+import { auditEmail, EmailQueueError, queueEmailAudited } from '../../../db/outbox-writes';
 import { useDb } from '../../../db/db-context';
 import { useApi } from '../../../platform/api-context';
 import { useSession } from '../../../session/store';
 import { useOutboxVersion } from '../store';
 
-/** Main refused or failed; carries its message (which names the field) and field problems. */
-export class OutboxError extends Error {
-  constructor(
-    message: string,
-    readonly fields: { path: string; message: string }[] = [],
-  ) {
-    super(message);
-    this.name = 'OutboxError';
-  }
-  /** The first problem's field, for the form. */
-  get field(): string | undefined {
-    return this.fields[0]?.path;
-  }
-}
-
-function unwrap<T>(result: IpcResult<T>): T {
-  if (!result.ok) throw new OutboxError(result.error.message, result.error.fields);
-  return result.data;
-}
-
-async function audit(db: DosDeskDb, operatorId: string, action: string, entry: OutboxSummary, before: unknown = null): Promise<void> {
-  await db.transaction('rw', db.audit, db.operators, () =>
-    recordAudit(db, {
-      operatorId,
-      entity: 'email',
-      entityId: entry.id,
-      action,
-      before,
-      after: { status: entry.status, subject: entry.subject, to: entry.to, delivery: entry.delivery },
-    }),
-  );
-}
-
 /**
  * Queues an email through main (which renders, composes and stores it), then records it in the
- * audit trail. The IPC call comes first, outside any transaction (GUIDE §3).
+ * audit trail.
  */
-export async function queueEmail(
-  db: DosDeskDb,
-  api: DosDeskApi,
-  operatorId: string | null,
-  args: Omit<QueueEmailArgs, 'operatorId'>,
-): Promise<OutboxSummary> {
-  if (!operatorId || !(await db.operators.get(operatorId))) throw new NoOperatorError();
-  const entry = unwrap(await api.queueEmail({ ...args, operatorId }));
-  await audit(db, operatorId, 'email.queue', entry);
-  return entry;
+export const queueEmail = queueEmailAudited;
+
+function unwrap<T>(result: IpcResult<T>): T {
+  if (!result.ok) throw new EmailQueueError(result.error.message, result.error.fields);
+  return result.data;
 }
 
 type EntryAction = 'retry' | 'cancel' | 'mark-copied';
@@ -68,10 +31,10 @@ export async function changeEmail(
   id: string,
   action: EntryAction,
 ): Promise<OutboxSummary> {
-  if (!operatorId || !(await db.operators.get(operatorId))) throw new NoOperatorError();
+  const operator = await requireOperator(db, operatorId);
   const call = { retry: api.retryEmail, cancel: api.cancelEmail, 'mark-copied': api.markEmailCopied }[action];
   const entry = unwrap(await call(id));
-  await audit(db, operatorId, `email.${action}`, entry);
+  await auditEmail(db, operator.id, `email.${action}`, entry);
   return entry;
 }
 

@@ -3,7 +3,7 @@ import { rolesByBasis } from '@shared/domain/permissions';
 import { flattenTree, servicesCovered } from '@shared/domain/service-tree';
 import type { AccountFields, AccountInput } from '@shared/models/account';
 import type { Service } from '@shared/models/service';
-import { fieldId } from '../../../components/form';
+import { fieldId } from '../form';
 
 type AccountForm = UseFormReturn<AccountInput, unknown, AccountFields>;
 

@@ -2,7 +2,7 @@ import type { UseFormReturn } from 'react-hook-form';
 import { EDIT_APPROVE_PAIRS, missingRequirements, pairMeaning, ROLE_GROUPS, ROLES } from '@shared/domain/permissions';
 import { compareWithSet, getSuggestedSet, type UserTypeId } from '@shared/domain/user-types';
 import type { AccountFields, AccountInput } from '@shared/models/account';
-import { fieldId } from '../../../components/form';
+import { fieldId } from '../form';
 
 type AccountForm = UseFormReturn<AccountInput, unknown, AccountFields>;
 

@@ -1,0 +1,216 @@
+import { readFile } from 'node:fs/promises';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { getSuggestedSet } from '@shared/domain/user-types';
+import type { DosDeskApi } from '@shared/ipc/api';
+import { DEFAULT_SETTINGS } from '@shared/models/settings';
+import type { Operator } from '@shared/models/operator';
+import type { DosDeskDb } from '../../../renderer/src/db/database';
+import { verifyAuditChain } from '../../../renderer/src/db/audit';
+import { InputError, ScopeError } from '../../../renderer/src/db/guards';
+import { createOperator } from '../../../renderer/src/features/operators/data/operators';
+import {
+  approveRequest,
+  changeRegion,
+  createRequest,
+  importRequests,
+  markValidated,
+  previewRequestsCsv,
+  queueFor,
+  rejectRequest,
+  resendActivation,
+} from '../../../renderer/src/features/requests/data/requests';
+import { freshDb, PRIYA, realApi } from '../helpers';
+
+const REGIONS = DEFAULT_SETTINGS.regions;
+let db: DosDeskDb;
+let api: DosDeskApi;
+let london: Operator; // approveUser: London, South East
+let midlands: Operator; // approveUser: Midlands
+
+const request = (change: Record<string, unknown> = {}) => ({
+  fullName: 'Jo Bloggs',
+  email: 'jo.bloggs@nhs.net',
+  phone: '',
+  organisation: 'Riverside UTC',
+  jobTitle: 'Clinical Lead',
+  region: 'London',
+  userType: 'clinical-lead',
+  reason: 'Reviews clinical profiles for the UTC',
+  servicesNeeded: 'Riverside UTC',
+  registeredOn: '2026-11-01',
+  emailValidatedOn: null,
+  ...change,
+});
+
+const sender = (operatorId: string) => ({ db, api, operatorId, delivery: 'mail-client' as const });
+
+beforeEach(async () => {
+  db = freshDb();
+  await db.open();
+  api = realApi().api;
+  london = await createOperator(db, { ...PRIYA, regions: ['London', 'South East'], approveUserRegions: ['London', 'South East'] }, REGIONS);
+  midlands = await createOperator(
+    db,
+    { ...PRIYA, fullName: 'Mo Khan', email: 'mo.khan@nhs.net', regions: ['Midlands'], approveUserRegions: ['Midlands'] },
+    REGIONS,
+  );
+});
+
+describe('the queue', () => {
+  it('shows only outstanding requests for regions where the operator holds approveUser', async () => {
+    const a = await createRequest(db, london.id, request());
+    const b = await createRequest(db, midlands.id, request({ email: 'b@nhs.net', region: 'Midlands' }));
+    expect((await queueFor(db, london)).map((r) => r.id)).toEqual([a.id]);
+    expect((await queueFor(db, midlands)).map((r) => r.id)).toEqual([b.id]);
+  });
+
+  it('refuses a request for a region the operator does not cover, a duplicate, and bad fields', async () => {
+    await expect(createRequest(db, london.id, request({ region: 'Midlands' }))).rejects.toThrow(ScopeError);
+    await createRequest(db, london.id, request());
+    await expect(createRequest(db, london.id, request({ fullName: 'Again' }))).rejects.toThrow(/already an outstanding request/);
+    const bad = await createRequest(db, london.id, request({ email: 'not-an-email' })).catch((e: unknown) => e);
+    expect(bad).toBeInstanceOf(InputError);
+    expect((bad as InputError).field).toBe('email');
+    expect(await db.requests.count()).toBe(1);
+  });
+
+  it('moving a request to another region moves it between queues, with a note', async () => {
+    const r = await createRequest(db, london.id, request());
+    await changeRegion(
+      sender(london.id),
+      r.id,
+      { region: 'Midlands', note: 'Works for a Midlands provider', notifyTeam: 'midlands.dos@nhs.net' },
+      REGIONS,
+    );
+    expect(await queueFor(db, london)).toEqual([]);
+    const moved = await queueFor(db, midlands);
+    expect(moved.map((x) => x.id)).toEqual([r.id]);
+    expect(moved[0]!.regionHistory[0]).toMatchObject({ from: 'London', to: 'Midlands', note: 'Works for a Midlands provider' });
+    expect((await api.listOutbox()).ok && (await api.listOutbox())).toMatchObject({
+      data: [{ subject: 'DoS access request moved to Midlands: Jo Bloggs', to: [{ address: 'midlands.dos@nhs.net' }] }],
+    });
+    // The London lead can no longer act on it.
+    await expect(changeRegion(sender(london.id), r.id, { region: 'London', note: '', notifyTeam: null }, REGIONS)).rejects.toThrow(
+      ScopeError,
+    );
+  });
+});
+
+describe('the email-validation gate', () => {
+  it('refuses to approve an unvalidated request in the data layer, writing nothing', async () => {
+    const r = await createRequest(db, london.id, request());
+    const accountsBefore = await db.accounts.count();
+    const input = { ...request(), regions: ['London'], roles: ['viewClinical', 'compareService'], serviceIds: [] };
+    const { registeredOn: _r, emailValidatedOn: _e, reason: _x, servicesNeeded: _s, region: _g, ...account } = input;
+    await expect(approveRequest(sender(london.id), r.id, account)).rejects.toThrow(
+      'Unvalidated email. Email address must be validated by the user before this account can be approved',
+    );
+    expect(await db.accounts.count()).toBe(accountsBefore);
+    expect((await db.requests.get(r.id))!.status).toBe('outstanding');
+  });
+
+  it('resends the activation email as rich text through the outbox and counts the resends', async () => {
+    const r = await createRequest(db, london.id, request());
+    const first = await resendActivation(sender(london.id), r.id, 'rich');
+    await resendActivation(sender(london.id), r.id, 'plain');
+    const stored = (await db.requests.get(r.id))!;
+    expect(stored.activationResends.map((x) => x.format)).toEqual(['rich', 'plain']);
+    expect(first.status).toBe('handed-to-mail-client');
+    const eml = await readFile(first.emlPath, 'utf8');
+    expect(eml).toContain('Subject: Validate your email address to activate your DoS account');
+    expect(eml).toMatch(/multipart\/alternative/);
+  });
+
+  it('records validation, then approves with the suggested set in one go and queues the approval email', async () => {
+    const r = await createRequest(db, london.id, request());
+    await expect(markValidated(db, london.id, r.id, '2026-10-01')).rejects.toThrow(/before the date they registered/);
+    await markValidated(db, london.id, r.id, '2026-11-03');
+    const roles = [...getSuggestedSet('clinical-lead').roles!];
+    const result = await approveRequest(sender(london.id), r.id, {
+      fullName: 'Jo Bloggs',
+      email: 'jo.bloggs@nhs.net',
+      phone: '',
+      organisation: 'Riverside UTC',
+      jobTitle: 'Clinical Lead',
+      userType: 'clinical-lead',
+      regions: ['London'],
+      roles,
+      serviceIds: [],
+    });
+    expect(result.account.roles).toEqual(['compareService', 'viewClinical']);
+    expect(result.email?.subject).toBe('Your DoS account has been approved');
+    expect((await db.requests.get(r.id))!).toMatchObject({ status: 'approved', approvedAccountId: result.account.id });
+    expect(await queueFor(db, london)).toEqual([]);
+    const actions = (await db.audit.toArray()).map((e) => e.action);
+    expect(actions).toEqual(
+      expect.arrayContaining([
+        'request.create',
+        'request.email-validated',
+        'account.create-from-request',
+        'request.approve',
+        'email.queue',
+      ]),
+    );
+    expect((await verifyAuditChain(db)).problem).toBeNull();
+  });
+
+  it('leaves nothing half-approved when the account cannot be created', async () => {
+    const r = await createRequest(db, london.id, request({ emailValidatedOn: '2026-11-02' }));
+    const account = {
+      fullName: 'Jo Bloggs',
+      email: 'jo.bloggs@nhs.net',
+      phone: '',
+      organisation: 'R',
+      jobTitle: 'J',
+      userType: 'clinical-lead',
+      regions: ['London'],
+      roles: ['viewClinical'],
+      serviceIds: ['missing-service'],
+    };
+    await expect(approveRequest(sender(london.id), r.id, account)).rejects.toThrow(/no longer exists/);
+    expect(await db.accounts.count()).toBe(0);
+    expect((await db.requests.get(r.id))!.status).toBe('outstanding');
+  });
+});
+
+describe('reject', () => {
+  it('needs a reason, emails it to the requester, and closes the request', async () => {
+    const r = await createRequest(db, london.id, request());
+    await expect(rejectRequest(sender(london.id), r.id, '   ')).rejects.toThrow(/Enter the reason/);
+    const rejected = await rejectRequest(
+      sender(london.id),
+      r.id,
+      'NHS Service Finder is more appropriate: https://digital.nhs.uk/services/nhs-service-finder',
+    );
+    expect(rejected.status).toBe('rejected');
+    expect(await queueFor(db, london)).toEqual([]);
+    const outbox = await api.listOutbox();
+    expect(outbox.ok && outbox.data[0]).toMatchObject({
+      subject: 'Your request for DoS access has been rejected',
+      to: [{ address: 'jo.bloggs@nhs.net' }],
+    });
+    const entry = await api.getOutboxEntry((outbox.ok && outbox.data[0]!.id) as string);
+    expect(entry.ok && entry.data.text).toContain('Reason: NHS Service Finder is more appropriate');
+    await expect(rejectRequest(sender(london.id), r.id, 'again')).rejects.toThrow(/already been rejected/);
+  });
+});
+
+describe('CSV import', () => {
+  it('previews new, duplicate and invalid rows and imports the new ones', async () => {
+    await createRequest(db, london.id, request());
+    const csv = [
+      'fullName,email,phone,organisation,jobTitle,region,userType,reason,servicesNeeded,registeredOn,emailValidatedOn',
+      'Ann Lee,ann.lee@nhs.net,,Trust,Nurse,London,clinical-lead,Needs view,,2026-11-02,',
+      'Jo Again,jo.bloggs@nhs.net,,Trust,Nurse,London,clinical-lead,Dup,,2026-11-02,',
+      'Bad Type,bad@nhs.net,,Trust,Nurse,London,wizard,Why,,2026-11-02,',
+      'Far Away,far@nhs.net,,Trust,Nurse,Midlands,clinical-lead,Why,,2026-11-02,',
+      '"Broken, Row",broken,,,,,,,,,',
+    ].join('\n');
+    const rows = await previewRequestsCsv(db, london, csv);
+    expect(rows.map((r) => r.status)).toEqual(['new', 'duplicate', 'invalid', 'invalid', 'invalid']);
+    expect(rows[2]!.reason).toMatch(/userType/);
+    expect(rows[3]!.reason).toMatch(/do not hold approveUser in Midlands/);
+    expect(await importRequests(db, london.id, rows)).toBe(1);
+    expect((await queueFor(db, london)).map((r) => r.fullName).sort()).toEqual(['Ann Lee', 'Jo Bloggs']);
+  });
+});
