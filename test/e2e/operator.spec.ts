@@ -72,6 +72,7 @@ describe(`operator profile (${TARGET})`, () => {
     const nav = page.getByRole('navigation', { name: 'Menu' });
     expect(await nav.getByRole('link').allTextContents()).toEqual([
       'Home',
+      'Requests',
       'Users in my region',
       'Services',
       'Operators',
@@ -81,7 +82,7 @@ describe(`operator profile (${TARGET})`, () => {
     ]);
     await nav.getByRole('link', { name: 'Operators' }).click();
     await expect.poll(() => h1().textContent()).toBe('Operators on this desk');
-    expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('H1');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.tagName)).toBe('H1');
     await expectAccessible('operators');
     await nav.getByRole('link', { name: 'Settings' }).click();
     await expect.poll(() => h1().textContent()).toBe('Settings');
@@ -98,10 +99,10 @@ describe(`operator profile (${TARGET})`, () => {
     await fillOperator('Sam Okoro', 'sam.okoro@nhs.net', 'Director on Call', ['Midlands'], []);
     await page.getByRole('button', { name: 'Create operator profile' }).click();
     await expect.poll(() => h1().textContent()).toBe('Operators on this desk');
-    expect(await page.getByTestId('current-operator').textContent()).toContain('Sam Okoro');
+    await expect.poll(() => page.getByTestId('current-operator').textContent()).toContain('Sam Okoro');
     await page.getByRole('button', { name: 'Switch to Priya Shah' }).click();
     await expect.poll(() => h1().textContent()).toBe('Welcome, Priya Shah');
-    expect(await page.getByTestId('current-operator').textContent()).toContain('Priya Shah');
+    await expect.poll(() => page.getByTestId('current-operator').textContent()).toContain('Priya Shah');
   });
 
   it('saves a settings change through the main process', async () => {

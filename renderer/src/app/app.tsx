@@ -10,6 +10,9 @@ import { AccountsPage } from '../features/accounts/components/accounts-page';
 import { AuditPage } from '../features/audit/components/audit-page';
 import { ServiceEditPage } from '../features/services/components/service-edit-page';
 import { ServicesPage } from '../features/services/components/services-page';
+import { RequestFormPage } from '../features/requests/components/request-form-page';
+import { RequestPage } from '../features/requests/components/request-page';
+import { RequestsPage } from '../features/requests/components/requests-page';
 import { ComposeNotePage } from '../features/outbox/components/compose-note-page';
 import { MessagePage } from '../features/outbox/components/message-page';
 import { OutboxBadge } from '../features/outbox/components/outbox-badge';
@@ -25,6 +28,7 @@ import { Layout, type NavItem } from './layout';
 /** Sections that exist; later issues add theirs here, so no link points at nothing. */
 const NAV: readonly NavItem[] = [
   { href: '#/', label: 'Home', matches: (r) => r === '/' },
+  { href: '#/requests', label: 'Requests', matches: (r) => r.startsWith('/requests') },
   { href: '#/accounts', label: 'Users in my region', matches: (r) => r.startsWith('/accounts') },
   { href: '#/services', label: 'Services', matches: (r) => r.startsWith('/services') },
   { href: '#/operators', label: 'Operators', matches: (r) => r.startsWith('/operators') },
@@ -73,6 +77,11 @@ function Page({ route, operator, operators, settings }: { route: string; operato
   if (edit) return <OperatorEditPage id={decodeURIComponent(edit[1]!)} regions={regions} />;
   if (route === '/settings') return <SettingsPage />;
   if (route === '/outbox') return <OutboxPage />;
+  const delivery = settings.email.defaultDelivery === 'smtp' && !settings.email.smtp ? 'mail-client' : settings.email.defaultDelivery;
+  if (route === '/requests') return <RequestsPage operator={operator} />;
+  if (route === '/requests/new') return <RequestFormPage operator={operator} />;
+  const request = /^\/requests\/([0-9a-f-]{36})$/.exec(route);
+  if (request) return <RequestPage key={request[1]} id={request[1]!} operator={operator} delivery={delivery} regions={regions} />;
   if (route === '/accounts') return <AccountsPage operator={operator} />;
   if (route === '/accounts/new') return <AccountPage key="new" operator={operator} />;
   const account = /^\/accounts\/([0-9a-f-]{36})$/.exec(route);

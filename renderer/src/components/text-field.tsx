@@ -6,7 +6,7 @@ interface TextFieldProps<T extends FieldValues, O> {
   name: Path<T>;
   label: string;
   hint?: string;
-  type?: 'text' | 'email' | 'password';
+  type?: 'text' | 'email' | 'password' | 'date';
   autoComplete?: string;
   width?: 10 | 20 | 30;
   spellCheck?: boolean;

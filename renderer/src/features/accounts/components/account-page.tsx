@@ -5,13 +5,13 @@ import { navigate } from '../../../navigation/router';
 import { useSession } from '../../../session/store';
 import { useAccount } from '../data/accounts';
 import { useAccountActions } from '../data/use-account-actions';
-import { useServicesForAccounts } from '../data/services-lookup';
+import { useServicesDirectory } from '../data/accounts';
 import { AccountForm } from './account-form';
 
 /** Add an existing account (`id` absent), or open one to amend or delete it. */
 export function AccountPage({ operator, id }: { operator: Operator; id?: string }) {
   const { account, error } = useAccount(operator.id, id ?? '');
-  const services = useServicesForAccounts();
+  const services = useServicesDirectory();
   const actions = useAccountActions();
   const announce = useSession((s) => s.announce);
   if (id && account === undefined) return <p>Loading the account…</p>;

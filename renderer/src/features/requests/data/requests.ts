@@ -6,6 +6,7 @@ import { AccountInput, type Account } from '@shared/models/account';
 import type { EmailFormat, DeliveryMethod, OutboxSummary } from '@shared/models/email';
 import type { Operator } from '@shared/models/operator';
 import { RequestInput, type RequestFields, type UserRequest } from '@shared/models/request';
+import { emailAddress } from '@shared/models/text';
 import { insertAccount } from '../../../db/account-writes';
 import { recordAudit } from '../../../db/audit';
 import type { DosDeskDb } from '../../../db/database';
@@ -262,6 +263,12 @@ export async function changeRegion(
   const note = change.note.trim();
   if (!deskRegions.includes(change.region)) throw new InputError('Choose one of this desk’s regions.', 'region');
   if (note.length > 2000) throw new InputError('The note must be 2,000 characters or fewer', 'note');
+  if (change.notifyTeam !== null && !emailAddress().safeParse(change.notifyTeam).success) {
+    throw new InputError(
+      `"${change.notifyTeam.slice(0, 60)}" is not a valid email address for the DoS team. Nothing was changed.`,
+      'notifyTeam',
+    );
+  }
   const operator = await requireOperator(s.db, s.operatorId);
   const request = await loadInScope(s.db, operator, id);
   assertOutstanding(request);

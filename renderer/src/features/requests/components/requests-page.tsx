@@ -1,0 +1,92 @@
+import { useState } from 'react';
+import { daysSinceRegistration, UNVALIDATED_LABEL } from '@shared/domain/requests';
+import { getSuggestedSet } from '@shared/domain/user-types';
+import type { Operator } from '@shared/models/operator';
+import { PageHeading } from '../../../components/page-heading';
+import { standsOut } from '../data/requests';
+import { useQueue } from '../data/use-requests';
+import { ImportRequests } from './import-requests';
+
+/** Outstanding requests for the regions where the operator holds approveUser. */
+export function RequestsPage({ operator, now = new Date() }: { operator: Operator; now?: Date }) {
+  const queue = useQueue(operator);
+  const [oldestFirst, setOldestFirst] = useState(true);
+  if (!operator.approveUserRegions.length) {
+    return (
+      <>
+        <PageHeading>Outstanding user requests</PageHeading>
+        <p>
+          You will only see requests for regions where you hold the approveUser permission, and you hold it in none. If you do,{' '}
+          <a href={`#/operators/${operator.id}`}>update your operator profile</a>.
+        </p>
+      </>
+    );
+  }
+  const rows = [...(queue ?? [])].sort((a, b) => (oldestFirst ? 1 : -1) * a.registeredAt.localeCompare(b.registeredAt));
+  const perRegion = operator.approveUserRegions.map((r) => ({ region: r, count: (queue ?? []).filter((q) => q.region === r).length }));
+  return (
+    <>
+      <PageHeading>Outstanding user requests</PageHeading>
+      <p>
+        Requests for DoS access in {operator.approveUserRegions.join(', ')}. <a href="#/requests/new">Enter a request</a>
+      </p>
+      <ul className="nhsuk-list app-table-actions" aria-label="Outstanding requests by region" data-testid="region-counts">
+        {perRegion.map((r) => (
+          <li key={r.region}>
+            {r.region}: <strong>{r.count}</strong>
+          </li>
+        ))}
+      </ul>
+      {queue === undefined ? (
+        <p>Loading requests…</p>
+      ) : rows.length === 0 ? (
+        <p>There are no outstanding requests.</p>
+      ) : (
+        <table className="nhsuk-table" data-testid="request-queue">
+          <caption className="nhsuk-table__caption">{`${rows.length} outstanding request${rows.length === 1 ? '' : 's'}`}</caption>
+          <thead className="nhsuk-table__head">
+            <tr className="nhsuk-table__row">
+              <th scope="col" className="nhsuk-table__header">
+                Name
+              </th>
+              <th scope="col" className="nhsuk-table__header">
+                Region
+              </th>
+              <th scope="col" className="nhsuk-table__header">
+                User type asked for
+              </th>
+              <th scope="col" className="nhsuk-table__header" aria-sort={oldestFirst ? 'descending' : 'ascending'}>
+                <button type="button" className="app-link-button" onClick={() => setOldestFirst((v) => !v)}>
+                  Days since registration
+                  <span className="nhsuk-u-visually-hidden">
+                    , sorted {oldestFirst ? 'oldest first' : 'newest first'}; select to reverse
+                  </span>
+                </button>
+              </th>
+            </tr>
+          </thead>
+          <tbody className="nhsuk-table__body">
+            {rows.map((r) => {
+              const overdue = standsOut(r, now);
+              return (
+                <tr className={`nhsuk-table__row${overdue ? ' app-row-overdue' : ''}`} key={r.id}>
+                  <td className="nhsuk-table__cell">
+                    <a href={`#/requests/${r.id}`}>{r.fullName}</a>
+                    {!r.emailValidatedOn && <div className="nhsuk-body-s nhsuk-u-margin-bottom-0">{UNVALIDATED_LABEL}</div>}
+                  </td>
+                  <td className="nhsuk-table__cell">{r.region}</td>
+                  <td className="nhsuk-table__cell">{getSuggestedSet(r.userType).label}</td>
+                  <td className="nhsuk-table__cell">
+                    {daysSinceRegistration(new Date(r.registeredAt), now)}
+                    {overdue && <strong className="nhsuk-tag nhsuk-tag--red app-inline-tag">Unvalidated 28 days or more</strong>}
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      )}
+      <ImportRequests operator={operator} />
+    </>
+  );
+}

@@ -1,0 +1,58 @@
+import { useCallback } from 'react';
+import { useLiveQuery } from 'dexie-react-hooks';
+import type { DeliveryMethod, EmailFormat } from '@shared/models/email';
+import type { Operator } from '@shared/models/operator';
+import type { UserRequest } from '@shared/models/request';
+import { useDb } from '../../../db/db-context';
+import { useApi } from '../../../platform/api-context';
+import { useSession } from '../../../session/store';
+import {
+  approveRequest,
+  changeRegion,
+  createRequest,
+  getRequestInScope,
+  importRequests,
+  markValidated,
+  previewRequestsCsv,
+  queueFor,
+  rejectRequest,
+  resendActivation,
+  type RequestImportRow,
+} from './requests';
+
+export function useQueue(operator: Operator): UserRequest[] | undefined {
+  const db = useDb();
+  return useLiveQuery(() => queueFor(db, operator), [db, operator]);
+}
+
+export function useRequest(id: string): { request: UserRequest | null | undefined; error: string | null } {
+  const db = useDb();
+  const operatorId = useSession((s) => s.currentOperatorId);
+  const result = useLiveQuery(async () => {
+    try {
+      return { request: await getRequestInScope(db, operatorId, id), error: null };
+    } catch (e) {
+      return { request: null, error: e instanceof Error ? e.message : String(e) };
+    }
+  }, [db, operatorId, id]);
+  return result ?? { request: undefined, error: null };
+}
+
+/** Request actions as the current operator; emails go out the way settings say. */
+export function useRequestActions(delivery: DeliveryMethod, deskRegions: readonly string[]) {
+  const db = useDb();
+  const api = useApi();
+  const operatorId = useSession((s) => s.currentOperatorId);
+  const s = { db, api, operatorId, delivery };
+  return {
+    create: useCallback((input: unknown) => createRequest(db, operatorId, input), [db, operatorId]),
+    resend: (id: string, format: EmailFormat) => resendActivation(s, id, format),
+    validated: (id: string, date: string) => markValidated(db, operatorId, id, date),
+    reject: (id: string, reason: string) => rejectRequest(s, id, reason),
+    move: (id: string, change: { region: string; note: string; notifyTeam: string | null }) => changeRegion(s, id, change, deskRegions),
+    approve: (id: string, account: unknown) => approveRequest(s, id, account),
+    preview: (operator: Operator, csv: string) => previewRequestsCsv(db, operator, csv),
+    commit: (rows: readonly RequestImportRow[]) => importRequests(db, operatorId, rows),
+  };
+}
+export { useServicesDirectory } from '../../../db/use-services-directory';

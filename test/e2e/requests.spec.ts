@@ -1,0 +1,136 @@
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { axeViolations, launchDesk, newPlaces, TARGET, type Desk } from './desk';
+
+const places = newPlaces(5235);
+let desk: Desk;
+
+beforeAll(async () => {
+  desk = await launchDesk(places);
+  const page = desk.page;
+  await page.waitForSelector('h1');
+  await page.getByLabel('Full name').fill('Priya Shah');
+  await page.getByLabel('NHS email address').fill('priya.shah@nhs.net');
+  await page.getByLabel('Job role').fill('Local DoS Lead');
+  await page.getByRole('group', { name: 'Regions you cover' }).getByLabel('London', { exact: true }).check();
+  await page
+    .getByRole('group', { name: 'Regions where you hold the approveUser permission' })
+    .getByLabel('London', { exact: true })
+    .check();
+  await page.getByRole('button', { name: 'Create operator profile' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Welcome, Priya Shah' }).waitFor();
+});
+afterAll(async () => {
+  await desk?.close();
+});
+
+const h1 = () => desk.page.locator('h1');
+const nav = () => desk.page.getByRole('navigation', { name: 'Menu' });
+const daysAgo = (n: number) => new Date(Date.now() - n * 86_400_000).toISOString().slice(0, 10);
+
+async function expectAccessible(label: string) {
+  const violations = await axeViolations(desk.page);
+  expect(violations, `${label}: ${JSON.stringify(violations, null, 1)}`).toEqual([]);
+}
+
+async function emlFiles(): Promise<string[]> {
+  return (await readdir(join(places.dataDir, 'outbox'))).filter((f) => f.endsWith('.eml'));
+}
+
+describe(`outstanding user requests (${TARGET})`, () => {
+  it('imports requests from CSV; the queue shows (unvalidated email), days, counts and the 28-day line', async () => {
+    const page = desk.page;
+    await nav().getByRole('link', { name: 'Requests' }).click();
+    await expect.poll(() => h1().textContent()).toBe('Outstanding user requests');
+    await page
+      .getByLabel('Or paste the CSV')
+      .fill(
+        [
+          'fullName,email,phone,organisation,jobTitle,region,userType,reason,servicesNeeded,registeredOn,emailValidatedOn',
+          `Jo Bloggs,jo.bloggs@nhs.net,,Riverside UTC,Clinical Lead,London,clinical-lead,Reviews clinical profiles,Riverside UTC,${daysAgo(3)},`,
+          `Sam Old,sam.old@nhs.net,,Pharmacy Group,Manager,London,service-provider,Update opening times,,${daysAgo(35)},`,
+          `Far Away,far@nhs.net,,Trust,Nurse,Midlands,clinical-lead,Why,,${daysAgo(1)},`,
+        ].join('\n'),
+      );
+    await page.getByRole('button', { name: 'Check the file' }).click();
+    await expect.poll(() => page.getByRole('status').first().textContent()).toBe('2 new, 0 already there, 1 with problems.');
+    await page.getByRole('button', { name: 'Import 2 new requests' }).click();
+    await expect.poll(() => page.getByTestId('request-queue').locator('tbody tr').count()).toBe(2);
+    const first = page.getByTestId('request-queue').locator('tbody tr').first();
+    expect(await first.locator('td').first().textContent()).toBe('Sam Old(unvalidated email)');
+    expect(await first.locator('td').last().textContent()).toMatch(/^35Unvalidated 28 days or more$/);
+    expect(await page.getByTestId('region-counts').textContent()).toBe('London: 2');
+    await expectAccessible('queue');
+  });
+
+  it('shows the gate on an unvalidated request; approving is not offered', async () => {
+    const page = desk.page;
+    await page.getByRole('link', { name: 'Jo Bloggs' }).click();
+    await expect.poll(() => h1().textContent()).toBe('Jo Bloggs');
+    expect(await page.getByTestId('validation-gate').locator('h2').textContent()).toBe(
+      'Unvalidated email. Email address must be validated by the user before this account can be approved',
+    );
+    expect(await page.getByRole('button', { name: 'Approve' }).count()).toBe(0);
+    expect(await page.getByText('Approving becomes possible once the email address is validated.').count()).toBe(1);
+    await expectAccessible('unvalidated request');
+  });
+
+  it('resends the activation email as rich text and the .eml is in the outbox folder', async () => {
+    const page = desk.page;
+    const before = await emlFiles();
+    await page.getByLabel('Rich text').check();
+    await page.getByRole('button', { name: 'Resend activation email' }).click();
+    await expect.poll(() => page.getByText('Activation email has been resent…').count()).toBe(1);
+    await expect.poll(() => page.getByTestId('resend-count').textContent()).toMatch(/^Resent 1 time, last on .* as rich text\.$/);
+    const added = (await emlFiles()).filter((f) => !before.includes(f));
+    expect(added).toHaveLength(1);
+    const eml = await readFile(join(places.dataDir, 'outbox', added[0]!), 'utf8');
+    expect(eml).toContain('Subject: Validate your email address to activate your DoS account');
+    expect(eml).toMatch(/multipart\/alternative/);
+    expect(eml).toMatch(/^To: Jo Bloggs <jo\.bloggs@nhs\.net>\r?$/m);
+  });
+
+  it('records validation and approves with the suggested set; the account is in Users in my region', async () => {
+    const page = desk.page;
+    await page.getByRole('button', { name: 'Record validation' }).click();
+    await expect.poll(() => page.getByRole('button', { name: 'Approve' }).count()).toBe(1);
+    expect(await page.getByTestId('validation-gate').count()).toBe(0);
+    expect(await page.getByRole('checkbox', { name: 'viewClinical', exact: true }).isChecked()).toBe(true);
+    expect(await page.getByRole('checkbox', { name: 'compareService', exact: true }).isChecked()).toBe(true);
+    expect(await page.getByRole('checkbox', { name: 'editClinical', exact: true }).isChecked()).toBe(false);
+    await expectAccessible('approve');
+    await page.getByRole('button', { name: 'Approve' }).click();
+    await expect.poll(() => h1().textContent()).toBe('Jo Bloggs');
+    await expect.poll(() => page.getByText(/Approved: Jo Bloggs's account was created/).count()).toBe(1);
+    await nav().getByRole('link', { name: 'Users in my region' }).click();
+    await expect.poll(() => page.getByTestId('account-count').textContent()).toBe('1 of 1 accounts');
+    expect(await page.getByRole('link', { name: 'Jo Bloggs' }).count()).toBe(1);
+  });
+
+  it('rejects the overdue request with a product-redirect reason, and the email is in the outbox', async () => {
+    const page = desk.page;
+    await nav().getByRole('link', { name: 'Requests' }).click();
+    await page.getByRole('link', { name: 'Sam Old' }).click();
+    await expect.poll(() => h1().textContent()).toBe('Sam Old');
+    // Over 28 days: the reason comes prefilled with the guidance's instructions.
+    expect(await page.getByLabel(/^Reason \(emailed to Sam Old\)/).inputValue()).toMatch(
+      /submit a new request and verify your email address/,
+    );
+    await page
+      .getByLabel('Ready reasons')
+      .selectOption({ label: 'Another product is more appropriate: Profile Update (now NHS Profile Manager)' });
+    expect(await page.getByLabel(/^Reason/).inputValue()).toContain('https://organisation.nhswebsite.nhs.uk/sign-in');
+    await page.getByRole('button', { name: 'Reject request' }).click();
+    await expect.poll(() => h1().textContent()).toBe('Outstanding user requests');
+    await expect.poll(() => page.getByText('There are no outstanding requests.').count()).toBe(1);
+    await nav()
+      .getByRole('link', { name: /Outbox/ })
+      .click();
+    await page.getByRole('link', { name: 'Your request for DoS access has been rejected' }).click();
+    await expect
+      .poll(() => page.locator('.app-email-text').textContent())
+      .toContain('Profile Update (now NHS Profile Manager) is more appropriate');
+    expect(await page.locator('.app-email-text').textContent()).toContain('https://organisation.nhswebsite.nhs.uk/sign-in');
+  });
+});
