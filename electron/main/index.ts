@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { app, BrowserWindow, clipboard, ipcMain, protocol, safeStorage, session, shell } from 'electron';
+import { app, BrowserWindow, clipboard, ipcMain, Notification, protocol, safeStorage, session, shell } from 'electron';
 import { startLifecycle } from './lifecycle';
 
 // Electron-only glue: everything it does is in lifecycle.ts, which is unit-tested with fakes.
@@ -13,6 +13,11 @@ const lifecycle = startLifecycle({
     openPath: (file) => shell.openPath(file),
     writeClipboard: (text) => {
       clipboard.writeText(text);
+      return true;
+    },
+    notify: (title, body) => {
+      if (!Notification.isSupported()) return false;
+      new Notification({ title, body }).show();
       return true;
     },
     secureStorage: safeStorage,

@@ -170,12 +170,53 @@ export function renderRequestApproved(d: RequestApprovedData, format: EmailForma
   return { subject, text, html };
 }
 
+export const EmergencyReportData = Signature.extend({
+  madeBy: singleLine('who made the change', 100),
+  madeByEmail: singleLine('their email address', 254),
+  madeAt: singleLine('when it was made', 80),
+  service: singleLine('the service', 200),
+  region: singleLine('the region', 80),
+  kinds: z.array(z.enum(['capacity', 'demographic'])).min(1),
+  details: z.string().trim().min(1).max(2000),
+  why: z.string().trim().min(1).max(2000),
+  deadline: singleLine('the report deadline', 80),
+});
+export type EmergencyReportData = z.infer<typeof EmergencyReportData>;
+
+/**
+ * The report of an emergency change to the local and regional DoS teams, "to allow DoS leads to
+ * review and amend changes as necessary" (seed 000).
+ */
+export function renderEmergencyReport(d: EmergencyReportData, format: EmailFormat): RenderedEmail {
+  const what = d.kinds.map((k) => (k === 'capacity' ? 'capacity' : 'demographic details')).join(' and ');
+  const subject = `Emergency DoS change: ${d.service} (${d.region})`;
+  const rows: [string, string][] = [
+    ['Service', d.service],
+    ['Region', d.region],
+    ['Made by', `${d.madeBy} (${d.madeByEmail})`],
+    ['When', d.madeAt],
+    ['What changed', what],
+    ['Details', d.details],
+    ['Why', d.why],
+  ];
+  const intro = `An emergency change was made to the DoS out of hours. It is reported to the local and regional DoS teams within 24 hours of the change (by ${d.deadline}) so that DoS leads can review and amend it as necessary, and decide whether it warrants a more permanent change.`;
+  const text = [intro, rows.map(([k, v]) => `${k}: ${v}`).join('\n'), 'Kind regards,', signatureText(d)].join('\n\n');
+  if (format === 'plain') return { subject, text, html: null };
+  const table = `<table>${rows.map(([k, v]) => `<tr><th scope="row" align="left">${escapeHtml(k)}</th><td>${escapeHtml(v).replace(/\n/g, '<br>')}</td></tr>`).join('')}</table>`;
+  const html = wrapHtml(
+    subject,
+    [`<p>${escapeHtml(intro)}</p>`, table, `<p>Kind regards,<br>${escapeHtml(d.senderName)}<br>${escapeHtml(d.senderRole)}</p>`].join('\n'),
+  );
+  return { subject, text, html };
+}
+
 /** The template table: id → data schema and renderer. */
 export const TEMPLATES = {
   activation: { label: 'Activation email', data: ActivationData, render: renderActivation },
   'dos-team-note': { label: 'Note to a DoS team', data: DosTeamNoteData, render: renderDosTeamNote },
   'request-rejected': { label: 'Request rejected', data: RequestRejectedData, render: renderRequestRejected },
   'request-approved': { label: 'Request approved', data: RequestApprovedData, render: renderRequestApproved },
+  'emergency-change-report': { label: 'Emergency change report', data: EmergencyReportData, render: renderEmergencyReport },
 } as const;
 
 export type TemplateId = keyof typeof TEMPLATES;

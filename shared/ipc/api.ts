@@ -41,6 +41,7 @@ export interface DosDeskApi {
   clearSmtpPassword(): R<SecretStatusResult>;
   testSmtp(): R<{ message: string }>;
   copyText(text: string): R<{ copied: boolean }>;
+  notify(title: string, body: string): R<{ shown: boolean }>;
 }
 
 /** Builds the named-method API over a transport. Used by the preload and by the browser bridge. */
@@ -63,5 +64,6 @@ export function createApi(invoke: Invoke): DosDeskApi {
     clearSmtpPassword: () => invoke('email:clear-smtp-password', undefined),
     testSmtp: () => invoke('email:test-smtp', undefined),
     copyText: (text) => invoke('desktop:copy-text', { text }),
+    notify: (title, body) => invoke('desktop:notify', { title, body }),
   } satisfies DosDeskApi;
 }

@@ -66,6 +66,14 @@ export const channels = {
   'desktop:copy-text': {
     args: z.object({ text: z.string().max(200_000, { error: 'The text is too long to copy (over 200,000 characters)' }) }).strict(),
   },
+  'desktop:notify': {
+    args: z
+      .object({
+        title: z.string().min(1).max(100, { error: 'The title must be 100 characters or fewer' }),
+        body: z.string().max(500, { error: 'The message must be 500 characters or fewer' }),
+      })
+      .strict(),
+  },
 } as const satisfies Record<string, { args: z.ZodType }>;
 
 export type Channel = keyof typeof channels;
@@ -89,6 +97,7 @@ export interface ChannelResults {
   'email:clear-smtp-password': SecretStatusResult;
   'email:test-smtp': { message: string };
   'desktop:copy-text': { copied: boolean };
+  'desktop:notify': { shown: boolean };
 }
 
 export type ChannelArgs<C extends Channel> = z.input<(typeof channels)[C]['args']>;

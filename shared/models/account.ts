@@ -51,6 +51,8 @@ export interface Account extends AccountFields {
   updatedAt: string;
   deletedAt: string | null;
   deleteReason: string | null;
+  /** The last date the user logged in to DoS (entered or imported), if known. */
+  lastLoginOn?: string | null;
 }
 
 export const DeleteReason = singleLine('the reason for deleting the account', 500);

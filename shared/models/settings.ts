@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { NHS_ENGLAND_REGIONS } from '../domain/regions';
 import { DeliveryMethod } from './email';
+import { DosTeam } from './registers';
 import { singleLine } from './text';
 
 export const RegionName = singleLine('a region name', 80);
@@ -48,6 +49,8 @@ export const Settings = z
         error: 'Each region must appear only once',
       }),
     email: EmailSettings,
+    /** Local and regional DoS team addresses per region, for emergency-change reports. */
+    dosTeams: z.array(DosTeam).max(50),
   })
   .strict();
 export type Settings = z.infer<typeof Settings>;
@@ -59,4 +62,5 @@ export type SettingsPatch = z.infer<typeof SettingsPatch>;
 export const DEFAULT_SETTINGS: Settings = {
   regions: [...NHS_ENGLAND_REGIONS],
   email: { defaultDelivery: 'mail-client', smtp: null },
+  dosTeams: [],
 };

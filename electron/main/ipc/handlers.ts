@@ -52,5 +52,6 @@ export function createHandlers(
       return { message: 'DoS Desk connected to the SMTP server and signed in.' };
     },
     'desktop:copy-text': async ({ text }) => ({ copied: services.desktop.writeClipboard(text) }),
+    'desktop:notify': async ({ title, body }) => ({ shown: services.desktop.notify(title, body) }),
   };
 }

@@ -9,11 +9,14 @@ export interface Desktop {
   openPath: ((file: string) => Promise<string>) | null;
   /** Writes text to the system clipboard; false where main cannot reach one. */
   writeClipboard(text: string): boolean;
+  /** Shows a system notification; false where there is no desktop to show it on. */
+  notify(title: string, body: string): boolean;
   secureStorage: SecureStorage | null;
 }
 
 export const NO_DESKTOP: Desktop = {
   openPath: null,
   writeClipboard: () => false,
+  notify: () => false,
   secureStorage: null,
 };

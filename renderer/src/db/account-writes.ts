@@ -56,8 +56,36 @@ export async function insertAccount(
     updatedAt: at,
     deletedAt: null,
     deleteReason: null,
+    lastLoginOn: null,
   };
   await db.accounts.add(account);
   await recordAudit(db, { at, operatorId: operator.id, entity: 'account', entityId: account.id, action, before: null, after: account });
   return account;
+}
+
+/** Refuses unless the operator holds approveUser in at least one of the account's regions. */
+export function assertCanManage(operator: Operator, account: Pick<Account, 'regions' | 'fullName'>): void {
+  const scope = managedRegions(operator);
+  if (!account.regions.some((r) => scope.has(r))) {
+    throw new ScopeError(
+      `You cannot manage ${account.fullName}'s account: it is in ${account.regions.join(', ')}, and you hold approveUser only in ${[...scope].join(', ') || 'no region'}.`,
+    );
+  }
+}
+
+/** Marks an account deleted with its reason, audited. Call inside a `rw` transaction. */
+export async function markAccountDeleted(
+  db: DosDeskDb,
+  operator: Operator,
+  account: Account,
+  reason: string,
+  at: string,
+  action = 'account.delete',
+): Promise<Account> {
+  assertCanManage(operator, account);
+  if (account.status !== 'active') throw new InputError('This account has already been deleted.', 'reason');
+  const after: Account = { ...account, status: 'deleted', deletedAt: at, deleteReason: reason, updatedAt: at };
+  await db.accounts.put(after);
+  await recordAudit(db, { at, operatorId: operator.id, entity: 'account', entityId: account.id, action, before: account, after });
+  return after;
 }

@@ -2,6 +2,7 @@ import Dexie, { type Table } from 'dexie';
 import type { AuditEntry } from '@shared/models/audit';
 import type { Account } from '@shared/models/account';
 import type { Operator } from '@shared/models/operator';
+import type { EmergencyChange, TemporaryEntry } from '@shared/models/registers';
 import type { UserRequest } from '@shared/models/request';
 import type { Service } from '@shared/models/service';
 import { UPGRADES } from './migrations';
@@ -22,6 +23,8 @@ export class DosDeskDb extends Dexie {
   services!: Table<Service, string>;
   accounts!: Table<Account, string>;
   requests!: Table<UserRequest, string>;
+  temporaryAccounts!: Table<TemporaryEntry, string>;
+  emergencyChanges!: Table<EmergencyChange, string>;
 
   constructor(name = DB_NAME, options?: ConstructorParameters<typeof Dexie>[1]) {
     super(name, options);

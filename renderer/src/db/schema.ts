@@ -37,6 +37,15 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
       requests: 'id, email, status, region, registeredAt, [status+region]',
     },
   },
+  {
+    version: 4,
+    stores: {
+      // Accounts needed for a limited time, by review date.
+      temporaryAccounts: 'id, accountId, status, reviewDate, region',
+      // Emergency changes made out of hours, newest first, by region.
+      emergencyChanges: 'id, madeAt, region, accountId',
+    },
+  },
 ];
 
 export const LATEST_VERSION = SCHEMA_VERSIONS[SCHEMA_VERSIONS.length - 1]!.version;

@@ -44,6 +44,25 @@ const FIXTURES: Record<number, Record<string, unknown[]>> = {
       },
     ],
   },
+  4: {
+    temporaryAccounts: [
+      {
+        id: 'tmp-1',
+        accountId: 'acc-1',
+        accountName: 'Alex Jones',
+        region: 'London',
+        reason: 'On-call cover',
+        reviewDate: '2026-12-01',
+        keeper: 'local',
+        status: 'active',
+        history: [],
+        notified: [],
+        createdAt: 'x',
+        updatedAt: 'x',
+      },
+    ],
+    emergencyChanges: [],
+  },
   3: {
     requests: [
       {
@@ -126,6 +145,7 @@ describe('schema migrations', () => {
       for (const [table, rows] of Object.entries(FIXTURES[version]!)) expect(await db.table(table).count(), table).toBe(rows.length);
       if (version === 1) expect((await db.operators.get('op-1'))?.email).toBe('priya.shah@nhs.net');
       if (version === 2) expect(await db.accounts.where('regions').equals('London').count()).toBe(1);
+      if (version === 4) expect(await db.temporaryAccounts.where('status').equals('active').count()).toBe(1);
       if (version === 3) expect(await db.requests.where('[status+region]').equals(['outstanding', 'London']).count()).toBe(1);
       // Whatever version the data came from, the audit trail is a valid hash chain afterwards.
       expect((await verifyAuditChain(db)).problem).toBeNull();
@@ -154,6 +174,21 @@ describe('v2 migration', () => {
     expect(entries[0]!.prevHash).toBe('');
     expect(entries[1]!.prevHash).toBe(entries[0]!.hash);
     expect(entries[1]!.hash).toMatch(/^[0-9a-f]{64}$/);
+    db.close();
+  });
+});
+
+describe('v4 migration', () => {
+  it('gives accounts from earlier versions an unknown last login', async () => {
+    const name = `v4-accounts-${Date.now()}`;
+    const old = new Dexie(name);
+    for (const step of SCHEMA_VERSIONS.filter((v) => v.version <= 3)) old.version(step.version).stores(step.stores);
+    await old.open();
+    await old.table('accounts').bulkAdd(FIXTURES[2]!.accounts!);
+    old.close();
+    const db = new DosDeskDb(name);
+    await db.open();
+    expect((await db.accounts.get('acc-1'))!.lastLoginOn).toBeNull();
     db.close();
   });
 });

@@ -1,5 +1,6 @@
 import type { Transaction } from 'dexie';
 import { upgradeToV2 } from './v2';
+import { upgradeToV4 } from './v4';
 
 /**
  * Data moves run when a database is upgraded to a version. Add `vN.ts` with an upgrade and
@@ -7,4 +8,5 @@ import { upgradeToV2 } from './v2';
  */
 export const UPGRADES: Record<number, (tx: Transaction) => Promise<void>> = {
   2: upgradeToV2,
+  4: upgradeToV4,
 };

@@ -4,8 +4,15 @@ import type { Operator } from '@shared/models/operator';
 import type { DosDeskDb } from '../../../db/database';
 import { recordAudit } from '../../../db/audit';
 import { useDb } from '../../../db/db-context';
-import { assertEmailFree, assertRegionChangesInScope, assertServicesExist, insertAccount } from '../../../db/account-writes';
-import { InputError, inputErrorFrom, managedRegions, requireOperator, ScopeError } from '../../../db/guards';
+import {
+  assertCanManage,
+  assertEmailFree,
+  assertRegionChangesInScope,
+  assertServicesExist,
+  insertAccount,
+  markAccountDeleted,
+} from '../../../db/account-writes';
+import { InputError, inputErrorFrom, managedRegions, requireOperator } from '../../../db/guards';
 
 function parse(input: unknown): AccountFields {
   const parsed = AccountInput.safeParse(input);
@@ -13,15 +20,7 @@ function parse(input: unknown): AccountFields {
   return parsed.data;
 }
 
-/** Refuses unless the operator holds approveUser in at least one of the account's regions. */
-export function assertCanManage(operator: Operator, account: Pick<Account, 'regions' | 'fullName'>): void {
-  const scope = managedRegions(operator);
-  if (!account.regions.some((r) => scope.has(r))) {
-    throw new ScopeError(
-      `You cannot manage ${account.fullName}'s account: it is in ${account.regions.join(', ')}, and you hold approveUser only in ${[...scope].join(', ') || 'no region'}.`,
-    );
-  }
-}
+export { assertCanManage };
 
 /**
  * Adds an existing DoS account by hand (for teams bringing their records in). Every region must be
@@ -87,12 +86,7 @@ export async function deleteAccount(
     const operator = await requireOperator(db, operatorId);
     const before = await db.accounts.get(id);
     if (!before || before.status !== 'active') throw new InputError('This account has already been deleted.', 'reason');
-    assertCanManage(operator, before);
-    const at = now.toISOString();
-    const after: Account = { ...before, status: 'deleted', deletedAt: at, deleteReason: why.data, updatedAt: at };
-    await db.accounts.put(after);
-    await recordAudit(db, { at, operatorId: operator.id, entity: 'account', entityId: id, action: 'account.delete', before, after });
-    return after;
+    return markAccountDeleted(db, operator, before, why.data, now.toISOString());
   });
 }
 

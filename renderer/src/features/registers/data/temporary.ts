@@ -1,0 +1,190 @@
+import { isReviewDue, reminderStage, type ReminderStage } from '@shared/domain/registers';
+import { londonDate } from '@shared/domain/london-time';
+import { ExtendInput, TemporaryEntryInput, type TemporaryEntry } from '@shared/models/registers';
+import type { Operator } from '@shared/models/operator';
+import { assertCanManage, markAccountDeleted } from '../../../db/account-writes';
+import { recordAudit } from '../../../db/audit';
+import type { DosDeskDb } from '../../../db/database';
+import { InputError, inputErrorFrom, managedRegions, requireOperator } from '../../../db/guards';
+
+/** Adds an account to the temporary accounts register, with the date it is no longer required. */
+export async function addTemporaryEntry(
+  db: DosDeskDb,
+  operatorId: string | null,
+  input: unknown,
+  now = new Date(),
+): Promise<TemporaryEntry> {
+  const parsed = TemporaryEntryInput.safeParse(input);
+  if (!parsed.success) throw inputErrorFrom(parsed.error, 'accountId');
+  const fields = parsed.data;
+  return db.transaction('rw', [db.temporaryAccounts, db.accounts, db.audit, db.operators], async () => {
+    const operator = await requireOperator(db, operatorId);
+    const account = await db.accounts.get(fields.accountId);
+    if (!account || account.status !== 'active') throw new InputError('Choose an active DoS account.', 'accountId');
+    assertCanManage(operator, account);
+    const open = (await db.temporaryAccounts.where('accountId').equals(account.id).toArray()).find((e) => e.status === 'active');
+    if (open)
+      throw new InputError(`${account.fullName}'s account is already on the register, for review on ${open.reviewDate}.`, 'accountId');
+    if (fields.reviewDate < londonDate(now))
+      throw new InputError('The date the account is no longer required cannot be in the past.', 'reviewDate');
+    const at = now.toISOString();
+    const entry: TemporaryEntry = {
+      id: crypto.randomUUID(),
+      accountId: account.id,
+      accountName: account.fullName,
+      region: account.regions[0]!,
+      reason: fields.reason,
+      reviewDate: fields.reviewDate,
+      keeper: fields.keeper,
+      status: 'active',
+      history: [{ at, operatorId: operator.id, action: 'created', reviewDate: fields.reviewDate, reason: fields.reason }],
+      notified: [],
+      createdAt: at,
+      updatedAt: at,
+    };
+    await db.temporaryAccounts.add(entry);
+    await recordAudit(db, {
+      at,
+      operatorId: operator.id,
+      entity: 'temporary-account',
+      entityId: entry.id,
+      action: 'temporary.create',
+      before: null,
+      after: entry,
+    });
+    return entry;
+  });
+}
+
+async function loadEntry(db: DosDeskDb, operator: Operator, id: string): Promise<TemporaryEntry> {
+  const entry = await db.temporaryAccounts.get(id);
+  if (!entry || entry.status !== 'active') throw new InputError('This entry is no longer on the register.', 'reviewDate');
+  const account = await db.accounts.get(entry.accountId);
+  assertCanManage(operator, account ?? { regions: [entry.region], fullName: entry.accountName });
+  return entry;
+}
+
+/** Re-evaluated and still needed: a new date and the reason. */
+export async function extendTemporaryEntry(
+  db: DosDeskDb,
+  operatorId: string | null,
+  id: string,
+  input: unknown,
+  now = new Date(),
+): Promise<TemporaryEntry> {
+  const parsed = ExtendInput.safeParse(input);
+  if (!parsed.success) throw inputErrorFrom(parsed.error, 'reviewDate');
+  return db.transaction('rw', [db.temporaryAccounts, db.accounts, db.audit, db.operators], async () => {
+    const operator = await requireOperator(db, operatorId);
+    const before = await loadEntry(db, operator, id);
+    if (parsed.data.reviewDate <= londonDate(now)) throw new InputError('The new date must be after today.', 'reviewDate');
+    if (parsed.data.reviewDate <= before.reviewDate)
+      throw new InputError(`The new date must be after the current one (${before.reviewDate}).`, 'reviewDate');
+    const at = now.toISOString();
+    const after: TemporaryEntry = {
+      ...before,
+      reviewDate: parsed.data.reviewDate,
+      notified: [],
+      history: [
+        ...before.history,
+        { at, operatorId: operator.id, action: 'extended', reviewDate: parsed.data.reviewDate, reason: parsed.data.reason },
+      ],
+      updatedAt: at,
+    };
+    await db.temporaryAccounts.put(after);
+    await recordAudit(db, {
+      at,
+      operatorId: operator.id,
+      entity: 'temporary-account',
+      entityId: id,
+      action: 'temporary.extend',
+      before: { reviewDate: before.reviewDate },
+      after: { reviewDate: after.reviewDate, reason: parsed.data.reason },
+    });
+    return after;
+  });
+}
+
+/** No longer required: deletes the DoS account and closes the entry, in one transaction. */
+export async function deleteTemporaryAccount(
+  db: DosDeskDb,
+  operatorId: string | null,
+  id: string,
+  now = new Date(),
+): Promise<TemporaryEntry> {
+  return db.transaction('rw', [db.temporaryAccounts, db.accounts, db.audit, db.operators], async () => {
+    const operator = await requireOperator(db, operatorId);
+    const before = await loadEntry(db, operator, id);
+    const at = now.toISOString();
+    const account = await db.accounts.get(before.accountId);
+    if (account && account.status === 'active') {
+      await markAccountDeleted(
+        db,
+        operator,
+        account,
+        `Temporary access no longer required: ${before.reason}`,
+        at,
+        'account.delete-temporary',
+      );
+    }
+    const after: TemporaryEntry = {
+      ...before,
+      status: 'closed',
+      history: [
+        ...before.history,
+        { at, operatorId: operator.id, action: 'account-deleted', reviewDate: before.reviewDate, reason: 'No longer required' },
+      ],
+      updatedAt: at,
+    };
+    await db.temporaryAccounts.put(after);
+    await recordAudit(db, {
+      at,
+      operatorId: operator.id,
+      entity: 'temporary-account',
+      entityId: id,
+      action: 'temporary.close',
+      before: { status: 'active' },
+      after: { status: 'closed' },
+    });
+    return after;
+  });
+}
+
+/** Active entries for the operator's regions, soonest review first. */
+export async function temporaryRegister(db: DosDeskDb, operator: Operator): Promise<TemporaryEntry[]> {
+  const scope = managedRegions(operator);
+  const list = await db.temporaryAccounts.where('status').equals('active').toArray();
+  return list.filter((e) => scope.has(e.region)).sort((a, b) => a.reviewDate.localeCompare(b.reviewDate));
+}
+
+export interface Reminder {
+  entry: TemporaryEntry;
+  stage: ReminderStage;
+}
+
+/** Entries within 14 days of review, or overdue. */
+export function remindersFor(entries: readonly TemporaryEntry[], now: Date): Reminder[] {
+  return entries.flatMap((entry) => {
+    const stage = reminderStage(entry.reviewDate, now);
+    return stage ? [{ entry, stage }] : [];
+  });
+}
+
+/**
+ * Reminders that still need a system notification, marking them as sent so a restart does not
+ * repeat them. Not audited: it records what the desk has shown, not a change to a record.
+ */
+export async function takeUnnotified(db: DosDeskDb, reminders: readonly Reminder[]): Promise<Reminder[]> {
+  const fresh = reminders.filter((r) => !r.entry.notified.includes(r.stage));
+  if (!fresh.length) return [];
+  await db.transaction('rw', db.temporaryAccounts, async () => {
+    for (const r of fresh) {
+      const current = await db.temporaryAccounts.get(r.entry.id);
+      if (current && !current.notified.includes(r.stage))
+        await db.temporaryAccounts.update(r.entry.id, { notified: [...current.notified, r.stage] });
+    }
+  });
+  return fresh;
+}
+
+export { isReviewDue };
