@@ -74,6 +74,7 @@ describe(`operator profile (${TARGET})`, () => {
       'Home',
       'Requests',
       'Users in my region',
+      'Registers',
       'Services',
       'Operators',
       'Outbox',

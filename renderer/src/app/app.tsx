@@ -13,6 +13,10 @@ import { ServicesPage } from '../features/services/components/services-page';
 import { RequestFormPage } from '../features/requests/components/request-form-page';
 import { RequestPage } from '../features/requests/components/request-page';
 import { RequestsPage } from '../features/requests/components/requests-page';
+import { EmergencyRoute } from '../features/registers/components/emergency-route';
+import { InactivePage } from '../features/registers/components/inactive-page';
+import { RemindersBanner } from '../features/registers/components/reminders-banner';
+import { TemporaryPage } from '../features/registers/components/temporary-page';
 import { ComposeNotePage } from '../features/outbox/components/compose-note-page';
 import { MessagePage } from '../features/outbox/components/message-page';
 import { OutboxBadge } from '../features/outbox/components/outbox-badge';
@@ -30,6 +34,7 @@ const NAV: readonly NavItem[] = [
   { href: '#/', label: 'Home', matches: (r) => r === '/' },
   { href: '#/requests', label: 'Requests', matches: (r) => r.startsWith('/requests') },
   { href: '#/accounts', label: 'Users in my region', matches: (r) => r.startsWith('/accounts') },
+  { href: '#/registers/temporary', label: 'Registers', matches: (r) => r.startsWith('/registers') },
   { href: '#/services', label: 'Services', matches: (r) => r.startsWith('/services') },
   { href: '#/operators', label: 'Operators', matches: (r) => r.startsWith('/operators') },
   { href: '#/outbox', label: 'Outbox', matches: (r) => r.startsWith('/outbox'), badge: <OutboxBadge /> },
@@ -63,6 +68,7 @@ export function App({ warning }: { warning?: string | null }) {
   }
   return (
     <Layout route={route} operator={operator} nav={NAV} warning={warning}>
+      <RemindersBanner operator={operator} />
       <Page route={route} operator={operator} operators={operators} settings={settings} />
     </Layout>
   );
@@ -82,6 +88,9 @@ function Page({ route, operator, operators, settings }: { route: string; operato
   if (route === '/requests/new') return <RequestFormPage operator={operator} />;
   const request = /^\/requests\/([0-9a-f-]{36})$/.exec(route);
   if (request) return <RequestPage key={request[1]} id={request[1]!} operator={operator} delivery={delivery} regions={regions} />;
+  if (route === '/registers' || route === '/registers/temporary') return <TemporaryPage operator={operator} />;
+  if (route === '/registers/inactive') return <InactivePage operator={operator} />;
+  if (route === '/registers/emergency') return <EmergencyRoute operator={operator} delivery={delivery} teams={settings.dosTeams} />;
   if (route === '/accounts') return <AccountsPage operator={operator} />;
   if (route === '/accounts/new') return <AccountPage key="new" operator={operator} />;
   const account = /^\/accounts\/([0-9a-f-]{36})$/.exec(route);

@@ -7,6 +7,7 @@ import { useApi } from '../../../platform/api-context';
 import { useSession } from '../../../session/store';
 import { useSaveSettings, useSettings } from '../data/settings';
 import { RegionsForm } from '../schemas';
+import { DosTeamsSettings } from './dos-teams-settings';
 import { EmailSettings } from './email-settings';
 
 /** Regions this desk works with, and where its data lives. */
@@ -64,6 +65,7 @@ export function SettingsPage() {
         </div>
       </Form>
       <EmailSettings settings={settings} />
+      <DosTeamsSettings key={settings.regions.join('|')} settings={settings} />
       <h2>This desk</h2>
       {info ? (
         <SummaryList

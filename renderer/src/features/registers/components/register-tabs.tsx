@@ -1,0 +1,22 @@
+const TABS = [
+  { href: '#/registers/temporary', label: 'Temporary accounts' },
+  { href: '#/registers/inactive', label: 'Inactive accounts' },
+  { href: '#/registers/emergency', label: 'Emergency changes' },
+];
+
+/** Links between the three registers. */
+export function RegisterTabs({ current }: { current: string }) {
+  return (
+    <nav aria-label="Registers" className="nhsuk-u-margin-bottom-5">
+      <ul className="nhsuk-list app-table-actions">
+        {TABS.map((t) => (
+          <li key={t.href}>
+            <a href={t.href} aria-current={t.href === `#${current}` ? 'page' : undefined}>
+              {t.href === `#${current}` ? <strong>{t.label}</strong> : t.label}
+            </a>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}

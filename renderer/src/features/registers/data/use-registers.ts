@@ -1,0 +1,107 @@
+import { useCallback, useEffect } from 'react';
+import { useLiveQuery } from 'dexie-react-hooks';
+import type { Account } from '@shared/models/account';
+import type { DeliveryMethod } from '@shared/models/email';
+import type { Operator } from '@shared/models/operator';
+import type { DosTeam } from '@shared/models/registers';
+import { useDb } from '../../../db/db-context';
+import { managedRegions } from '../../../db/guards';
+import { useApi } from '../../../platform/api-context';
+import { useSession } from '../../../session/store';
+import { emergencyLog, logEmergencyChange, reviewEmergencyChange, sendEmergencyReport } from './emergency';
+import { importLastLogins, inactiveRegister, previewLastLogins, recordInactiveDeletion, setLastLogin, type LastLoginRow } from './inactive';
+import {
+  addTemporaryEntry,
+  deleteTemporaryAccount,
+  extendTemporaryEntry,
+  remindersFor,
+  takeUnnotified,
+  temporaryRegister,
+} from './temporary';
+
+export function useTemporaryRegister(operator: Operator) {
+  const db = useDb();
+  return useLiveQuery(() => temporaryRegister(db, operator), [db, operator]);
+}
+
+export function useInactiveRegister(operator: Operator) {
+  const db = useDb();
+  return useLiveQuery(() => inactiveRegister(db, operator), [db, operator]);
+}
+
+export function useEmergencyLog(operator: Operator) {
+  const db = useDb();
+  return useLiveQuery(() => emergencyLog(db, operator), [db, operator]);
+}
+
+/** Active accounts in the operator's approveUser regions, by name, for pickers. */
+export function useManagedAccounts(operator: Operator): Account[] | undefined {
+  const db = useDb();
+  return useLiveQuery(async () => {
+    const scope = [...managedRegions(operator)];
+    if (!scope.length) return [];
+    return (await db.accounts.where('regions').anyOf(scope).distinct().toArray())
+      .filter((a) => a.status === 'active')
+      .sort((a, b) => a.fullName.localeCompare(b.fullName));
+  }, [db, operator]);
+}
+
+/** Accounts in the regions the operator covers, for "who made the change". */
+export function useCoveredAccounts(operator: Operator): Account[] | undefined {
+  const db = useDb();
+  return useLiveQuery(async () => {
+    if (!operator.regions.length) return [];
+    return (await db.accounts.where('regions').anyOf(operator.regions).distinct().toArray()).sort((a, b) =>
+      a.fullName.localeCompare(b.fullName),
+    );
+  }, [db, operator]);
+}
+
+export function useRegisterActions(delivery: DeliveryMethod, teams: readonly DosTeam[]) {
+  const db = useDb();
+  const api = useApi();
+  const operatorId = useSession((s) => s.currentOperatorId);
+  return {
+    addTemporary: (input: unknown) => addTemporaryEntry(db, operatorId, input),
+    extend: (id: string, input: unknown) => extendTemporaryEntry(db, operatorId, id, input),
+    deleteTemporary: (id: string) => deleteTemporaryAccount(db, operatorId, id),
+    setLastLogin: (accountId: string, date: string) => setLastLogin(db, operatorId, accountId, date),
+    previewLogins: (operator: Operator, csv: string) => previewLastLogins(db, operator, csv),
+    importLogins: (rows: readonly LastLoginRow[]) => importLastLogins(db, operatorId, rows),
+    recordDeletion: (accountId: string) => recordInactiveDeletion(db, operatorId, accountId),
+    logChange: (input: unknown) => logEmergencyChange(db, operatorId, input),
+    report: (id: string) => sendEmergencyReport({ db, api, operatorId, delivery }, id, teams),
+    review: (id: string, input: unknown) => reviewEmergencyChange(db, operatorId, id, input),
+  };
+}
+
+/**
+ * Review reminders for the banner, and a system notification (desktop app) the first time each
+ * reminder applies: 14 days before, 1 day before and on the day.
+ */
+export function useReviewReminders(operator: Operator) {
+  const db = useDb();
+  const api = useApi();
+  const entries = useTemporaryRegister(operator);
+  const reminders = entries ? remindersFor(entries, new Date()) : [];
+  const notify = useCallback(async () => {
+    if (!entries) return;
+    const fresh = await takeUnnotified(db, remindersFor(entries, new Date()));
+    for (const r of fresh) {
+      const when =
+        r.stage === 'due'
+          ? 'is due for review'
+          : r.stage === '1-day'
+            ? 'is due for review tomorrow'
+            : 'is due for review in 14 days or less';
+      await api.notify('DoS Desk: temporary account review', `${r.entry.accountName}'s temporary account ${when} (${r.entry.reviewDate}).`);
+    }
+  }, [db, api, entries]);
+  useEffect(() => {
+    void notify();
+    const timer = setInterval(() => void notify(), 60 * 60_000);
+    return () => clearInterval(timer);
+  }, [notify]);
+  return reminders;
+}
+export { useServicesDirectory } from '../../../db/use-services-directory';

@@ -1,0 +1,123 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { axeViolations, launchDesk, newPlaces, TARGET, type Desk } from './desk';
+
+const places = newPlaces(5236);
+let desk: Desk;
+
+const inDays = (n: number) => new Date(Date.now() + n * 86_400_000).toISOString().slice(0, 10);
+const localInput = (msAgo: number) => {
+  const d = new Date(Date.now() - msAgo);
+  return new Date(d.getTime() - d.getTimezoneOffset() * 60_000).toISOString().slice(0, 16);
+};
+
+beforeAll(async () => {
+  desk = await launchDesk(places);
+  const page = desk.page;
+  await page.waitForSelector('h1');
+  await page.getByLabel('Full name').fill('Priya Shah');
+  await page.getByLabel('NHS email address').fill('priya.shah@nhs.net');
+  await page.getByLabel('Job role').fill('Local DoS Lead');
+  await page.getByRole('group', { name: 'Regions you cover' }).getByLabel('London', { exact: true }).check();
+  await page
+    .getByRole('group', { name: 'Regions where you hold the approveUser permission' })
+    .getByLabel('London', { exact: true })
+    .check();
+  await page.getByRole('button', { name: 'Create operator profile' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Welcome, Priya Shah' }).waitFor();
+  // A service, a Director on Call account and the DoS team addresses.
+  await page.goto(`${page.url().split('#')[0]}#/services`);
+  await page.getByLabel('Or paste the CSV').fill('name,serviceType,odsCode,region,parentOdsCode\nRiverside UTC,UTC,RV001,London,');
+  await page.getByRole('button', { name: 'Check the file' }).click();
+  await page.getByRole('button', { name: 'Import 1 new services' }).click();
+  await page.goto(`${page.url().split('#')[0]}#/accounts/new`);
+  await page.getByLabel('Full name').fill('Sam Okoro');
+  await page.getByLabel('Email address').fill('sam.okoro@nhs.net');
+  await page.getByLabel('Organisation').fill('London ICB');
+  await page.getByLabel('Job title').fill('Director on Call');
+  await page.getByLabel('Type of DoS user').selectOption({ label: 'Someone making emergency changes (including Director on Call)' });
+  await page.getByRole('button', { name: 'Apply suggested set' }).click();
+  await page.getByRole('button', { name: 'Add account' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Sam Okoro' }).waitFor();
+  await page.goto(`${page.url().split('#')[0]}#/settings`);
+  await page.getByLabel('London local DoS team email').fill('london.local.dos@nhs.net');
+  await page.getByLabel('London regional DoS team email').fill('london.regional.dos@nhs.net');
+  await page.getByRole('button', { name: 'Save DoS team addresses' }).click();
+  await page.getByText('DoS team email addresses saved.').waitFor();
+});
+afterAll(async () => {
+  await desk?.close();
+});
+
+const h1 = () => desk.page.locator('h1');
+const nav = () => desk.page.getByRole('navigation', { name: 'Menu' });
+
+async function expectAccessible(label: string) {
+  const violations = await axeViolations(desk.page);
+  expect(violations, `${label}: ${JSON.stringify(violations, null, 1)}`).toEqual([]);
+}
+
+describe(`registers (${TARGET})`, () => {
+  it('logs an emergency change made 30 hours ago: it is overdue', async () => {
+    const page = desk.page;
+    await nav().getByRole('link', { name: 'Registers' }).click();
+    await page.getByRole('link', { name: 'Emergency changes' }).click();
+    await expect.poll(() => page.getByRole('heading', { name: 'Emergency changes', level: 2 }).count()).toBe(1);
+    await page.getByRole('button', { name: 'Log the change' }).click();
+    await expect.poll(() => page.locator('.nhsuk-error-message').first().textContent()).toMatch(/Choose who made the change/);
+    await page.getByLabel('Who made the change').selectOption({ label: 'Sam Okoro (sam.okoro@nhs.net)' });
+    await page.getByLabel('When it was made (London time)').fill(localInput(30 * 3_600_000));
+    await page.getByLabel('Service changed').selectOption({ label: 'Riverside UTC (London)' });
+    await page.getByLabel('Capacity').check();
+    await page.getByLabel('What changed').fill('Capacity status set to red');
+    await page.getByLabel('Why', { exact: true }).fill('Two clinicians off sick');
+    await page.getByRole('button', { name: 'Log the change' }).click();
+    await expect.poll(() => page.getByTestId('waiting-reports').locator('li').count()).toBe(1);
+    expect(await page.getByTestId('countdown').textContent()).toMatch(/^Overdue by 6 h \d+ min$/);
+    await expectAccessible('emergency changes');
+  });
+
+  it('sends its report to both teams in one click, and it leaves the overdue list', async () => {
+    const page = desk.page;
+    await page.getByRole('button', { name: /Send report to both DoS teams/ }).click();
+    await expect.poll(() => page.getByTestId('nothing-waiting').count()).toBe(1);
+    expect(await page.getByTestId('reported-changes').textContent()).toContain('Reported late');
+    await page.getByLabel('Review by a DoS lead').selectOption('permanent-change');
+    await page.getByRole('button', { name: 'Record review' }).click();
+    await expect.poll(() => page.getByTestId('reported-changes').textContent()).toContain('Reviewed: make a permanent change');
+    await nav()
+      .getByRole('link', { name: /Outbox/ })
+      .click();
+    await page.getByRole('link', { name: 'Emergency DoS change: Riverside UTC (London)' }).click();
+    await expect.poll(() => page.locator('.nhsuk-summary-list').textContent()).toContain('london.local.dos@nhs.net');
+    expect(await page.locator('.nhsuk-summary-list').textContent()).toContain('london.regional.dos@nhs.net');
+    expect(await page.locator('.app-email-text').textContent()).toContain('Made by: Sam Okoro (sam.okoro@nhs.net)');
+  });
+
+  it('a temporary account due within 14 days shows the reminder banner; extending clears it', async () => {
+    const page = desk.page;
+    await nav().getByRole('link', { name: 'Registers' }).click();
+    await expect.poll(() => h1().textContent()).toBe('Registers');
+    await page.getByLabel('Account', { exact: true }).selectOption({ label: 'Sam Okoro (sam.okoro@nhs.net)' });
+    await page.getByLabel('Why the account is temporary').fill('One-off on-call cover over Christmas');
+    await page.getByLabel('Date it is no longer required').fill(inDays(10));
+    await page.getByRole('button', { name: 'Add to the register' }).click();
+    await expect.poll(() => page.getByTestId('reminders-banner').textContent()).toMatch(/1 due within 14 days/);
+    await expectAccessible('temporary register');
+    await page.getByRole('button', { name: 'Extend Sam Okoro' }).click();
+    await page.getByLabel('New date no longer required').fill(inDays(60));
+    await page.getByLabel('Why it is still needed').fill('Cover extended');
+    await page.getByRole('button', { name: 'Extend', exact: true }).click();
+    await expect.poll(() => page.getByTestId('reminders-banner').count()).toBe(0);
+  });
+
+  it('lists inactive accounts from an imported user status report', async () => {
+    const page = desk.page;
+    await page.getByRole('link', { name: 'Inactive accounts' }).click();
+    await page.getByLabel('Or paste the CSV').fill(`Email,Last Login\nsam.okoro@nhs.net,${inDays(-200)}\nghost@nhs.net,${inDays(-10)}`);
+    await page.getByRole('button', { name: 'Check the file' }).click();
+    await expect.poll(() => page.getByRole('status').first().textContent()).toBe('1 new, 0 already there, 1 with problems.');
+    await page.getByRole('button', { name: 'Import 1 new last logins' }).click();
+    await expect.poll(() => page.getByTestId('inactive-register').textContent()).toContain('Due for deletion');
+    await expectAccessible('inactive accounts');
+  });
+});
