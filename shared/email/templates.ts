@@ -25,6 +25,7 @@ export interface RenderedEmail {
 /** The seed's advice: allow 28 days for a user to validate their email (seed 000, "Validating email addresses"). */
 export { EMAIL_VALIDATION_DAYS } from '../domain/requests';
 import { EMAIL_VALIDATION_DAYS } from '../domain/requests';
+import { serviceDeskSubject } from '../domain/connecting-care';
 
 export const ActivationData = Signature.extend({
   recipientName: singleLine("the user's name", 100),
@@ -210,12 +211,47 @@ export function renderEmergencyReport(d: EmergencyReportData, format: EmailForma
   return { subject, text, html };
 }
 
+export const CcRequestData = z.object({
+  type: z.enum(['new-user', 'amendment', 'deletion']),
+  subjectName: singleLine('the name of the user', 100),
+  organisation: singleLine('the organisation', 200),
+  rows: z
+    .array(
+      z.object({
+        label: singleLine('a label', 80),
+        value: z
+          .string()
+          .max(2000)
+          .refine((v) => !/[\u0000-\u0009\u000b-\u001f\u007f]/.test(v), { error: 'Values must not contain control characters' }),
+      }),
+    )
+    .max(40),
+  authoriserName: singleLine("the authoriser's name", 100),
+  authoriserEmail: singleLine("the authoriser's email", 254),
+});
+export type CcRequestData = z.infer<typeof CcRequestData>;
+
+/**
+ * The request to the organisation's local service desk. Its title is fixed by the guide:
+ * "Connecting Care (starter|change|leaver) Full name of user".
+ */
+export function renderCcRequest(d: CcRequestData, _format: EmailFormat): RenderedEmail {
+  const subject = serviceDeskSubject(d.type, d.subjectName);
+  const text = [
+    `Please validate this Connecting Care user request from a nominated authoriser for ${d.organisation} and forward it to the Connecting Care back office.`,
+    d.rows.map((r) => `${r.label}: ${r.value || '–'}`).join('\n'),
+    `Authorised by: ${d.authoriserName} (${d.authoriserEmail})`,
+  ].join('\n\n');
+  return { subject, text, html: null };
+}
+
 /** The template table: id → data schema and renderer. */
 export const TEMPLATES = {
   activation: { label: 'Activation email', data: ActivationData, render: renderActivation },
   'dos-team-note': { label: 'Note to a DoS team', data: DosTeamNoteData, render: renderDosTeamNote },
   'request-rejected': { label: 'Request rejected', data: RequestRejectedData, render: renderRequestRejected },
   'request-approved': { label: 'Request approved', data: RequestApprovedData, render: renderRequestApproved },
+  'cc-request': { label: 'Connecting Care request', data: CcRequestData, render: renderCcRequest },
   'emergency-change-report': { label: 'Emergency change report', data: EmergencyReportData, render: renderEmergencyReport },
 } as const;
 

@@ -42,6 +42,7 @@ export interface DosDeskApi {
   testSmtp(): R<{ message: string }>;
   copyText(text: string): R<{ copied: boolean }>;
   notify(title: string, body: string): R<{ shown: boolean }>;
+  getBankHolidays(fromYear: number, toYear: number): R<string[]>;
 }
 
 /** Builds the named-method API over a transport. Used by the preload and by the browser bridge. */
@@ -65,5 +66,6 @@ export function createApi(invoke: Invoke): DosDeskApi {
     testSmtp: () => invoke('email:test-smtp', undefined),
     copyText: (text) => invoke('desktop:copy-text', { text }),
     notify: (title, body) => invoke('desktop:notify', { title, body }),
+    getBankHolidays: (fromYear, toYear) => invoke('calendar:get-bank-holidays', { fromYear, toYear }),
   } satisfies DosDeskApi;
 }

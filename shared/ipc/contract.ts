@@ -66,6 +66,15 @@ export const channels = {
   'desktop:copy-text': {
     args: z.object({ text: z.string().max(200_000, { error: 'The text is too long to copy (over 200,000 characters)' }) }).strict(),
   },
+  'calendar:get-bank-holidays': {
+    args: z
+      .object({
+        fromYear: z.number().int().min(2000, { error: 'Years from 2000' }).max(2100),
+        toYear: z.number().int().min(2000).max(2100, { error: 'Years up to 2100' }),
+      })
+      .strict()
+      .refine((r) => r.toYear >= r.fromYear && r.toYear - r.fromYear <= 10, { error: 'Ask for at most 10 years, in order' }),
+  },
   'desktop:notify': {
     args: z
       .object({
@@ -98,6 +107,7 @@ export interface ChannelResults {
   'email:test-smtp': { message: string };
   'desktop:copy-text': { copied: boolean };
   'desktop:notify': { shown: boolean };
+  'calendar:get-bank-holidays': string[];
 }
 
 export type ChannelArgs<C extends Channel> = z.input<(typeof channels)[C]['args']>;

@@ -51,6 +51,18 @@ export const Settings = z
     email: EmailSettings,
     /** Local and regional DoS team addresses per region, for emergency-change reports. */
     dosTeams: z.array(DosTeam).max(50),
+    /** Connecting Care: licence warning level, the unit of the 5-day target, and when the allocation year starts. */
+    connectingCare: z
+      .object({
+        warnPercent: z
+          .number()
+          .int()
+          .min(1, { error: 'The warning level must be from 1 to 100 per cent' })
+          .max(100, { error: 'The warning level must be from 1 to 100 per cent' }),
+        targetUnit: z.enum(['working-days', 'calendar-days']),
+        yearStartMonth: z.number().int().min(1).max(12),
+      })
+      .strict(),
   })
   .strict();
 export type Settings = z.infer<typeof Settings>;
@@ -63,4 +75,5 @@ export const DEFAULT_SETTINGS: Settings = {
   regions: [...NHS_ENGLAND_REGIONS],
   email: { defaultDelivery: 'mail-client', smtp: null },
   dosTeams: [],
+  connectingCare: { warnPercent: 90, targetUnit: 'working-days', yearStartMonth: 4 },
 };

@@ -1,5 +1,6 @@
 import type { SecretStatusResult } from '../../../shared/ipc/api';
 import type { Services } from '../services';
+import { englandBankHolidays } from '../services/bank-holidays';
 import { UserFacingError } from '../services/user-error';
 import type { Handlers } from './dispatch';
 
@@ -52,6 +53,7 @@ export function createHandlers(
       return { message: 'DoS Desk connected to the SMTP server and signed in.' };
     },
     'desktop:copy-text': async ({ text }) => ({ copied: services.desktop.writeClipboard(text) }),
+    'calendar:get-bank-holidays': async ({ fromYear, toYear }) => englandBankHolidays(fromYear, toYear),
     'desktop:notify': async ({ title, body }) => ({ shown: services.desktop.notify(title, body) }),
   };
 }

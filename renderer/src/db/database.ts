@@ -2,6 +2,7 @@ import Dexie, { type Table } from 'dexie';
 import type { AuditEntry } from '@shared/models/audit';
 import type { Account } from '@shared/models/account';
 import type { Operator } from '@shared/models/operator';
+import type { CcLicence, CcRequest, Organisation } from '@shared/models/connecting-care';
 import type { EmergencyChange, TemporaryEntry } from '@shared/models/registers';
 import type { UserRequest } from '@shared/models/request';
 import type { Service } from '@shared/models/service';
@@ -25,6 +26,9 @@ export class DosDeskDb extends Dexie {
   requests!: Table<UserRequest, string>;
   temporaryAccounts!: Table<TemporaryEntry, string>;
   emergencyChanges!: Table<EmergencyChange, string>;
+  ccOrganisations!: Table<Organisation, string>;
+  ccRequests!: Table<CcRequest, string>;
+  ccLicences!: Table<CcLicence, string>;
 
   constructor(name = DB_NAME, options?: ConstructorParameters<typeof Dexie>[1]) {
     super(name, options);

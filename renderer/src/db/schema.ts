@@ -46,6 +46,15 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
       emergencyChanges: 'id, madeAt, region, accountId',
     },
   },
+  {
+    version: 5,
+    stores: {
+      // Connecting Care: partner organisations, authorisers' requests and the licences they hold.
+      ccOrganisations: 'id, name',
+      ccRequests: 'id, organisationId, status, createdAt',
+      ccLicences: 'id, organisationId, status, holderEmail',
+    },
+  },
 ];
 
 export const LATEST_VERSION = SCHEMA_VERSIONS[SCHEMA_VERSIONS.length - 1]!.version;

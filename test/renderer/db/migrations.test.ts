@@ -44,6 +44,22 @@ const FIXTURES: Record<number, Record<string, unknown[]>> = {
       },
     ],
   },
+  5: {
+    ccOrganisations: [
+      {
+        id: 'org-1',
+        name: 'Riverside Trust',
+        serviceDeskEmail: 'servicedesk@riverside.nhs.uk',
+        allocationPerYear: 10,
+        authorisers: [{ name: 'Priya Shah', email: 'priya.shah@nhs.net' }],
+        roles: ['Clinician'],
+        createdAt: 'x',
+        updatedAt: 'x',
+      },
+    ],
+    ccRequests: [],
+    ccLicences: [],
+  },
   4: {
     temporaryAccounts: [
       {
@@ -145,6 +161,7 @@ describe('schema migrations', () => {
       for (const [table, rows] of Object.entries(FIXTURES[version]!)) expect(await db.table(table).count(), table).toBe(rows.length);
       if (version === 1) expect((await db.operators.get('op-1'))?.email).toBe('priya.shah@nhs.net');
       if (version === 2) expect(await db.accounts.where('regions').equals('London').count()).toBe(1);
+      if (version === 5) expect((await db.ccOrganisations.get('org-1'))!.name).toBe('Riverside Trust');
       if (version === 4) expect(await db.temporaryAccounts.where('status').equals('active').count()).toBe(1);
       if (version === 3) expect(await db.requests.where('[status+region]').equals(['outstanding', 'London']).count()).toBe(1);
       // Whatever version the data came from, the audit trail is a valid hash chain afterwards.
