@@ -75,6 +75,7 @@ describe(`operator profile (${TARGET})`, () => {
       'Requests',
       'Users in my region',
       'Registers',
+      'Connecting Care',
       'Services',
       'Operators',
       'Outbox',

@@ -17,6 +17,10 @@ import { EmergencyRoute } from '../features/registers/components/emergency-route
 import { InactivePage } from '../features/registers/components/inactive-page';
 import { RemindersBanner } from '../features/registers/components/reminders-banner';
 import { TemporaryPage } from '../features/registers/components/temporary-page';
+import { CcHomePage } from '../features/connecting-care/components/cc-home-page';
+import { CcRequestFormPage } from '../features/connecting-care/components/cc-request-form-page';
+import { CcRequestPage } from '../features/connecting-care/components/cc-request-page';
+import { OrganisationPage } from '../features/connecting-care/components/organisation-page';
 import { ComposeNotePage } from '../features/outbox/components/compose-note-page';
 import { MessagePage } from '../features/outbox/components/message-page';
 import { OutboxBadge } from '../features/outbox/components/outbox-badge';
@@ -35,6 +39,7 @@ const NAV: readonly NavItem[] = [
   { href: '#/requests', label: 'Requests', matches: (r) => r.startsWith('/requests') },
   { href: '#/accounts', label: 'Users in my region', matches: (r) => r.startsWith('/accounts') },
   { href: '#/registers/temporary', label: 'Registers', matches: (r) => r.startsWith('/registers') },
+  { href: '#/cc', label: 'Connecting Care', matches: (r) => r.startsWith('/cc') },
   { href: '#/services', label: 'Services', matches: (r) => r.startsWith('/services') },
   { href: '#/operators', label: 'Operators', matches: (r) => r.startsWith('/operators') },
   { href: '#/outbox', label: 'Outbox', matches: (r) => r.startsWith('/outbox'), badge: <OutboxBadge /> },
@@ -91,6 +96,13 @@ function Page({ route, operator, operators, settings }: { route: string; operato
   if (route === '/registers' || route === '/registers/temporary') return <TemporaryPage operator={operator} />;
   if (route === '/registers/inactive') return <InactivePage operator={operator} />;
   if (route === '/registers/emergency') return <EmergencyRoute operator={operator} delivery={delivery} teams={settings.dosTeams} />;
+  if (route === '/cc') return <CcHomePage settings={settings} />;
+  if (route === '/cc/requests/new') return <CcRequestFormPage operator={operator} settings={settings} delivery={delivery} />;
+  const ccRequest = /^\/cc\/requests\/([0-9a-f-]{36})$/.exec(route);
+  if (ccRequest) return <CcRequestPage key={ccRequest[1]} id={ccRequest[1]!} settings={settings} />;
+  if (route === '/cc/organisations/new') return <OrganisationPage key="new" settings={settings} />;
+  const org = /^\/cc\/organisations\/([0-9a-f-]{36})$/.exec(route);
+  if (org) return <OrganisationPage key={org[1]} id={org[1]} settings={settings} />;
   if (route === '/accounts') return <AccountsPage operator={operator} />;
   if (route === '/accounts/new') return <AccountPage key="new" operator={operator} />;
   const account = /^\/accounts\/([0-9a-f-]{36})$/.exec(route);

@@ -68,7 +68,18 @@ describe('first run', () => {
       within(nav)
         .getAllByRole('link')
         .map((a) => a.textContent),
-    ).toEqual(['Home', 'Requests', 'Users in my region', 'Registers', 'Services', 'Operators', 'Outbox', 'Audit', 'Settings']);
+    ).toEqual([
+      'Home',
+      'Requests',
+      'Users in my region',
+      'Registers',
+      'Connecting Care',
+      'Services',
+      'Operators',
+      'Outbox',
+      'Audit',
+      'Settings',
+    ]);
     const db = new DosDeskDb(dbName);
     const [op] = await db.operators.toArray();
     expect(op).toMatchObject({ fullName: 'Priya Shah', regions: ['London', 'South West'], approveUserRegions: ['London'] });

@@ -7,6 +7,7 @@ import { useApi } from '../../../platform/api-context';
 import { useSession } from '../../../session/store';
 import { useSaveSettings, useSettings } from '../data/settings';
 import { RegionsForm } from '../schemas';
+import { CcSettings } from './cc-settings';
 import { DosTeamsSettings } from './dos-teams-settings';
 import { EmailSettings } from './email-settings';
 
@@ -66,6 +67,7 @@ export function SettingsPage() {
       </Form>
       <EmailSettings settings={settings} />
       <DosTeamsSettings key={settings.regions.join('|')} settings={settings} />
+      <CcSettings key={JSON.stringify(settings.connectingCare)} settings={settings} />
       <h2>This desk</h2>
       {info ? (
         <SummaryList
