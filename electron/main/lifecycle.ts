@@ -13,9 +13,12 @@ import { mainWindowOptions } from './windows/main-window';
 export const APP_SCHEME = 'app';
 export const APP_HOST = 'dos-desk';
 export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
+/** Main → window: back up now, DoS Desk is closing. */
+export const QUIT_REQUESTED_CHANNEL = 'dos-desk:quit-requested';
 
 /** A window, as far as the lifecycle needs one. */
 export interface WindowLike {
+  webContents: { send(channel: string): void };
   loadURL(url: string): Promise<void>;
   once(event: 'ready-to-show', listener: () => void): unknown;
   show(): void;
@@ -82,6 +85,8 @@ export function startLifecycle(deps: LifecycleDeps): Lifecycle | null {
   const devOrigin = deps.devServerUrl ? originOf(deps.devServerUrl) : null;
   const allowedOrigins = devOrigin ? [APP_ORIGIN, devOrigin] : [APP_ORIGIN];
   let mainWindow: WindowLike | undefined;
+  let quitAllowed = false;
+  let quitRequested = false;
 
   app.on('second-instance', () => {
     if (!mainWindow || mainWindow.isDestroyed()) return;
@@ -103,11 +108,29 @@ export function startLifecycle(deps: LifecycleDeps): Lifecycle | null {
     const services = createServices({
       dataDir,
       desktop: deps.desktop,
+      onQuitReady: () => {
+        quitAllowed = true;
+        app.quit();
+        return true;
+      },
       appInfo: () => ({ name: 'DoS Desk', version: app.getVersion(), dataFolder: dataDir, platform: deps.platform, shell: 'electron' }),
     });
     await services.start();
-    app.on('before-quit', () => {
-      void services.stop();
+    // Back up on quit: ask the window for a backup first, then quit when it says it is done
+    // (or after a minute, so a stuck window never stops the app closing).
+    app.on('before-quit', (event: never) => {
+      if (quitAllowed || !mainWindow || mainWindow.isDestroyed()) {
+        void services.stop();
+        return;
+      }
+      (event as { preventDefault(): void }).preventDefault();
+      if (quitRequested) return;
+      quitRequested = true;
+      mainWindow.webContents.send(QUIT_REQUESTED_CHANNEL);
+      setTimeout(() => {
+        quitAllowed = true;
+        app.quit();
+      }, 60_000).unref?.();
     });
     const dispatch = createDispatcher(createHandlers(services));
     registerIpc(deps.ipcMain, dispatch, allowedOrigins);

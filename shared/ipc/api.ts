@@ -1,6 +1,7 @@
 import type { AppInfo } from '../models/app-info';
 import type { OutboxCounts, OutboxEntry, OutboxStatus, OutboxSummary } from '../models/email';
 import type { Settings, SettingsPatch } from '../models/settings';
+import type { BackupManifest } from '../domain/backups';
 import type { ChannelArgs, ChannelResults, Channel, QueueEmailArgs } from './contract';
 import type { IpcResult } from './result';
 
@@ -43,6 +44,17 @@ export interface DosDeskApi {
   copyText(text: string): R<{ copied: boolean }>;
   notify(title: string, body: string): R<{ shown: boolean }>;
   getBankHolidays(fromYear: number, toYear: number): R<string[]>;
+  beginBackup(args: ChannelArgs<'backup:begin'>): R<{ token: string }>;
+  writeBackupChunk(token: string, index: number, base64: string): R<{ received: number }>;
+  commitBackup(token: string): R<BackupManifest>;
+  abortBackup(token: string): R<{ aborted: true }>;
+  listBackups(): R<BackupManifest[]>;
+  readBackupChunk(fileName: string, offset: number, length: number): R<{ base64: string; total: number }>;
+  verifyBackup(fileName: string): R<{ ok: true } | { ok: false; problem: string }>;
+  /** Desktop app only: tells main the renderer has finished its backup before quitting. */
+  quitReady(): R<{ quitting: boolean }>;
+  /** Desktop app only: main asks for a backup before it quits. Absent in the browser preview. */
+  onQuitRequested?(callback: () => void): () => void;
 }
 
 /** Builds the named-method API over a transport. Used by the preload and by the browser bridge. */
@@ -67,5 +79,13 @@ export function createApi(invoke: Invoke): DosDeskApi {
     copyText: (text) => invoke('desktop:copy-text', { text }),
     notify: (title, body) => invoke('desktop:notify', { title, body }),
     getBankHolidays: (fromYear, toYear) => invoke('calendar:get-bank-holidays', { fromYear, toYear }),
+    beginBackup: (args) => invoke('backup:begin', args),
+    writeBackupChunk: (token, index, base64) => invoke('backup:write-chunk', { token, index, base64 }),
+    commitBackup: (token) => invoke('backup:commit', { token }),
+    abortBackup: (token) => invoke('backup:abort', { token }),
+    listBackups: () => invoke('backup:list', undefined),
+    readBackupChunk: (fileName, offset, length) => invoke('backup:read-chunk', { fileName, offset, length }),
+    verifyBackup: (fileName) => invoke('backup:verify', { fileName }),
+    quitReady: () => invoke('app:quit-ready', undefined),
   } satisfies DosDeskApi;
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { TEMPLATE_IDS, TEMPLATES } from '../email/templates';
 import type { AppInfo } from '../models/app-info';
+import type { BackupManifest } from '../domain/backups';
 import { DeliveryMethod, EmailFormat, Mailbox, OutboxStatus, Recipients } from '../models/email';
 import type { OutboxCounts, OutboxEntry, OutboxSummary } from '../models/email';
 import { SettingsPatch, type Settings } from '../models/settings';
@@ -13,6 +14,10 @@ import type { SecretStatusResult } from './api';
  */
 
 const NoArgs = z.undefined({ error: 'This call takes no argument' });
+
+/** Backups travel in parts of this many bytes (base64 in transit). */
+export const BACKUP_CHUNK_BYTES = 512 * 1024;
+const BACKUP_CHUNK_BASE64 = Math.ceil(BACKUP_CHUNK_BYTES / 3) * 4;
 const EntryId = z.object({ id: z.uuid({ error: 'Give the id of a message in the outbox' }) }).strict();
 
 /** Queue an email: a template and its data, who it is from and to, and how it should leave. */
@@ -75,6 +80,48 @@ export const channels = {
       .strict()
       .refine((r) => r.toYear >= r.fromYear && r.toYear - r.fromYear <= 10, { error: 'Ask for at most 10 years, in order' }),
   },
+  'backup:begin': {
+    args: z
+      .object({
+        reason: z.enum(['daily', 'quit', 'pre-migration', 'pre-restore', 'manual']),
+        schemaVersion: z.number().int().min(1).max(1000),
+        counts: z
+          .record(z.string().max(60), z.number().int().min(0))
+          .refine((r) => Object.keys(r).length <= 50, { error: 'Too many tables' }),
+        expectedBytes: z
+          .number()
+          .int()
+          .min(0)
+          .max(20 * 1024 ** 3),
+      })
+      .strict(),
+  },
+  'backup:write-chunk': {
+    args: z
+      .object({
+        token: z.string().regex(/^[0-9a-f]{24}$/, { error: 'Not a backup in progress' }),
+        index: z.number().int().min(0).max(1_000_000),
+        base64: z
+          .string()
+          .max(BACKUP_CHUNK_BASE64, { error: 'A backup part must be 512 KB or less' })
+          .regex(/^[A-Za-z0-9+/]*={0,2}$/, { error: 'A backup part must be base64' }),
+      })
+      .strict(),
+  },
+  'backup:commit': { args: z.object({ token: z.string().regex(/^[0-9a-f]{24}$/, { error: 'Not a backup in progress' }) }).strict() },
+  'backup:abort': { args: z.object({ token: z.string().regex(/^[0-9a-f]{24}$/, { error: 'Not a backup in progress' }) }).strict() },
+  'backup:list': { args: NoArgs },
+  'backup:read-chunk': {
+    args: z
+      .object({
+        fileName: z.string().max(200),
+        offset: z.number().int().min(0),
+        length: z.number().int().min(1).max(BACKUP_CHUNK_BYTES),
+      })
+      .strict(),
+  },
+  'backup:verify': { args: z.object({ fileName: z.string().max(200) }).strict() },
+  'app:quit-ready': { args: NoArgs },
   'desktop:notify': {
     args: z
       .object({
@@ -108,6 +155,14 @@ export interface ChannelResults {
   'desktop:copy-text': { copied: boolean };
   'desktop:notify': { shown: boolean };
   'calendar:get-bank-holidays': string[];
+  'backup:begin': { token: string };
+  'backup:write-chunk': { received: number };
+  'backup:commit': BackupManifest;
+  'backup:abort': { aborted: true };
+  'backup:list': BackupManifest[];
+  'backup:read-chunk': { base64: string; total: number };
+  'backup:verify': { ok: true } | { ok: false; problem: string };
+  'app:quit-ready': { quitting: boolean };
 }
 
 export type ChannelArgs<C extends Channel> = z.input<(typeof channels)[C]['args']>;

@@ -8,7 +8,7 @@ export type { Services } from '../services';
 
 /** The handler table, the same in Electron and in the browser-preview host. */
 export function createHandlers(
-  services: Pick<Services, 'appInfo' | 'settings' | 'outbox' | 'smtpPassword' | 'smtpTransport' | 'desktop'>,
+  services: Pick<Services, 'appInfo' | 'settings' | 'outbox' | 'smtpPassword' | 'smtpTransport' | 'desktop' | 'backups' | 'quitReady'>,
 ): Handlers {
   const { outbox, smtpPassword } = services;
 
@@ -54,6 +54,20 @@ export function createHandlers(
     },
     'desktop:copy-text': async ({ text }) => ({ copied: services.desktop.writeClipboard(text) }),
     'calendar:get-bank-holidays': async ({ fromYear, toYear }) => englandBankHolidays(fromYear, toYear),
+    'backup:begin': (args) => services.backups.begin(args),
+    'backup:write-chunk': async ({ token, index, base64 }) => {
+      await services.backups.writeChunk(token, index, base64);
+      return { received: index + 1 };
+    },
+    'backup:commit': ({ token }) => services.backups.commit(token),
+    'backup:abort': async ({ token }) => {
+      await services.backups.abort(token);
+      return { aborted: true as const };
+    },
+    'backup:list': () => services.backups.list(),
+    'backup:read-chunk': ({ fileName, offset, length }) => services.backups.readChunk(fileName, offset, length),
+    'backup:verify': ({ fileName }) => services.backups.verify(fileName),
+    'app:quit-ready': async () => ({ quitting: services.quitReady() }),
     'desktop:notify': async ({ title, body }) => ({ shown: services.desktop.notify(title, body) }),
   };
 }

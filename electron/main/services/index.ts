@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import type { AppInfo } from '../../../shared/models/app-info';
 import type { SmtpSettings } from '../../../shared/models/settings';
+import { createBackupService, type BackupOptions, type BackupService } from './backups';
 import type { Desktop } from './desktop';
 import { createOutbox, type Outbox, type OutboxOptions } from './email/outbox';
 import { createSecretStore, type SecretStore } from './email/secrets';
@@ -15,6 +16,9 @@ export interface Services {
   /** A transport for the SMTP settings now in force, or null when none are set. */
   smtpTransport: () => Promise<SmtpTransport | null>;
   desktop: Desktop;
+  backups: BackupService;
+  /** Set by the Electron lifecycle: the renderer finished its backup and the app may quit. */
+  quitReady: () => boolean;
   start(): Promise<void>;
   stop(): Promise<void>;
 }
@@ -23,6 +27,10 @@ export interface ServiceOptions {
   dataDir: string;
   appInfo: () => AppInfo;
   desktop: Desktop;
+  /** Called when the renderer says its quit backup is done; returns whether the app is quitting. */
+  onQuitReady?: () => boolean;
+  /** Test seams for the backups (a full disk, a failure part-way). */
+  backups?: Partial<Pick<BackupOptions, 'freeBytes' | 'beforeWrite' | 'now'>>;
   /** Test seams for the outbox timing. */
   outbox?: Partial<Pick<OutboxOptions, 'backoff' | 'pollMs' | 'now' | 'maxAttempts'>>;
 }
@@ -56,8 +64,12 @@ export function createServices(options: ServiceOptions): Services {
     ...options.outbox,
   });
 
+  const backups = createBackupService({ dir: join(options.dataDir, 'backups'), appVersion: options.appInfo().version, ...options.backups });
+
   return {
     appInfo: options.appInfo,
+    backups,
+    quitReady: () => options.onQuitReady?.() ?? false,
     settings,
     outbox,
     smtpPassword,

@@ -13,7 +13,9 @@ function fakeElectron(options: { lock?: boolean; env?: NodeJS.ProcessEnv; platfo
   const listeners = new Map<string, (...args: never[]) => void>();
   let resolveReady!: () => void;
   const readyPromise = new Promise<void>((r) => (resolveReady = r));
+  const sent: string[] = [];
   const window = {
+    webContents: { send: (channel: string) => void sent.push(channel) },
     loadURL: vi.fn(async (url: string) => void log.push(`loadURL ${url}`)),
     once: vi.fn(),
     show: vi.fn(),
@@ -50,7 +52,7 @@ function fakeElectron(options: { lock?: boolean; env?: NodeJS.ProcessEnv; platfo
     preloadPath: '/app/out/preload/index.cjs',
     rendererRoot: '/app/out/renderer',
   };
-  return { deps, log, listeners, window, ready: () => resolveReady(), ipc: () => ipcListener };
+  return { deps, log, listeners, window, sent, ready: () => resolveReady(), ipc: () => ipcListener };
 }
 
 describe('main-process lifecycle', () => {
@@ -108,6 +110,27 @@ describe('main-process lifecycle', () => {
     startLifecycle(mac.deps);
     mac.listeners.get('window-all-closed')!();
     expect(mac.log).not.toContain('quit');
+  });
+
+  it('asks the window for a backup before quitting, and quits when it is ready', async () => {
+    const fake = fakeElectron();
+    const lifecycle = startLifecycle(fake.deps)!;
+    fake.ready();
+    await lifecycle.ready;
+    const prevent = vi.fn();
+    (fake.listeners.get('before-quit') as unknown as (e: unknown) => void)({ preventDefault: prevent });
+    expect(prevent).toHaveBeenCalled();
+    expect(fake.sent).toEqual(['dos-desk:quit-requested']);
+    expect(fake.log).not.toContain('quit');
+    const listener = fake.ipc() as (e: unknown, ...a: unknown[]) => Promise<unknown>;
+    expect(await listener({ senderFrame: { url: `${APP_ORIGIN}/index.html`, parent: null } }, 'app:quit-ready')).toEqual({
+      ok: true,
+      data: { quitting: true },
+    });
+    expect(fake.log).toContain('quit');
+    const again = vi.fn();
+    (fake.listeners.get('before-quit') as unknown as (e: unknown) => void)({ preventDefault: again });
+    expect(again).not.toHaveBeenCalled();
   });
 
   it('refuses IPC from a page that is not the app', async () => {

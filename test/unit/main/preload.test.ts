@@ -5,7 +5,7 @@ const exposed: Record<string, unknown> = {};
 const invoke = vi.fn(async () => ({ ok: true, data: null }));
 vi.mock('electron', () => ({
   contextBridge: { exposeInMainWorld: (key: string, api: unknown) => (exposed[key] = api) },
-  ipcRenderer: { invoke },
+  ipcRenderer: { invoke, on: vi.fn(), off: vi.fn() },
 }));
 
 beforeEach(async () => {
@@ -16,7 +16,9 @@ describe('preload', () => {
   it('exposes window.dosDesk with named methods only, never ipcRenderer', () => {
     expect(Object.keys(exposed)).toEqual(['dosDesk']);
     const api = exposed.dosDesk as Record<string, unknown>;
-    expect(Object.keys(api).sort()).toEqual(Object.keys(createApi(async () => ({ ok: true, data: null }) as never)).sort());
+    expect(Object.keys(api).sort()).toEqual(
+      [...Object.keys(createApi(async () => ({ ok: true, data: null }) as never)), 'onQuitRequested'].sort(),
+    );
     expect(Object.keys(api)).toContain('queueEmail');
     for (const value of Object.values(api)) expect(typeof value).toBe('function');
     expect(JSON.stringify(Object.keys(api))).not.toMatch(/ipc|invoke|send/i);

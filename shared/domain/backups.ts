@@ -1,0 +1,55 @@
+import { londonDate } from './london-time';
+
+/** What main writes beside each backup file (`<name>.manifest.json`). */
+export interface BackupManifest {
+  format: 'dos-desk-backup';
+  formatVersion: 1;
+  fileName: string;
+  appVersion: string;
+  schemaVersion: number;
+  createdAt: string;
+  reason: BackupReason;
+  counts: Record<string, number>;
+  bytes: number;
+  sha256: string;
+}
+
+export type BackupReason = 'daily' | 'quit' | 'pre-migration' | 'pre-restore' | 'manual';
+
+export const BACKUP_REASON_LABELS: Record<BackupReason, string> = {
+  daily: 'Daily',
+  quit: 'When DoS Desk closed',
+  'pre-migration': 'Before an update to the records',
+  'pre-restore': 'Before a restore',
+  manual: 'Made by hand',
+};
+
+/** Monday of the ISO week of a London date, as an ISO date: the key for weekly backups. */
+function weekKey(isoDate: string): string {
+  const d = new Date(`${isoDate}T12:00:00Z`);
+  const day = (d.getUTCDay() + 6) % 7;
+  d.setUTCDate(d.getUTCDate() - day);
+  return d.toISOString().slice(0, 10);
+}
+
+/**
+ * Which backups to keep: every pre-migration backup; the newest backup of each of the 7 most
+ * recent days that have one; and the newest of each of the 4 most recent weeks that have one.
+ */
+export function backupsToKeep(manifests: readonly Pick<BackupManifest, 'fileName' | 'createdAt' | 'reason'>[]): Set<string> {
+  const keep = new Set<string>();
+  const newestFirst = [...manifests].sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+  for (const m of newestFirst) if (m.reason === 'pre-migration') keep.add(m.fileName);
+  const rotated = newestFirst.filter((m) => m.reason !== 'pre-migration');
+  const days = new Map<string, string>();
+  const weeks = new Map<string, string>();
+  for (const m of rotated) {
+    const day = londonDate(new Date(m.createdAt));
+    if (!days.has(day)) days.set(day, m.fileName);
+    const week = weekKey(day);
+    if (!weeks.has(week)) weeks.set(week, m.fileName);
+  }
+  for (const name of [...days.values()].slice(0, 7)) keep.add(name);
+  for (const name of [...weeks.values()].slice(0, 4)) keep.add(name);
+  return keep;
+}

@@ -1,0 +1,92 @@
+import { mkdtemp, readdir, readFile, truncate, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { createBackupService, type BackupOptions } from '../../../electron/main/services/backups';
+
+let dir: string;
+beforeEach(async () => {
+  dir = join(await mkdtemp(join(tmpdir(), 'dosdesk-backups-')), 'backups');
+});
+
+const service = (extra: Partial<BackupOptions> = {}) =>
+  createBackupService({ dir, appVersion: '1.0.0', freeBytes: async () => 10 * 1024 ** 3, ...extra });
+const b64 = (text: string) => Buffer.from(text, 'utf8').toString('base64');
+
+async function backup(s = service(), parts = ['{"formatName":"dexie",', '"data":"Zoë 🙂"}'], reason: 'daily' | 'pre-migration' = 'daily') {
+  const { token } = await s.begin({ reason, schemaVersion: 5, counts: { accounts: 2 }, expectedBytes: 100 });
+  for (const [i, p] of parts.entries()) await s.writeChunk(token, i, b64(p));
+  return s.commit(token);
+}
+
+describe('backups written by main', () => {
+  it('writes the parts atomically with a manifest whose SHA-256 matches, and reads them back', async () => {
+    const s = service();
+    const m = await backup(s);
+    expect(m).toMatchObject({ format: 'dos-desk-backup', schemaVersion: 5, appVersion: '1.0.0', reason: 'daily', counts: { accounts: 2 } });
+    const files = await readdir(dir);
+    expect(files.sort()).toEqual([m.fileName, `${m.fileName}.manifest.json`].sort());
+    expect(await readFile(join(dir, m.fileName), 'utf8')).toBe('{"formatName":"dexie","data":"Zoë 🙂"}');
+    expect(await s.verify(m.fileName)).toEqual({ ok: true });
+    expect((await s.list()).map((x) => x.fileName)).toEqual([m.fileName]);
+    const chunk = await s.readChunk(m.fileName, 0, 10);
+    expect(Buffer.from(chunk.base64, 'base64').toString('utf8')).toBe('{"formatNa');
+    expect(chunk.total).toBe(m.bytes);
+  });
+
+  it('spots a truncated or corrupted backup', async () => {
+    const s = service();
+    const m = await backup(s);
+    await truncate(join(dir, m.fileName), 10);
+    expect(await s.verify(m.fileName)).toEqual({ ok: false, problem: expect.stringMatching(/truncated/) });
+    const m2 = await backup(s);
+    const text = await readFile(join(dir, m2.fileName), 'utf8');
+    await writeFile(join(dir, m2.fileName), text.replace('dexie', 'dexiE'));
+    expect(await s.verify(m2.fileName)).toEqual({ ok: false, problem: expect.stringMatching(/SHA-256/) });
+  });
+
+  it('a failure part-way leaves the earlier backups intact and no half file', async () => {
+    const good = await backup();
+    const failing = service({
+      beforeWrite: (index) => {
+        if (index === 1) throw Object.assign(new Error('ENOSPC: no space left on device'), { code: 'ENOSPC' });
+      },
+    });
+    await expect(backup(failing)).rejects.toThrow(/could not be written \(ENOSPC.*Earlier backups are unchanged/);
+    expect((await readdir(dir)).sort()).toEqual([good.fileName, `${good.fileName}.manifest.json`].sort());
+    expect(await service().verify(good.fileName)).toEqual({ ok: true });
+  });
+
+  it('refuses to start on a full disk, writing nothing', async () => {
+    const good = await backup();
+    await expect(backup(service({ freeBytes: async () => 1024 }))).rejects.toThrow(
+      /not enough free disk space.*Earlier backups are unchanged/,
+    );
+    expect((await readdir(dir)).length).toBe(2);
+    expect(good).toBeTruthy();
+  });
+
+  it('abandons a backup whose parts arrive out of order', async () => {
+    const s = service();
+    const { token } = await s.begin({ reason: 'manual', schemaVersion: 5, counts: {}, expectedBytes: 1 });
+    await expect(s.writeChunk(token, 1, b64('x'))).rejects.toThrow(/out of order/);
+    await expect(s.commit(token)).rejects.toThrow(/no longer in progress/);
+    expect(await readdir(dir)).toEqual([]);
+  });
+
+  it('rotates after each backup: 7 daily, 4 weekly and every pre-migration backup', async () => {
+    let day = 0;
+    const s = service({ now: () => new Date(Date.UTC(2026, 9, 1 + day, 12)) });
+    await backup(s, ['{}'], 'pre-migration');
+    for (day = 1; day < 40; day++) await backup(s, ['{}']);
+    const kept = await s.list();
+    expect(kept.filter((m) => m.reason === 'pre-migration')).toHaveLength(1);
+    expect(kept.filter((m) => m.reason === 'daily').length).toBeLessThanOrEqual(11);
+    expect(kept[0]!.createdAt).toBe('2026-11-09T12:00:00.000Z');
+  });
+
+  it('refuses to read anything that is not a backup file', async () => {
+    await expect(service().readChunk('../settings.json', 0, 10)).rejects.toThrow(/not one of DoS Desk’s backup files/);
+    await expect(service().verify('/etc/passwd')).rejects.toThrow(/not one of/);
+  });
+});
