@@ -33,14 +33,16 @@ function weekKey(isoDate: string): string {
 }
 
 /**
- * Which backups to keep: every pre-migration backup; the newest backup of each of the 7 most
- * recent days that have one; and the newest of each of the 4 most recent weeks that have one.
+ * Which backups to keep: every pre-migration backup and every backup made by hand; of the others,
+ * the newest of each of the 7 most recent days that have one, and the newest of each of the 4 most
+ * recent weeks that have one.
  */
 export function backupsToKeep(manifests: readonly Pick<BackupManifest, 'fileName' | 'createdAt' | 'reason'>[]): Set<string> {
   const keep = new Set<string>();
   const newestFirst = [...manifests].sort((a, b) => b.createdAt.localeCompare(a.createdAt));
-  for (const m of newestFirst) if (m.reason === 'pre-migration') keep.add(m.fileName);
-  const rotated = newestFirst.filter((m) => m.reason !== 'pre-migration');
+  const always = (m: { reason: BackupReason }) => m.reason === 'pre-migration' || m.reason === 'manual';
+  for (const m of newestFirst) if (always(m)) keep.add(m.fileName);
+  const rotated = newestFirst.filter((m) => !always(m));
   const days = new Map<string, string>();
   const weeks = new Map<string, string>();
   for (const m of rotated) {

@@ -79,6 +79,7 @@ describe(`operator profile (${TARGET})`, () => {
       'Services',
       'Operators',
       'Outbox',
+      'Backups',
       'Audit',
       'Settings',
     ]);

@@ -47,7 +47,7 @@ describe(`outbox (${TARGET})`, () => {
       .getByRole('link', { name: /Outbox/ })
       .click();
     await expect.poll(() => h1().textContent()).toBe('Outbox');
-    expect(await desk.page.getByText('The outbox is empty.').count()).toBe(1);
+    await expect.poll(() => desk.page.getByText('The outbox is empty.').count()).toBe(1);
     await expectAccessible('outbox');
   });
 
@@ -64,7 +64,7 @@ describe(`outbox (${TARGET})`, () => {
     await nav()
       .getByRole('link', { name: /Outbox/ })
       .click();
-    expect(await desk.page.getByText('The outbox is empty.').count()).toBe(1);
+    await expect.poll(() => desk.page.getByText('The outbox is empty.').count()).toBe(1);
   });
 
   it('hands a note to the mail client as an unsent .eml in the outbox folder', async () => {

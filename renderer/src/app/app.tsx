@@ -21,6 +21,8 @@ import { CcHomePage } from '../features/connecting-care/components/cc-home-page'
 import { CcRequestFormPage } from '../features/connecting-care/components/cc-request-form-page';
 import { CcRequestPage } from '../features/connecting-care/components/cc-request-page';
 import { OrganisationPage } from '../features/connecting-care/components/organisation-page';
+import { BackupStatusBanner } from '../features/data-safety/components/backup-status-banner';
+import { DataSafetyPage } from '../features/data-safety/components/data-safety-page';
 import { ComposeNotePage } from '../features/outbox/components/compose-note-page';
 import { MessagePage } from '../features/outbox/components/message-page';
 import { OutboxBadge } from '../features/outbox/components/outbox-badge';
@@ -43,6 +45,7 @@ const NAV: readonly NavItem[] = [
   { href: '#/services', label: 'Services', matches: (r) => r.startsWith('/services') },
   { href: '#/operators', label: 'Operators', matches: (r) => r.startsWith('/operators') },
   { href: '#/outbox', label: 'Outbox', matches: (r) => r.startsWith('/outbox'), badge: <OutboxBadge /> },
+  { href: '#/data', label: 'Backups', matches: (r) => r.startsWith('/data') },
   { href: '#/audit', label: 'Audit', matches: (r) => r.startsWith('/audit') },
   { href: '#/settings', label: 'Settings', matches: (r) => r.startsWith('/settings') },
 ];
@@ -73,6 +76,7 @@ export function App({ warning }: { warning?: string | null }) {
   }
   return (
     <Layout route={route} operator={operator} nav={NAV} warning={warning}>
+      <BackupStatusBanner />
       <RemindersBanner operator={operator} />
       <Page route={route} operator={operator} operators={operators} settings={settings} />
     </Layout>
@@ -111,6 +115,7 @@ function Page({ route, operator, operators, settings }: { route: string; operato
   if (route === '/services/new') return <ServiceEditPage key="new" regions={regions} />;
   const service = /^\/services\/([0-9a-f-]{36})$/.exec(route);
   if (service) return <ServiceEditPage key={service[1]} id={service[1]} regions={regions} />;
+  if (route === '/data') return <DataSafetyPage operator={operator} regions={regions} />;
   if (route === '/audit') return <AuditPage operators={operators} />;
   if (route === '/outbox/new')
     return <ComposeNotePage defaultDelivery={settings.email.defaultDelivery} smtpReady={settings.email.smtp !== null} />;

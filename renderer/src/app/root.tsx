@@ -7,7 +7,7 @@ import { RecoveryScreen } from './recovery-screen';
 
 /** Providers around the app, or the recovery screen when the database did not open. */
 export function Root({ api, booted }: { api: DosDeskApi; booted: Boot }) {
-  if (!booted.ok) return <RecoveryScreen error={booted.error} />;
+  if (!booted.ok) return <RecoveryScreen booted={booted} api={api} />;
   return (
     <ApiContext.Provider value={api}>
       <DbContext.Provider value={booted.db}>

@@ -2,7 +2,7 @@ import { useId, useState } from 'react';
 
 export interface ImportPreviewRow {
   line: number;
-  status: 'new' | 'duplicate' | 'invalid';
+  status: 'new' | 'changed' | 'duplicate' | 'invalid';
   reason: string | null;
   /** What the row is, for people: a name. */
   label: string;
@@ -20,6 +20,7 @@ interface CsvImportProps<R extends ImportPreviewRow> {
 
 const TAG: Record<ImportPreviewRow['status'], [string, string]> = {
   new: ['nhsuk-tag--green', 'New'],
+  changed: ['nhsuk-tag--blue', 'Changed'],
   duplicate: ['nhsuk-tag--grey', 'Already there'],
   invalid: ['nhsuk-tag--red', 'Problem'],
 };
@@ -94,7 +95,8 @@ export function CsvImport<R extends ImportPreviewRow>({ heading, columns, noun, 
       {rows && (
         <>
           <p role="status">
-            {count('new')} new, {count('duplicate')} already there, {count('invalid')} with problems.
+            {count('new')} new, {count('changed') ? `${count('changed')} changed, ` : ''}
+            {count('duplicate')} already there, {count('invalid')} with problems.
           </p>
           <table className="nhsuk-table">
             <caption className="nhsuk-table__caption nhsuk-u-visually-hidden">What the import would do, row by row</caption>
@@ -127,7 +129,7 @@ export function CsvImport<R extends ImportPreviewRow>({ heading, columns, noun, 
               ))}
             </tbody>
           </table>
-          {count('new') > 0 && (
+          {count('new') + count('changed') > 0 && (
             <button
               type="button"
               className="nhsuk-button"
@@ -142,7 +144,8 @@ export function CsvImport<R extends ImportPreviewRow>({ heading, columns, noun, 
                 }
               }}
             >
-              Import {count('new')} new {noun}
+              Import {count('new') + count('changed')} {count('changed') ? '' : 'new '}
+              {noun}
             </button>
           )}
         </>

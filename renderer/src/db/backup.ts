@@ -180,6 +180,25 @@ function stripTypes(row: object): unknown {
  * normal migrations, so its data arrives in today's shape.
  */
 export async function restoreInto(db: DosDeskDb, backup: ParsedBackup, progress?: Progress): Promise<Record<string, number>> {
+  const tables = await upToDateTables(backup, progress);
+  const total = Object.values(tables).reduce((n, rows) => n + rows.length, 0);
+  let done = 0;
+  await db.transaction('rw', db.tables, async () => {
+    for (const t of db.tables) await t.clear();
+    for (const t of db.tables) {
+      const rows = tables[t.name] ?? [];
+      for (let i = 0; i < rows.length; i += 5000) {
+        await t.bulkAdd(rows.slice(i, i + 5000));
+        done += Math.min(5000, rows.length - i);
+        progress?.({ stage: 'Restoring records', done, total });
+      }
+    }
+  });
+  return tableCounts(db);
+}
+
+/** A backup's rows in today's schema: older backups go through the normal migrations first. */
+export async function upToDateTables(backup: ParsedBackup, progress?: Progress): Promise<Record<string, unknown[]>> {
   let tables = backup.tables;
   if (backup.schemaVersion < LATEST_VERSION) {
     progress?.({ stage: 'Bringing the backup up to date', done: 0, total: 1 });
@@ -198,20 +217,7 @@ export async function restoreInto(db: DosDeskDb, backup: ParsedBackup, progress?
     upgraded.close();
     await Dexie.delete(scratchName);
   }
-  const total = Object.values(tables).reduce((n, rows) => n + rows.length, 0);
-  let done = 0;
-  await db.transaction('rw', db.tables, async () => {
-    for (const t of db.tables) await t.clear();
-    for (const t of db.tables) {
-      const rows = tables[t.name] ?? [];
-      for (let i = 0; i < rows.length; i += 5000) {
-        await t.bulkAdd(rows.slice(i, i + 5000));
-        done += Math.min(5000, rows.length - i);
-        progress?.({ stage: 'Restoring records', done, total });
-      }
-    }
-  });
-  return tableCounts(db);
+  return tables;
 }
 
 /** A hash per table of every record, to compare two databases exactly. */

@@ -1,8 +1,10 @@
 import Dexie from 'dexie';
 import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { beforeEach, describe, expect, it } from 'vitest';
-import { boot } from '../../../renderer/src/app/boot';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { boot, START_EMPTY_KEY } from '../../../renderer/src/app/boot';
+import { backupNow } from '../../../renderer/src/db/backup';
+import { SCHEMA_VERSIONS } from '../../../renderer/src/db/schema';
 import { Root } from '../../../renderer/src/app/root';
 import { DosDeskDb } from '../../../renderer/src/db/database';
 import { useSession } from '../../../renderer/src/session/store';
@@ -15,8 +17,7 @@ beforeEach(() => {
   window.location.hash = '#/';
 });
 
-async function start() {
-  const { api } = realApi();
+async function start(api = realApi().api) {
   const booted = await boot(api, dbName);
   render(<Root api={api} booted={booted} />);
   return { api, booted };
@@ -77,6 +78,7 @@ describe('first run', () => {
       'Services',
       'Operators',
       'Outbox',
+      'Backups',
       'Audit',
       'Settings',
     ]);
@@ -96,10 +98,67 @@ describe('recovery', () => {
     expect(booted.ok).toBe(false);
     expect(screen.getByRole('heading', { level: 1, name: 'DoS Desk could not open its records' })).toBeInTheDocument();
     expect(screen.getByText(/saved by a newer version of DoS Desk/)).toBeInTheDocument();
-    expect(screen.getByText(/Nothing has been changed or deleted/)).toBeInTheDocument();
+    expect(screen.getByText(/Nothing has been deleted yet/)).toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Try again' })).toBeInTheDocument();
     // The newer version's database was not opened or patched.
     const info = (await indexedDB.databases()).find((d) => d.name === dbName);
     expect(info?.version).toBe(990);
+  });
+});
+
+describe('data safety at start', () => {
+  it('backs up the records before upgrading them to a new schema', async () => {
+    const { api } = realApi();
+    const v1 = new Dexie(dbName);
+    v1.version(1).stores(SCHEMA_VERSIONS[0]!.stores);
+    await v1.open();
+    await v1.table('operators').add({
+      id: 'op-1',
+      fullName: 'Priya Shah',
+      email: 'priya.shah@nhs.net',
+      jobRole: 'Lead',
+      regions: ['London'],
+      approveUserRegions: [],
+      createdAt: 'x',
+      updatedAt: 'x',
+    });
+    v1.close();
+    const { booted } = await start(api);
+    expect(booted.ok).toBe(true);
+    const backups = await api.listBackups();
+    expect(backups.ok && backups.data.map((b) => [b.reason, b.schemaVersion, b.counts.operators])).toEqual([['pre-migration', 1, 1]]);
+  });
+
+  it('offers the newest backup when the records are empty but backups exist, and restores it', async () => {
+    sessionStorage.removeItem(START_EMPTY_KEY);
+    const { api } = realApi();
+    const first = await boot(api, dbName);
+    if (!first.ok) throw new Error('expected a clean start');
+    first.db.close();
+    // A desk with records is backed up, then its records vanish (as after a bad update).
+    const other = `${dbName}-source`;
+    const source = await boot(api, other);
+    if (!source.ok) throw new Error('expected a clean start');
+    await source.db.operators.add({
+      id: 'op-9',
+      fullName: 'Sam Okoro',
+      email: 'sam@nhs.net',
+      jobRole: 'Lead',
+      regions: ['London'],
+      approveUserRegions: [],
+      createdAt: 'x',
+      updatedAt: 'x',
+    });
+    await backupNow(source.db, api, 'daily');
+    const user = userEvent.setup();
+    const { booted } = await start(api);
+    expect(booted).toMatchObject({ ok: false, kind: 'empty-with-backups' });
+    expect(screen.getByRole('heading', { name: 'The records on this computer are empty, but there are backups' })).toBeInTheDocument();
+    const reload = vi.fn();
+    Object.defineProperty(window, 'location', { value: { ...window.location, reload }, configurable: true });
+    await user.click(screen.getByRole('button', { name: 'Restore the newest good backup' }));
+    await vi.waitFor(() => expect(reload).toHaveBeenCalled());
+    const restored = new DosDeskDb(dbName);
+    expect((await restored.operators.toArray()).map((o) => o.fullName)).toEqual(['Sam Okoro']);
   });
 });

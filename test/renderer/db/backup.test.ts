@@ -85,29 +85,25 @@ describe('backup and restore', () => {
     const v1 = new Dexie(name);
     v1.version(1).stores(SCHEMA_VERSIONS[0]!.stores);
     await v1.open();
-    await v1
-      .table('operators')
-      .add({
-        id: 'op-x',
-        fullName: 'Old Operator',
-        email: 'old@nhs.net',
-        jobRole: 'Lead',
-        regions: ['London'],
-        approveUserRegions: [],
-        createdAt: 'x',
-        updatedAt: 'x',
-      });
-    await v1
-      .table('audit')
-      .add({
-        at: '2025-01-01T00:00:00.000Z',
-        operatorId: 'op-x',
-        entity: 'operator',
-        entityId: 'op-x',
-        action: 'operator.create',
-        before: null,
-        after: {},
-      });
+    await v1.table('operators').add({
+      id: 'op-x',
+      fullName: 'Old Operator',
+      email: 'old@nhs.net',
+      jobRole: 'Lead',
+      regions: ['London'],
+      approveUserRegions: [],
+      createdAt: 'x',
+      updatedAt: 'x',
+    });
+    await v1.table('audit').add({
+      at: '2025-01-01T00:00:00.000Z',
+      operatorId: 'op-x',
+      entity: 'operator',
+      entityId: 'op-x',
+      action: 'operator.create',
+      before: null,
+      after: {},
+    });
     const text = await (await exportDatabase(v1)).text();
     v1.close();
     const parsed = parseBackup(text);

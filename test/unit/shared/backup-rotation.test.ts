@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { backupsToKeep } from '../../../shared/domain/backups';
 
-const backup = (createdAt: string, reason: 'daily' | 'pre-migration' | 'quit' = 'daily') => ({
+const backup = (createdAt: string, reason: 'daily' | 'pre-migration' | 'quit' | 'manual' = 'daily') => ({
   fileName: `${createdAt}-${reason}`,
   createdAt,
   reason,
@@ -37,6 +37,15 @@ describe('backup rotation', () => {
     expect(keep.has('2025-01-01T12:00:00.000Z-pre-migration')).toBe(true);
     expect(keep.has('2025-06-01T12:00:00.000Z-pre-migration')).toBe(true);
     expect(keep.size).toBe(11);
+  });
+
+  it('keeps backups made by hand, and they do not push out the day’s automatic one', () => {
+    const keep = backupsToKeep([
+      backup('2026-11-21T09:00:00.000Z', 'daily'),
+      backup('2026-11-21T10:00:00.000Z', 'manual'),
+      backup('2026-01-01T10:00:00.000Z', 'manual'),
+    ]);
+    expect(keep.size).toBe(3);
   });
 
   it('keeps everything when there are few backups', () => {

@@ -1,0 +1,152 @@
+import Papa from 'papaparse';
+import { AccountInput, type Account } from '@shared/models/account';
+import type { Operator } from '@shared/models/operator';
+import { assertCanManage, insertAccount } from '../../../db/account-writes';
+import { recordAudit } from '../../../db/audit';
+import type { DosDeskDb } from '../../../db/database';
+import { InputError, managedRegions, requireOperator } from '../../../db/guards';
+import { parseDate } from '@shared/domain/dates';
+
+export const ACCOUNT_CSV_COLUMNS = [
+  'fullName',
+  'email',
+  'phone',
+  'organisation',
+  'jobTitle',
+  'userType',
+  'regions',
+  'roles',
+  'lastLoginOn',
+] as const;
+
+export interface AccountImportRow {
+  line: number;
+  status: 'new' | 'changed' | 'duplicate' | 'invalid';
+  reason: string | null;
+  label: string;
+  fields: ReturnType<typeof AccountInput.parse> | null;
+  lastLoginOn: string | null;
+  existingId: string | null;
+}
+
+const list = (text: string | undefined) =>
+  (text ?? '')
+    .split(/[;|]/)
+    .map((s) => s.trim())
+    .filter(Boolean);
+
+/**
+ * A dry run of an accounts CSV (roles and regions separated by semicolons): each row is new,
+ * changed (an account with that email exists and differs), duplicate (identical) or invalid, with
+ * the reason. Unknown roles, regions outside the operator's scope and bad dates are invalid.
+ */
+export async function previewAccountsCsv(db: DosDeskDb, operator: Operator, csv: string): Promise<AccountImportRow[]> {
+  const parsed = Papa.parse<Record<string, string>>(csv.trim(), {
+    header: true,
+    skipEmptyLines: 'greedy',
+    transformHeader: (h) => h.trim(),
+  });
+  const required = ['fullName', 'email', 'organisation', 'jobTitle', 'userType', 'regions', 'roles'];
+  const missing = required.filter((c) => !(parsed.meta.fields ?? []).includes(c));
+  if (missing.length)
+    throw new InputError(`The file needs the columns ${ACCOUNT_CSV_COLUMNS.join(', ')}. Missing: ${missing.join(', ')}.`, 'csv');
+  const scope = managedRegions(operator);
+  const seen = new Set<string>();
+  const rows: AccountImportRow[] = [];
+  for (const [i, raw] of parsed.data.entries()) {
+    const line = i + 2;
+    const base = { line, label: (raw.fullName ?? '').trim(), fields: null, lastLoginOn: null, existingId: null };
+    const checked = AccountInput.safeParse({
+      fullName: raw.fullName ?? '',
+      email: raw.email ?? '',
+      phone: raw.phone ?? '',
+      organisation: raw.organisation ?? '',
+      jobTitle: raw.jobTitle ?? '',
+      userType: (raw.userType ?? '').trim(),
+      regions: list(raw.regions),
+      roles: list(raw.roles),
+      serviceIds: [],
+    });
+    if (!checked.success) {
+      const issue = checked.error.issues[0]!;
+      rows.push({ ...base, status: 'invalid', reason: `${issue.path.join('.')}: ${issue.message}` });
+      continue;
+    }
+    const f = checked.data;
+    const outside = f.regions.filter((r) => !scope.has(r));
+    if (outside.length) {
+      rows.push({ ...base, status: 'invalid', reason: `regions: you do not hold approveUser in ${outside.join(', ')}` });
+      continue;
+    }
+    const login = (raw.lastLoginOn ?? '').trim();
+    const lastLoginOn = login ? parseDate(login) : null;
+    if (login && !lastLoginOn) {
+      rows.push({ ...base, status: 'invalid', reason: `lastLoginOn: "${login.slice(0, 30)}" is not a date` });
+      continue;
+    }
+    if (seen.has(f.email)) {
+      rows.push({ ...base, status: 'duplicate', reason: 'appears earlier in this file' });
+      continue;
+    }
+    seen.add(f.email);
+    const existing = (await db.accounts.where('email').equals(f.email).toArray()).find((a) => a.status === 'active');
+    if (!existing) {
+      rows.push({ ...base, status: 'new', reason: null, fields: f, lastLoginOn });
+      continue;
+    }
+    const differs = (Object.keys(f) as (keyof typeof f)[]).filter(
+      (k) => k !== 'serviceIds' && JSON.stringify(existing[k]) !== JSON.stringify(f[k]),
+    );
+    if (lastLoginOn && lastLoginOn !== existing.lastLoginOn) differs.push('lastLoginOn' as never);
+    rows.push({
+      ...base,
+      status: differs.length ? 'changed' : 'duplicate',
+      reason: differs.length ? `changes ${differs.join(', ')}` : 'already the same on this desk',
+      fields: f,
+      lastLoginOn,
+      existingId: existing.id,
+    });
+  }
+  return rows;
+}
+
+/** Writes new and changed rows, all or nothing, each audited. */
+export async function importAccountsCsv(
+  db: DosDeskDb,
+  operatorId: string | null,
+  rows: readonly AccountImportRow[],
+  now = new Date(),
+): Promise<number> {
+  const take = rows.filter((r) => (r.status === 'new' || r.status === 'changed') && r.fields);
+  return db.transaction('rw', [db.accounts, db.services, db.audit, db.operators], async () => {
+    const operator = await requireOperator(db, operatorId);
+    const at = now.toISOString();
+    for (const row of take) {
+      if (row.status === 'new') {
+        const account = await insertAccount(db, operator, row.fields!, at, 'account.import');
+        if (row.lastLoginOn) await db.accounts.update(account.id, { lastLoginOn: row.lastLoginOn });
+      } else {
+        const before = (await db.accounts.get(row.existingId!)) as Account;
+        assertCanManage(operator, before);
+        const after: Account = {
+          ...before,
+          ...row.fields!,
+          serviceIds: before.serviceIds,
+          lastLoginOn: row.lastLoginOn ?? before.lastLoginOn ?? null,
+          updatedAt: at,
+        };
+        await db.accounts.put(after);
+        await recordAudit(db, {
+          at,
+          operatorId: operator.id,
+          entity: 'account',
+          entityId: before.id,
+          action: 'account.import-update',
+          before,
+          after,
+        });
+      }
+    }
+    return take.length;
+  });
+}

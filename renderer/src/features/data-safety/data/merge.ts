@@ -1,0 +1,91 @@
+import { upToDateTables, type ParsedBackup } from '../../../db/backup';
+import { recordAudit } from '../../../db/audit';
+import type { DosDeskDb } from '../../../db/database';
+import { requireOperator } from '../../../db/guards';
+
+/** Tables merged from a team member's export: records with an id and an updatedAt. */
+export const MERGED_TABLES = [
+  'operators',
+  'services',
+  'accounts',
+  'requests',
+  'temporaryAccounts',
+  'emergencyChanges',
+  'ccOrganisations',
+  'ccRequests',
+  'ccLicences',
+] as const;
+
+type Row = { id: string; updatedAt?: string } & Record<string, unknown>;
+
+export interface MergeItem {
+  table: string;
+  id: string;
+  label: string;
+  outcome: 'new' | 'theirs-newer' | 'ours-newer' | 'same';
+  theirs: Row;
+}
+
+export interface MergePlan {
+  items: MergeItem[];
+  counts: Record<MergeItem['outcome'], number>;
+  /** Records that differ on both desks: the newer change wins; listed for the operator. */
+  conflicts: MergeItem[];
+}
+
+function label(row: Row): string {
+  return String(row.fullName ?? row.name ?? row.accountName ?? row.serviceName ?? row.subjectName ?? row.holderName ?? row.id);
+}
+
+const same = (a: Row, b: Row) => JSON.stringify(a) === JSON.stringify(b);
+
+/**
+ * Compares a team member's export with this desk, record by record (by id): new records are added;
+ * where both have the record and they differ, the newer change (by updatedAt) wins. The audit trail
+ * and cached settings are not merged: each desk keeps its own chain.
+ */
+export async function planMerge(db: DosDeskDb, backup: ParsedBackup): Promise<MergePlan> {
+  const tables = await upToDateTables(backup);
+  const items: MergeItem[] = [];
+  for (const name of MERGED_TABLES) {
+    const theirs = (tables[name] ?? []) as Row[];
+    const ours = new Map(((await db.table(name).toArray()) as Row[]).map((r) => [r.id, r]));
+    for (const row of theirs) {
+      const mine = ours.get(row.id);
+      const outcome: MergeItem['outcome'] = !mine
+        ? 'new'
+        : same(mine, row)
+          ? 'same'
+          : (row.updatedAt ?? '') > (mine.updatedAt ?? '')
+            ? 'theirs-newer'
+            : 'ours-newer';
+      items.push({ table: name, id: row.id, label: label(row), outcome, theirs: row });
+    }
+  }
+  const counts = { new: 0, 'theirs-newer': 0, 'ours-newer': 0, same: 0 };
+  for (const i of items) counts[i.outcome]++;
+  return { items, counts, conflicts: items.filter((i) => i.outcome === 'theirs-newer' || i.outcome === 'ours-newer') };
+}
+
+/** Applies a plan in one transaction, auditing each record taken from the export. */
+export async function applyMerge(db: DosDeskDb, operatorId: string | null, plan: MergePlan, now = new Date()): Promise<number> {
+  const take = plan.items.filter((i) => i.outcome === 'new' || i.outcome === 'theirs-newer');
+  return db.transaction('rw', [...MERGED_TABLES.map((t) => db.table(t)), db.audit, db.operators], async () => {
+    const operator = await requireOperator(db, operatorId);
+    const at = now.toISOString();
+    for (const item of take) {
+      const before = await db.table(item.table).get(item.id);
+      await db.table(item.table).put(item.theirs);
+      await recordAudit(db, {
+        at,
+        operatorId: operator.id,
+        entity: item.table,
+        entityId: item.id,
+        action: 'merge.import',
+        before: before ?? null,
+        after: item.theirs,
+      });
+    }
+    return take.length;
+  });
+}

@@ -1,0 +1,101 @@
+import { useCallback, useEffect, useState } from 'react';
+import type { BackupManifest } from '@shared/domain/backups';
+import { londonDate } from '@shared/domain/london-time';
+import type { Operator } from '@shared/models/operator';
+import {
+  backupNow,
+  exportDatabase,
+  parseBackup,
+  readBackup,
+  restoreInto,
+  tableCounts,
+  type ParsedBackup,
+  type Progress,
+} from '../../../db/backup';
+import { useDb } from '../../../db/db-context';
+import { useApi } from '../../../platform/api-context';
+import { useSession } from '../../../session/store';
+import { useBackupStatus } from '../store';
+import { importAccountsCsv, previewAccountsCsv, type AccountImportRow } from './accounts-csv';
+import { applyMerge, planMerge, type MergePlan } from './merge';
+import { auditReport, requestsReport, userStatusReport } from './reports';
+
+export function useBackupList() {
+  const api = useApi();
+  const [backups, setBackups] = useState<BackupManifest[] | undefined>(undefined);
+  const [version, setVersion] = useState(0);
+  useEffect(() => {
+    let alive = true;
+    void api.listBackups().then((result) => {
+      if (alive) setBackups(result.ok ? result.data : []);
+    });
+    return () => {
+      alive = false;
+    };
+  }, [api, version]);
+  const refresh = useCallback(async () => setVersion((v) => v + 1), []);
+  return { backups, refresh };
+}
+
+export function useDataSafetyActions() {
+  const db = useDb();
+  const api = useApi();
+  const operatorId = useSession((s) => s.currentOperatorId);
+  return {
+    backup: (progress: Progress) => backupNow(db, api, 'manual', progress),
+    currentCounts: () => tableCounts(db),
+    readManifest: async (manifest: BackupManifest, progress: Progress): Promise<ParsedBackup> =>
+      parseBackup(await readBackup(api, manifest, progress)),
+    readFile: async (file: File): Promise<ParsedBackup> => parseBackup(await file.text()),
+    /** The current records are backed up first, then replaced in one go. */
+    restore: async (backup: ParsedBackup, progress: Progress) => {
+      await backupNow(db, api, 'pre-restore', progress);
+      return restoreInto(db, backup, progress);
+    },
+    exportAll: async (progress: Progress) => exportDatabase(db, progress),
+    planMerge: (backup: ParsedBackup) => planMerge(db, backup),
+    applyMerge: (plan: MergePlan) => applyMerge(db, operatorId, plan),
+    previewAccounts: (operator: Operator, csv: string) => previewAccountsCsv(db, operator, csv),
+    importAccounts: (rows: readonly AccountImportRow[]) => importAccountsCsv(db, operatorId, rows),
+    report: (kind: 'users' | 'requests' | 'audit', region: string) =>
+      kind === 'users' ? userStatusReport(db, region) : kind === 'requests' ? requestsReport(db, region) : auditReport(db, region),
+  };
+}
+
+/**
+ * Automatic backups: once a day while running (checked at start and every hour), and on quit in
+ * the desktop app, where main waits for this backup before closing.
+ */
+export function useAutomaticBackups(): void {
+  const db = useDb();
+  const api = useApi();
+  const setProblem = useBackupStatus((s) => s.setProblem);
+  useEffect(() => {
+    let running = false;
+    const daily = async () => {
+      if (running) return;
+      running = true;
+      try {
+        const list = await api.listBackups();
+        const today = londonDate(new Date());
+        if (list.ok && !list.data.some((b) => londonDate(new Date(b.createdAt)) === today)) await backupNow(db, api, 'daily');
+        setProblem(null);
+      } catch (error) {
+        setProblem(`The daily backup failed: ${error instanceof Error ? error.message : String(error)}`);
+      } finally {
+        running = false;
+      }
+    };
+    void daily();
+    const timer = setInterval(() => void daily(), 60 * 60_000);
+    const stopQuit = api.onQuitRequested?.(() => {
+      void backupNow(db, api, 'quit')
+        .catch(() => undefined)
+        .finally(() => void api.quitReady());
+    });
+    return () => {
+      clearInterval(timer);
+      stopQuit?.();
+    };
+  }, [db, api, setProblem]);
+}

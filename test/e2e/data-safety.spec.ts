@@ -1,0 +1,96 @@
+import { readdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { axeViolations, launchDesk, newPlaces, TARGET, type Desk } from './desk';
+
+const places = newPlaces(5238);
+let desk: Desk;
+
+beforeAll(async () => {
+  desk = await launchDesk(places);
+  const page = desk.page;
+  await page.waitForSelector('h1');
+  await page.getByLabel('Full name').fill('Priya Shah');
+  await page.getByLabel('NHS email address').fill('priya.shah@nhs.net');
+  await page.getByLabel('Job role').fill('Local DoS Lead');
+  await page.getByRole('group', { name: 'Regions you cover' }).getByLabel('London', { exact: true }).check();
+  await page
+    .getByRole('group', { name: 'Regions where you hold the approveUser permission' })
+    .getByLabel('London', { exact: true })
+    .check();
+  await page.getByRole('button', { name: 'Create operator profile' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Welcome, Priya Shah' }).waitFor();
+});
+afterAll(async () => {
+  await desk?.close();
+});
+
+const nav = () => desk.page.getByRole('navigation', { name: 'Menu' });
+
+async function expectAccessible(label: string) {
+  const violations = await axeViolations(desk.page);
+  expect(violations, `${label}: ${JSON.stringify(violations, null, 1)}`).toEqual([]);
+}
+
+describe(`backups and data (${TARGET})`, () => {
+  it('backs up by itself once a day, and on request, into the data folder', async () => {
+    const page = desk.page;
+    await expect
+      .poll(async () => (await readdir(join(places.dataDir, 'backups')).catch(() => [])).filter((f) => f.endsWith('.manifest.json')).length)
+      .toBe(1);
+    await nav().getByRole('link', { name: 'Backups' }).click();
+    await page.getByRole('button', { name: 'Back up now' }).click();
+    await expect.poll(() => page.getByTestId('backup-list').locator('tbody tr').count()).toBe(2);
+    expect(await page.getByTestId('backup-list').locator('tbody tr').first().textContent()).toContain('Made by hand');
+    await expectAccessible('backups');
+  });
+
+  it('restores a backup after showing what it holds against what is here, backing up first', async () => {
+    const page = desk.page;
+    await page.goto(`${page.url().split('#')[0]}#/accounts/new`);
+    await page.getByLabel('Full name').fill('Alex Jones');
+    await page.getByLabel('Email address').fill('alex.jones@nhs.net');
+    await page.getByLabel('Organisation').fill('Riverside');
+    await page.getByLabel('Job title').fill('Lead');
+    await page.getByLabel('Type of DoS user').selectOption({ label: 'Clinical Lead' });
+    await page.getByRole('button', { name: 'Apply suggested set' }).click();
+    await page.getByRole('button', { name: 'Add account' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Alex Jones' }).waitFor();
+    await nav().getByRole('link', { name: 'Backups' }).click();
+    await page
+      .getByRole('button', { name: /^Restore the backup from/ })
+      .first()
+      .click();
+    await expect
+      .poll(() =>
+        page
+          .getByTestId('restore-summary')
+          .locator('tr')
+          .filter({ has: page.getByRole('cell', { name: 'accounts', exact: true }) })
+          .locator('td')
+          .allTextContents(),
+      )
+      .toEqual(['accounts', '0', '1']);
+    await page.getByRole('button', { name: 'Yes, restore it' }).click();
+    await expect.poll(() => page.getByText(/^Restored the backup from/).count()).toBe(1);
+    await expect.poll(() => page.getByTestId('backup-list').textContent()).toContain('Before a restore');
+    await nav().getByRole('link', { name: 'Users in my region' }).click();
+    await expect.poll(() => page.getByTestId('account-count').textContent()).toBe('0 of 0 accounts');
+  });
+
+  it('refuses a file that is not a backup, changing nothing', async () => {
+    const page = desk.page;
+    await nav().getByRole('link', { name: 'Backups' }).click();
+    await page
+      .getByLabel('Restore from a backup file')
+      .setInputFiles({ name: 'notes.json', mimeType: 'application/json', buffer: Buffer.from('{"not":"a backup"}') });
+    await expect
+      .poll(() => page.locator('.nhsuk-error-summary').textContent())
+      .toMatch(/This file is not a DoS Desk backup.*Nothing was changed/);
+    await page
+      .getByLabel('Restore from a backup file')
+      .setInputFiles({ name: 'cut.json', mimeType: 'application/json', buffer: Buffer.from('{"formatName":"dexie","data":{') });
+    await expect.poll(() => page.locator('.nhsuk-error-summary').textContent()).toMatch(/cut short/);
+    expect(await page.getByTestId('restore-summary').count()).toBe(0);
+  });
+});
