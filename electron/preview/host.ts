@@ -29,6 +29,7 @@ export interface PreviewHost {
   origin: string;
   port: number;
   token: string;
+  dataDir: string;
   close(): Promise<void>;
 }
 
@@ -152,6 +153,7 @@ export async function startPreviewHost(options: HostOptions): Promise<PreviewHos
     origin,
     port,
     token,
+    dataDir: options.dataDir,
     close: async () => {
       await services.stop();
       await new Promise<void>((resolve) => {

@@ -25,6 +25,8 @@ export interface BackupService {
   /** Part of a backup file as base64, and the file's total size. */
   readChunk(fileName: string, offset: number, length: number): Promise<{ base64: string; total: number }>;
   verify(fileName: string): Promise<{ ok: true } | { ok: false; problem: string }>;
+  /** Abandons every backup still in progress (when the app or host stops). */
+  abortAll(): Promise<void>;
 }
 
 export interface BackupOptions {
@@ -186,6 +188,9 @@ export function createBackupService(options: BackupOptions): BackupService {
       }
     },
     abort: discard,
+    async abortAll() {
+      for (const token of [...pending.keys()]) await discard(token);
+    },
     list,
     async readChunk(fileName, offset, length) {
       const file = safeName(fileName);

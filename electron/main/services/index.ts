@@ -78,6 +78,7 @@ export function createServices(options: ServiceOptions): Services {
     start: () => outbox.start(),
     async stop() {
       await outbox.stop();
+      await backups.abortAll();
       cached?.transport.close();
       cached = null;
     },

@@ -8,7 +8,8 @@ import { importAccountsCsv, previewAccountsCsv } from '../../../renderer/src/fea
 import { applyMerge, planMerge } from '../../../renderer/src/features/data-safety/data/merge';
 import { userStatusReport } from '../../../renderer/src/features/data-safety/data/reports';
 import { createOperator } from '../../../renderer/src/features/operators/data/operators';
-import { freshDb, PRIYA } from '../helpers';
+import { freshDb, PRIYA, realApi } from '../helpers';
+import { dailyBackupIfDue } from '../../../renderer/src/features/data-safety/data/use-data-safety';
 
 let db: DosDeskDb;
 let lead: Operator;
@@ -99,5 +100,15 @@ describe('reports', () => {
     expect(row).toMatch(
       /^"'=HYPERLINK\(""x""\)",alex\.jones@nhs\.net,Riverside,Lead,Clinical Lead,London,viewClinical,active,,last login not known,,no,$/,
     );
+  });
+});
+
+describe('automatic daily backup', () => {
+  it('backs up once a day: not again the same day', async () => {
+    const { api } = realApi();
+    expect((await dailyBackupIfDue(db, api))?.reason).toBe('daily');
+    expect(await dailyBackupIfDue(db, api)).toBeNull();
+    const list = await api.listBackups();
+    expect(list.ok && list.data.map((b) => b.reason)).toEqual(['daily']);
   });
 });

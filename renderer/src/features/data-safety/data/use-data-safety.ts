@@ -1,7 +1,9 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { BackupManifest } from '@shared/domain/backups';
 import { londonDate } from '@shared/domain/london-time';
+import type { DosDeskApi } from '@shared/ipc/api';
 import type { Operator } from '@shared/models/operator';
+import type { DosDeskDb } from '../../../db/database';
 import {
   backupNow,
   exportDatabase,
@@ -62,8 +64,16 @@ export function useDataSafetyActions() {
   };
 }
 
+/** Makes the day's backup unless one was already made today (London time). Returns it, or null. */
+export async function dailyBackupIfDue(db: DosDeskDb, api: DosDeskApi, now = new Date()): Promise<BackupManifest | null> {
+  const list = await api.listBackups();
+  const today = londonDate(now);
+  if (!list.ok || list.data.some((b) => londonDate(new Date(b.createdAt)) === today)) return null;
+  return backupNow(db, api, 'daily');
+}
+
 /**
- * Automatic backups: once a day while running (checked at start and every hour), and on quit in
+ * Automatic backups: once a day while running (checked a minute after start, then hourly), and on quit in
  * the desktop app, where main waits for this backup before closing.
  */
 export function useAutomaticBackups(): void {
@@ -76,9 +86,7 @@ export function useAutomaticBackups(): void {
       if (running) return;
       running = true;
       try {
-        const list = await api.listBackups();
-        const today = londonDate(new Date());
-        if (list.ok && !list.data.some((b) => londonDate(new Date(b.createdAt)) === today)) await backupNow(db, api, 'daily');
+        await dailyBackupIfDue(db, api);
         setProblem(null);
       } catch (error) {
         setProblem(`The daily backup failed: ${error instanceof Error ? error.message : String(error)}`);
@@ -86,7 +94,8 @@ export function useAutomaticBackups(): void {
         running = false;
       }
     };
-    void daily();
+    // Off the first paint: the first check waits a minute, then runs hourly.
+    const first = setTimeout(() => void daily(), 60_000);
     const timer = setInterval(() => void daily(), 60 * 60_000);
     const stopQuit = api.onQuitRequested?.(() => {
       void backupNow(db, api, 'quit')
@@ -94,6 +103,7 @@ export function useAutomaticBackups(): void {
         .finally(() => void api.quitReady());
     });
     return () => {
+      clearTimeout(first);
       clearInterval(timer);
       stopQuit?.();
     };

@@ -1,0 +1,134 @@
+/**
+ * Deterministic data for the benchmark: the same seed gives the same records every run.
+ * Size S: 5,000 accounts, 500 requests, 500 services, 20,000 audit entries.
+ * Size L: 50,000 accounts, 5,000 requests, 5,000 services in 3-level trees, 200,000 audit entries.
+ * Registers are filled in proportion.
+ */
+import { NHS_ENGLAND_REGIONS } from '../../shared/domain/regions';
+import { getSuggestedSet, SUGGESTED_SETS } from '../../shared/domain/user-types';
+
+export const SIZES = {
+  S: { accounts: 5_000, requests: 500, services: 500, audit: 20_000 },
+  L: { accounts: 50_000, requests: 5_000, services: 5_000, audit: 200_000 },
+} as const;
+export type Size = keyof typeof SIZES;
+
+export function random(seed: number): () => number {
+  let a = seed;
+  return () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const FIRST = ['Priya', 'Sam', 'Alex', 'Jo', 'Mo', 'Zoë', 'Siân', 'Aisha', 'Tom', 'Grace', 'Oluwaseun', 'Niamh', 'Raj', 'Ellie', 'Kwame', 'Hannah', 'Yusuf', 'Chloe', 'Ben', 'Fatima'];
+const LAST = ['Shah', 'Okoro', 'Jones', 'Bloggs', 'Khan', "O'Neill", 'Smith', 'Patel', 'Brown', 'Wilson', 'Taylor', 'Davies', 'Evans', 'Thomas', 'Roberts', 'Hughes', 'Ahmed', 'Murphy', 'Clarke', 'Lewis'];
+const ORGS = ['Riverside UTC', 'North Hub', 'City Pharmacy', 'Valley GP', 'Coast IUC', 'Hill Trust', 'Park ICB', 'Bridge Clinic'];
+
+export const BENCH_OPERATOR_ID = 'bench-operator';
+
+export function generate(size: Size, seed = 20261121) {
+  const rand = random(seed);
+  const pick = <T,>(list: readonly T[]) => list[Math.floor(rand() * list.length)]!;
+  const n = SIZES[size];
+  const at = (i: number) => new Date(Date.UTC(2025, 0, 1) + i * 60_000).toISOString();
+  const regions = [...NHS_ENGLAND_REGIONS];
+
+  const services = Array.from({ length: n.services }, (_, i) => {
+    // 3-level trees: every 25th service is a root, every 5th a hub under the last root, the rest sites.
+    const root = Math.floor(i / 25) * 25;
+    const hub = Math.floor(i / 5) * 5;
+    const parentId = i % 25 === 0 ? null : i % 5 === 0 ? `svc-${root}` : `svc-${hub}`;
+    return { id: `svc-${i}`, name: `${pick(ORGS)} ${i}`, serviceType: pick(['UTC', 'GP', 'Pharmacy', 'IUC']), odsCode: `F${String(i).padStart(5, '0')}`, region: regions[Math.floor(i / 25) % regions.length]!, parentId, createdAt: at(i), updatedAt: at(i) };
+  });
+
+  const accounts = Array.from({ length: n.accounts }, (_, i) => {
+    const type = pick(SUGGESTED_SETS.filter((s) => s.roles)).id;
+    const first = pick(FIRST);
+    const last = pick(LAST);
+    return {
+      id: `acc-${i}`,
+      fullName: `${first} ${last} ${i}`,
+      email: `${first.toLowerCase().replace(/[^a-z]/g, '')}.${last.toLowerCase().replace(/[^a-z]/g, '')}${i}@nhs.net`,
+      phone: '',
+      organisation: pick(ORGS),
+      jobTitle: pick(['Nurse', 'Lead', 'Manager', 'Director on Call', 'Pharmacist']),
+      userType: type,
+      regions: [i % 3 === 0 ? 'London' : pick(regions)],
+      roles: [...(getSuggestedSet(type).roles ?? [])],
+      serviceIds: [`svc-${i % n.services}`],
+      status: 'active',
+      createdAt: at(i),
+      updatedAt: at(i),
+      deletedAt: null,
+      deleteReason: null,
+      lastLoginOn: rand() < 0.8 ? new Date(Date.UTC(2026, Math.floor(rand() * 11), 1 + Math.floor(rand() * 28))).toISOString().slice(0, 10) : null,
+    };
+  });
+
+  const requests = Array.from({ length: n.requests }, (_, i) => ({
+    id: `req-${i}`,
+    fullName: `${pick(FIRST)} ${pick(LAST)} R${i}`,
+    email: `request${i}@nhs.net`,
+    phone: '',
+    organisation: pick(ORGS),
+    jobTitle: 'Nurse',
+    region: i % 3 === 0 ? 'London' : pick(regions),
+    userType: pick(SUGGESTED_SETS).id,
+    reason: 'Needs to view clinical profiles',
+    servicesNeeded: '',
+    emailValidatedOn: rand() < 0.5 ? '2026-10-01' : null,
+    registeredAt: new Date(Date.UTC(2026, 8, 1) + Math.floor(rand() * 80) * 86_400_000).toISOString(),
+    status: rand() < 0.8 ? 'outstanding' : 'approved',
+    activationResends: [],
+    regionHistory: [],
+    rejection: null,
+    approvedAccountId: null,
+    createdAt: at(i),
+    updatedAt: at(i),
+    closedAt: null,
+  }));
+
+  const audit = Array.from({ length: n.audit }, (_, i) => ({
+    id: i + 1,
+    at: at(i),
+    operatorId: BENCH_OPERATOR_ID,
+    entity: 'account',
+    entityId: `acc-${i % n.accounts}`,
+    action: pick(['account.create', 'account.amend', 'account.roles-change']),
+    before: null,
+    after: { i },
+  }));
+
+  const temporaryAccounts = Array.from({ length: Math.round(n.accounts / 100) }, (_, i) => ({
+    id: `tmp-${i}`,
+    accountId: `acc-${i * 3}`,
+    accountName: accounts[i * 3]!.fullName,
+    region: accounts[i * 3]!.regions[0]!,
+    reason: 'On-call cover',
+    reviewDate: new Date(Date.UTC(2026, 10, 1) + i * 86_400_000).toISOString().slice(0, 10),
+    keeper: 'local',
+    status: 'active',
+    history: [],
+    notified: ['14-days', '1-day', 'due'],
+    createdAt: at(i),
+    updatedAt: at(i),
+  }));
+
+  const operators = [
+    {
+      id: BENCH_OPERATOR_ID,
+      fullName: 'Bench Lead',
+      email: 'bench.lead@nhs.net',
+      jobRole: 'Regional DoS Lead',
+      regions: ['London'],
+      approveUserRegions: ['London'],
+      createdAt: at(0),
+      updatedAt: at(0),
+    },
+  ];
+
+  return { operators, services, accounts, requests, audit, temporaryAccounts };
+}

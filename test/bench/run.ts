@@ -1,0 +1,288 @@
+/**
+ * `npm run bench [-- --check] [-- --no-build]`: builds the production renderer, runs it in Chromium
+ * through the browser preview with generated data, and measures what a DoS lead would feel.
+ * Prints a table, writes bench/results.json, and with --check exits non-zero naming each budget missed.
+ * Each timing is the median of several runs; ratios are measured in the same run.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir, totalmem } from 'node:os';
+import { join, resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { chromium, type Page } from 'playwright-core';
+import { startPreviewHost, type PreviewHost } from '../../electron/preview/host';
+import { BENCH_OPERATOR_ID, generate, type Size } from './generate';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+const args = process.argv.slice(2);
+const CHECK = args.includes('--check');
+const RUNS = 5;
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+const percentile = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.ceil((p / 100) * xs.length) - 1)]!;
+
+if (!args.includes('--no-build')) {
+  const build = spawnSync('npx', ['electron-vite', 'build'], { cwd: ROOT, stdio: 'inherit' });
+  if (build.status !== 0) process.exit(build.status ?? 1);
+}
+
+let port = 5290;
+async function withDesk<T>(work: (page: Page, host: PreviewHost) => Promise<T>): Promise<T> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'dosdesk-bench-'));
+  const host = await startPreviewHost({ port: port++, dataDir, rendererRoot: join(ROOT, 'out/renderer'), version: 'bench' });
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--enable-precise-memory-info', '--js-flags=--expose-gc'],
+  });
+  try {
+    const page = await browser.newPage();
+    // tsx keeps function names with a __name helper; give the page one so evaluated code runs.
+    await page.addInitScript('window.__name = (f) => f;');
+    return await work(page, host);
+  } finally {
+    await browser.close();
+    await host.close();
+  }
+}
+
+/** Loads generated records straight into the app's IndexedDB (after the app has created it). */
+async function load(page: Page, host: PreviewHost, size: Size | null): Promise<void> {
+  await page.goto(host.url);
+  await page.waitForSelector('h1');
+  const data = size ? generate(size) : generate('S');
+  const tables: [string, unknown[]][] = size
+    ? Object.entries(data)
+    : [['operators', data.operators]];
+  for (const [table, rows] of tables) {
+    for (let i = 0; i < rows.length; i += 10_000) {
+      await page.evaluate(
+        async ({ table, rows }) => {
+          const db = await new Promise<IDBDatabase>((ok, fail) => {
+            const r = indexedDB.open('dos-desk');
+            r.onsuccess = () => ok(r.result);
+            r.onerror = () => fail(r.error);
+          });
+          await new Promise<void>((ok, fail) => {
+            const tx = db.transaction(table, 'readwrite');
+            for (const row of rows) tx.objectStore(table).put(row);
+            tx.oncomplete = () => ok();
+            tx.onerror = () => fail(tx.error);
+          });
+          db.close();
+        },
+        { table, rows: rows.slice(i, i + 10_000) },
+      );
+    }
+  }
+  await page.evaluate(async (operatorId) => {
+    const db = await new Promise<IDBDatabase>((ok) => {
+      const r = indexedDB.open('dos-desk');
+      r.onsuccess = () => ok(r.result);
+    });
+    await new Promise<void>((ok) => {
+      const tx = db.transaction('settingsCache', 'readwrite');
+      tx.objectStore('settingsCache').put({ key: 'currentOperatorId', value: operatorId });
+      tx.oncomplete = () => ok();
+    });
+    db.close();
+  }, BENCH_OPERATOR_ID);
+}
+
+/** From navigation start to the page's h1 being shown (the app is interactive). */
+async function startToInteractive(page: Page, host: PreviewHost): Promise<number> {
+  const times: number[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    await page.goto(`${host.origin}/#/`);
+    await page.reload();
+    await page.waitForSelector('h1:has-text("Welcome")', { timeout: 120_000 });
+    times.push(await page.evaluate(() => performance.now()));
+  }
+  return median(times);
+}
+
+async function openQueue(page: Page, host: PreviewHost): Promise<number> {
+  const times: number[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    await page.goto(`${host.origin}/#/`);
+    await page.reload();
+    await page.waitForSelector('h1:has-text("Welcome")', { timeout: 120_000 });
+    const t = await page.evaluate(async () => {
+      const t0 = performance.now();
+      window.location.hash = '#/requests';
+      await new Promise<void>((ok) => {
+        const check = () => (document.querySelector('[data-testid="request-queue"] tbody tr') ? ok() : requestAnimationFrame(check));
+        check();
+      });
+      return performance.now() - t0;
+    });
+    times.push(t);
+  }
+  return median(times);
+}
+
+/** Keystroke to rendered rows in Users in my region, for each character of a search. */
+async function searchAsYouType(page: Page, host: PreviewHost): Promise<number[]> {
+  await page.goto(`${host.origin}/#/accounts`);
+  await page.waitForSelector('[data-testid="account-count"]:has-text("accounts")');
+  await page.waitForFunction(() => !document.querySelector('[data-testid="account-count"]')?.textContent?.startsWith('Loading'));
+  const samples: number[] = [];
+  for (const query of ['Priya Shah 1', 'Okoro', 'Riverside']) {
+    const times = await page.evaluate(async (q) => {
+      const input = document.getElementById('account-search') as HTMLInputElement;
+      const count = document.querySelector('[data-testid="account-count"]')!;
+      const setter = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!;
+      const out: number[] = [];
+      setter.call(input, '');
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+      await new Promise((r) => setTimeout(r, 100));
+      for (let i = 1; i <= q.length; i++) {
+        const before = count.textContent;
+        const t0 = performance.now();
+        setter.call(input, q.slice(0, i));
+        input.dispatchEvent(new Event('input', { bubbles: true }));
+        await new Promise<void>((ok) => {
+          const done = () => {
+            observer.disconnect();
+            requestAnimationFrame(() => ok());
+          };
+          const observer = new MutationObserver(done);
+          observer.observe(count, { childList: true, characterData: true, subtree: true });
+          setTimeout(done, 1000);
+          if (count.textContent !== before) done();
+        });
+        out.push(performance.now() - t0);
+      }
+      return out;
+    }, query);
+    samples.push(...times);
+  }
+  return samples;
+}
+
+async function csvImportVsRaw(page: Page, host: PreviewHost): Promise<{ ours: number; raw: number }> {
+  const rows = Array.from({ length: 10_000 }, (_, i) => `Import User ${i},import${i}@nhs.net,,Trust,Nurse,clinical-lead,London,viewClinical;compareService,`);
+  const csv = ['fullName,email,phone,organisation,jobTitle,userType,regions,roles,lastLoginOn', ...rows].join('\n');
+  await page.goto(`${host.origin}/#/data`);
+  await page.waitForSelector('h1:has-text("Backups and data")');
+  const textarea = page.getByLabel('Or paste the CSV').last();
+  await textarea.fill(csv);
+  const t0 = Date.now();
+  await page.getByRole('button', { name: 'Check the file' }).last().click();
+  await page.getByRole('button', { name: /^Import 10000 new accounts$/ }).waitFor({ timeout: 600_000 });
+  await page.getByRole('button', { name: /^Import 10000 new accounts$/ }).click();
+  await page.getByText('10000 accounts imported.').waitFor({ timeout: 600_000 });
+  const ours = 10_000 / ((Date.now() - t0) / 1000);
+  const rawMs = await page.evaluate(async () => {
+    const db = await new Promise<IDBDatabase>((ok) => {
+      const r = indexedDB.open('dos-desk');
+      r.onsuccess = () => ok(r.result);
+    });
+    const t = performance.now();
+    await new Promise<void>((ok) => {
+      const tx = db.transaction('accounts', 'readwrite');
+      for (let i = 0; i < 10_000; i++) {
+        tx.objectStore('accounts').put({ id: `raw-${i}`, fullName: `Raw ${i}`, email: `raw${i}@nhs.net`, phone: '', organisation: 'Trust', jobTitle: 'Nurse', userType: 'clinical-lead', regions: ['London'], roles: ['viewClinical'], serviceIds: [], status: 'active', createdAt: 'x', updatedAt: 'x', deletedAt: null, deleteReason: null, lastLoginOn: null });
+      }
+      tx.oncomplete = () => ok();
+    });
+    db.close();
+    return performance.now() - t;
+  });
+  return { ours, raw: 10_000 / (rawMs / 1000) };
+}
+
+async function backupAndRestore(page: Page, host: PreviewHost): Promise<{ backupSeconds: number; restoreSeconds: number; megabytes: number }> {
+  await page.goto(`${host.origin}/#/data`);
+  await page.waitForSelector('h1:has-text("Backups and data")');
+  await page.waitForSelector('[data-testid="backup-list"]', { timeout: 600_000 });
+  const before = await page.getByTestId('backup-list').locator('tbody tr').count();
+  let t0 = Date.now();
+  await page.getByRole('button', { name: 'Back up now' }).click();
+  await page.waitForFunction((n) => document.querySelectorAll('[data-testid="backup-list"] tbody tr').length > n, before, { timeout: 600_000 });
+  const backupSeconds = (Date.now() - t0) / 1000;
+  const files = readdirSync(join(host.dataDir, 'backups')).filter((f) => f.endsWith('.json') && !f.endsWith('.manifest.json'));
+  const megabytes = Math.max(...files.map((f) => statSync(join(host.dataDir, 'backups', f)).size)) / 1024 / 1024;
+  t0 = Date.now();
+  await page.getByRole('button', { name: /^Restore the backup from/ }).first().click();
+  await page.getByRole('button', { name: 'Yes, restore it' }).click({ timeout: 600_000 });
+  await page.getByText(/^Restored the backup from/).waitFor({ timeout: 600_000 });
+  return { backupSeconds, restoreSeconds: (Date.now() - t0) / 1000, megabytes };
+}
+
+async function heapAfterUsers(page: Page, host: PreviewHost): Promise<number> {
+  await page.goto(`${host.origin}/#/accounts`);
+  await page.waitForFunction(() => /of [\d,]+ accounts/.test(document.querySelector('[data-testid="account-count"]')?.textContent ?? ''));
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('HeapProfiler.collectGarbage');
+  const { usedSize } = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number };
+  return usedSize / 1024 / 1024;
+}
+
+function initialJsGzipKb(): number {
+  const html = readFileSync(join(ROOT, 'out/renderer/index.html'), 'utf8');
+  const scripts = [...html.matchAll(/<script[^>]+src="\/?([^"]+)"/g)].map((m) => m[1]!);
+  const modulePreloads = [...html.matchAll(/<link rel="modulepreload"[^>]+href="\/?([^"]+)"/g)].map((m) => m[1]!);
+  return [...scripts, ...modulePreloads].reduce((sum, f) => sum + gzipSync(readFileSync(join(ROOT, 'out/renderer', f))).length, 0) / 1024;
+}
+
+async function main(): Promise<void> {
+  const results: Record<string, number> = {};
+  console.log('Measuring start with an empty database…');
+  results.startEmptyMs = await withDesk(async (page, host) => {
+    await load(page, host, null);
+    return startToInteractive(page, host);
+  });
+  console.log('Measuring at size S…');
+  results.queueOpenSMs = await withDesk(async (page, host) => {
+    await load(page, host, 'S');
+    return openQueue(page, host);
+  });
+  console.log('Measuring at size L (loading 300,000 records takes a while)…');
+  await withDesk(async (page, host) => {
+    await load(page, host, 'L');
+    results.startLMs = await startToInteractive(page, host);
+    results.queueOpenLMs = await openQueue(page, host);
+    const search = await searchAsYouType(page, host);
+    results.searchP50Ms = median(search);
+    results.searchP95Ms = percentile(search, 95);
+    results.heapUsersLMb = await heapAfterUsers(page, host);
+    const backup = await backupAndRestore(page, host);
+    results.backupSecondsL = backup.backupSeconds;
+    results.restoreSecondsL = backup.restoreSeconds;
+    results.backupMegabytesL = backup.megabytes;
+    results.backupMBps = backup.megabytes / backup.backupSeconds;
+    results.restoreMBps = backup.megabytes / backup.restoreSeconds;
+    const csv = await csvImportVsRaw(page, host);
+    results.csvImportPerSecond = csv.ours;
+    results.rawBulkPutPerSecond = csv.raw;
+  });
+  results.initialJsGzipKb = initialJsGzipKb();
+  results.queueRatioLtoS = results.queueOpenLMs! / results.queueOpenSMs!;
+  results.startRatioLtoEmpty = results.startLMs! / results.startEmptyMs!;
+  results.csvImportRatio = results.csvImportPerSecond! / results.rawBulkPutPerSecond!;
+
+  const budgets: [string, boolean, string][] = [
+    ['search p95 within one frame (16 ms) at L', results.searchP95Ms! <= 16, `${results.searchP95Ms!.toFixed(1)} ms`],
+    ['requests queue L/S ≤ 2', results.queueRatioLtoS <= 2, results.queueRatioLtoS.toFixed(2)],
+    ['start with L data / empty ≤ 1.3', results.startRatioLtoEmpty <= 1.3, results.startRatioLtoEmpty.toFixed(2)],
+    ['CSV import ≥ 0.7 of raw bulkPut', results.csvImportRatio >= 0.7, results.csvImportRatio.toFixed(2)],
+    ['JS heap after Users at L ≤ 150 MB', results.heapUsersLMb! <= 150, `${results.heapUsersLMb!.toFixed(1)} MB`],
+    ['initial JS ≤ 300 kB gzipped', results.initialJsGzipKb <= 300, `${results.initialJsGzipKb.toFixed(1)} kB`],
+  ];
+  const machine = { cpus: cpus().length, cpuModel: cpus()[0]?.model ?? 'unknown', memoryGb: Math.round(totalmem() / 1024 ** 3), node: process.version, platform: process.platform };
+  mkdirSync(join(ROOT, 'bench'), { recursive: true });
+  writeFileSync(join(ROOT, 'bench/results.json'), `${JSON.stringify({ date: new Date().toISOString(), machine, results, budgets: budgets.map(([name, met, value]) => ({ name, met, value })) }, null, 2)}\n`);
+  console.table(Object.fromEntries(Object.entries(results).map(([k, v]) => [k, Number(v.toFixed(2))])));
+  for (const [name, met, value] of budgets) console.log(`${met ? 'met   ' : 'MISSED'}  ${name}: ${value}`);
+  const missed = budgets.filter(([, met]) => !met);
+  if (CHECK && missed.length) {
+    console.error(`Budgets missed: ${missed.map(([n]) => n).join('; ')}`);
+    process.exit(1);
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
