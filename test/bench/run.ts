@@ -165,8 +165,8 @@ async function csvImportVsRaw(page: Page, host: PreviewHost): Promise<{ ours: nu
   const csv = ['fullName,email,phone,organisation,jobTitle,userType,regions,roles,lastLoginOn', ...rows].join('\n');
   await page.goto(`${host.origin}/#/data`);
   await page.waitForSelector('h1:has-text("Backups and data")');
-  const textarea = page.getByLabel('Or paste the CSV').last();
-  await textarea.fill(csv);
+  const textarea = page.locator('textarea').last();
+  await textarea.fill(csv, { timeout: 120_000 });
   const t0 = Date.now();
   await page.getByRole('button', { name: 'Check the file' }).last().click();
   await page.getByRole('button', { name: /^Import 10000 new accounts$/ }).waitFor({ timeout: 600_000 });
@@ -195,8 +195,8 @@ async function csvImportVsRaw(page: Page, host: PreviewHost): Promise<{ ours: nu
 async function backupAndRestore(page: Page, host: PreviewHost): Promise<{ backupSeconds: number; restoreSeconds: number; megabytes: number }> {
   await page.goto(`${host.origin}/#/data`);
   await page.waitForSelector('h1:has-text("Backups and data")');
-  await page.waitForSelector('[data-testid="backup-list"]', { timeout: 600_000 });
-  const before = await page.getByTestId('backup-list').locator('tbody tr').count();
+  await page.waitForFunction(() => !document.body.textContent?.includes('Loading backups'), undefined, { timeout: 600_000 });
+  const before = await page.locator('[data-testid="backup-list"] tbody tr').count();
   let t0 = Date.now();
   await page.getByRole('button', { name: 'Back up now' }).click();
   await page.waitForFunction((n) => document.querySelectorAll('[data-testid="backup-list"] tbody tr').length > n, before, { timeout: 600_000 });
@@ -239,36 +239,55 @@ async function main(): Promise<void> {
     return openQueue(page, host);
   });
   console.log('Measuring at size L (loading 300,000 records takes a while)…');
+  const attempt = async (name: string, work: () => Promise<void>) => {
+    try {
+      await work();
+    } catch (error) {
+      console.error(`${name} could not be measured: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`);
+    }
+  };
   await withDesk(async (page, host) => {
     await load(page, host, 'L');
-    results.startLMs = await startToInteractive(page, host);
-    results.queueOpenLMs = await openQueue(page, host);
-    const search = await searchAsYouType(page, host);
-    results.searchP50Ms = median(search);
-    results.searchP95Ms = percentile(search, 95);
-    results.heapUsersLMb = await heapAfterUsers(page, host);
-    const backup = await backupAndRestore(page, host);
-    results.backupSecondsL = backup.backupSeconds;
-    results.restoreSecondsL = backup.restoreSeconds;
-    results.backupMegabytesL = backup.megabytes;
-    results.backupMBps = backup.megabytes / backup.backupSeconds;
-    results.restoreMBps = backup.megabytes / backup.restoreSeconds;
-    const csv = await csvImportVsRaw(page, host);
-    results.csvImportPerSecond = csv.ours;
-    results.rawBulkPutPerSecond = csv.raw;
+    await attempt('start at L', async () => void (results.startLMs = await startToInteractive(page, host)));
+    await attempt('queue at L', async () => void (results.queueOpenLMs = await openQueue(page, host)));
+    await attempt('search at L', async () => {
+      const search = await searchAsYouType(page, host);
+      results.searchP50Ms = median(search);
+      results.searchP95Ms = percentile(search, 95);
+    });
+    await attempt('heap at L', async () => void (results.heapUsersLMb = await heapAfterUsers(page, host)));
+    await attempt('backup and restore at L', async () => {
+      const backup = await backupAndRestore(page, host);
+      results.backupSecondsL = backup.backupSeconds;
+      results.restoreSecondsL = backup.restoreSeconds;
+      results.backupMegabytesL = backup.megabytes;
+      results.backupMBps = backup.megabytes / backup.backupSeconds;
+      results.restoreMBps = backup.megabytes / backup.restoreSeconds;
+    });
+  });
+  console.log('Measuring CSV import of 10,000 accounts…');
+  await withDesk(async (page, host) => {
+    await load(page, host, 'S');
+    await attempt('CSV import', async () => {
+      const csv = await csvImportVsRaw(page, host);
+      results.csvImportPerSecond = csv.ours;
+      results.rawBulkPutPerSecond = csv.raw;
+    });
   });
   results.initialJsGzipKb = initialJsGzipKb();
   results.queueRatioLtoS = results.queueOpenLMs! / results.queueOpenSMs!;
   results.startRatioLtoEmpty = results.startLMs! / results.startEmptyMs!;
   results.csvImportRatio = results.csvImportPerSecond! / results.rawBulkPutPerSecond!;
+  for (const [k, v] of Object.entries(results)) if (v === undefined || Number.isNaN(v)) delete results[k];
 
+  const show = (v: number | undefined, unit = '') => (v === undefined || Number.isNaN(v) ? 'not measured' : `${v.toFixed(2)}${unit}`);
   const budgets: [string, boolean, string][] = [
-    ['search p95 within one frame (16 ms) at L', results.searchP95Ms! <= 16, `${results.searchP95Ms!.toFixed(1)} ms`],
-    ['requests queue L/S ≤ 2', results.queueRatioLtoS <= 2, results.queueRatioLtoS.toFixed(2)],
-    ['start with L data / empty ≤ 1.3', results.startRatioLtoEmpty <= 1.3, results.startRatioLtoEmpty.toFixed(2)],
-    ['CSV import ≥ 0.7 of raw bulkPut', results.csvImportRatio >= 0.7, results.csvImportRatio.toFixed(2)],
-    ['JS heap after Users at L ≤ 150 MB', results.heapUsersLMb! <= 150, `${results.heapUsersLMb!.toFixed(1)} MB`],
-    ['initial JS ≤ 300 kB gzipped', results.initialJsGzipKb <= 300, `${results.initialJsGzipKb.toFixed(1)} kB`],
+    ['search p95 within one frame (16 ms) at L', (results.searchP95Ms ?? Infinity) <= 16, show(results.searchP95Ms, ' ms')],
+    ['requests queue L/S ≤ 2', (results.queueRatioLtoS ?? Infinity) <= 2, show(results.queueRatioLtoS)],
+    ['start with L data / empty ≤ 1.3', (results.startRatioLtoEmpty ?? Infinity) <= 1.3, show(results.startRatioLtoEmpty)],
+    ['CSV import ≥ 0.7 of raw bulkPut', (results.csvImportRatio ?? 0) >= 0.7, show(results.csvImportRatio)],
+    ['JS heap after Users at L ≤ 150 MB', (results.heapUsersLMb ?? Infinity) <= 150, show(results.heapUsersLMb, ' MB')],
+    ['initial JS ≤ 300 kB gzipped', results.initialJsGzipKb! <= 300, show(results.initialJsGzipKb, ' kB')],
   ];
   const machine = { cpus: cpus().length, cpuModel: cpus()[0]?.model ?? 'unknown', memoryGb: Math.round(totalmem() / 1024 ** 3), node: process.version, platform: process.platform };
   mkdirSync(join(ROOT, 'bench'), { recursive: true });

@@ -1,7 +1,7 @@
 import Papa from 'papaparse';
 import { AccountInput, type Account } from '@shared/models/account';
 import type { Operator } from '@shared/models/operator';
-import { assertCanManage, insertAccount } from '../../../db/account-writes';
+import { assertCanManage } from '../../../db/account-writes';
 import { recordAudit } from '../../../db/audit';
 import type { DosDeskDb } from '../../../db/database';
 import { InputError, managedRegions, requireOperator } from '../../../db/guards';
@@ -53,6 +53,11 @@ export async function previewAccountsCsv(db: DosDeskDb, operator: Operator, csv:
   const scope = managedRegions(operator);
   const seen = new Set<string>();
   const rows: AccountImportRow[] = [];
+  // One query for every email in the file, not one per row.
+  const emails = parsed.data.map((r) => (r.email ?? '').trim().toLowerCase()).filter(Boolean);
+  const existingByEmail = new Map(
+    (await db.accounts.where('email').anyOf(emails).toArray()).filter((a) => a.status === 'active').map((a) => [a.email, a]),
+  );
   for (const [i, raw] of parsed.data.entries()) {
     const line = i + 2;
     const base = { line, label: (raw.fullName ?? '').trim(), fields: null, lastLoginOn: null, existingId: null };
@@ -89,7 +94,7 @@ export async function previewAccountsCsv(db: DosDeskDb, operator: Operator, csv:
       continue;
     }
     seen.add(f.email);
-    const existing = (await db.accounts.where('email').equals(f.email).toArray()).find((a) => a.status === 'active');
+    const existing = existingByEmail.get(f.email);
     if (!existing) {
       rows.push({ ...base, status: 'new', reason: null, fields: f, lastLoginOn });
       continue;
@@ -110,43 +115,76 @@ export async function previewAccountsCsv(db: DosDeskDb, operator: Operator, csv:
   return rows;
 }
 
-/** Writes new and changed rows, all or nothing, each audited. */
+/**
+ * Writes new and changed rows, all or nothing. New accounts are added in bulk and audited as one
+ * import entry listing them (the records themselves are the "after"); each changed account gets
+ * its own entry with before and after.
+ */
 export async function importAccountsCsv(
   db: DosDeskDb,
   operatorId: string | null,
   rows: readonly AccountImportRow[],
   now = new Date(),
 ): Promise<number> {
-  const take = rows.filter((r) => (r.status === 'new' || r.status === 'changed') && r.fields);
+  const fresh = rows.filter((r) => r.status === 'new' && r.fields);
+  const changed = rows.filter((r) => r.status === 'changed' && r.fields);
   return db.transaction('rw', [db.accounts, db.services, db.audit, db.operators], async () => {
     const operator = await requireOperator(db, operatorId);
     const at = now.toISOString();
-    for (const row of take) {
-      if (row.status === 'new') {
-        const account = await insertAccount(db, operator, row.fields!, at, 'account.import');
-        if (row.lastLoginOn) await db.accounts.update(account.id, { lastLoginOn: row.lastLoginOn });
-      } else {
-        const before = (await db.accounts.get(row.existingId!)) as Account;
-        assertCanManage(operator, before);
-        const after: Account = {
-          ...before,
-          ...row.fields!,
-          serviceIds: before.serviceIds,
-          lastLoginOn: row.lastLoginOn ?? before.lastLoginOn ?? null,
-          updatedAt: at,
-        };
-        await db.accounts.put(after);
-        await recordAudit(db, {
-          at,
-          operatorId: operator.id,
-          entity: 'account',
-          entityId: before.id,
-          action: 'account.import-update',
-          before,
-          after,
-        });
-      }
+    const scope = managedRegions(operator);
+    const clash = await db.accounts
+      .where('email')
+      .anyOf(fresh.map((r) => r.fields!.email))
+      .filter((a) => a.status === 'active')
+      .first();
+    if (clash) throw new InputError(`${clash.fullName} already has an account with ${clash.email}. Check the file again.`, 'csv');
+    const accounts: Account[] = fresh.map((r) => {
+      const outside = r.fields!.regions.filter((g) => !scope.has(g));
+      if (outside.length) throw new InputError(`Line ${r.line}: you do not hold approveUser in ${outside.join(', ')}.`, 'csv');
+      return {
+        id: crypto.randomUUID(),
+        ...r.fields!,
+        status: 'active',
+        createdAt: at,
+        updatedAt: at,
+        deletedAt: null,
+        deleteReason: null,
+        lastLoginOn: r.lastLoginOn,
+      };
+    });
+    if (accounts.length) {
+      await db.accounts.bulkAdd(accounts);
+      await recordAudit(db, {
+        at,
+        operatorId: operator.id,
+        entity: 'account',
+        entityId: 'csv-import',
+        action: 'account.import',
+        before: null,
+        after: { count: accounts.length, ids: accounts.map((a) => a.id) },
+      });
     }
-    return take.length;
+    for (const row of changed) {
+      const before = (await db.accounts.get(row.existingId!)) as Account;
+      assertCanManage(operator, before);
+      const after: Account = {
+        ...before,
+        ...row.fields!,
+        serviceIds: before.serviceIds,
+        lastLoginOn: row.lastLoginOn ?? before.lastLoginOn ?? null,
+        updatedAt: at,
+      };
+      await db.accounts.put(after);
+      await recordAudit(db, {
+        at,
+        operatorId: operator.id,
+        entity: 'account',
+        entityId: before.id,
+        action: 'account.import-update',
+        before,
+        after,
+      });
+    }
+    return accounts.length + changed.length;
   });
 }
