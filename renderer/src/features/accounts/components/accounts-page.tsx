@@ -10,26 +10,41 @@ import { useAccountsInScope } from '../data/accounts';
 type Sort = 'name' | 'organisation' | 'updated';
 const ROW_HEIGHT = 56;
 
-/** Filters and sorts accounts in memory; exported for tests. */
+interface Indexed {
+  account: Account;
+  /** Name, email and organisation in lower case, for search-as-you-type. */
+  haystack: string;
+}
+
+const SORTS: Record<Sort, (a: Account, b: Account) => number> = {
+  name: (a, b) => a.fullName.localeCompare(b.fullName),
+  organisation: (a, b) => a.organisation.localeCompare(b.organisation) || a.fullName.localeCompare(b.fullName),
+  updated: (a, b) => b.updatedAt.localeCompare(a.updatedAt),
+};
+
+/** Sorted once per change of data or sort order, so each keystroke only filters. */
+export function indexAccounts(accounts: readonly Account[], sort: Sort): Indexed[] {
+  return [...accounts]
+    .sort(SORTS[sort])
+    .map((account) => ({ account, haystack: `${account.fullName}\n${account.email}\n${account.organisation}`.toLowerCase() }));
+}
+
+/** Filters the sorted index in memory, keeping its order; exported for tests. */
 export function filterAccounts(
-  accounts: readonly Account[],
-  f: { search: string; role: string; region: string; userType: string; status: string; sort: Sort },
+  index: readonly Indexed[],
+  f: { search: string; role: string; region: string; userType: string; status: string },
 ): Account[] {
   const q = f.search.trim().toLowerCase();
-  const list = accounts.filter(
-    (a) =>
-      (!q || a.fullName.toLowerCase().includes(q) || a.email.includes(q) || a.organisation.toLowerCase().includes(q)) &&
-      (!f.role || a.roles.includes(f.role)) &&
-      (!f.region || a.regions.includes(f.region)) &&
-      (!f.userType || a.userType === f.userType) &&
-      (!f.status || a.status === f.status),
-  );
-  const by: Record<Sort, (a: Account, b: Account) => number> = {
-    name: (a, b) => a.fullName.localeCompare(b.fullName),
-    organisation: (a, b) => a.organisation.localeCompare(b.organisation) || a.fullName.localeCompare(b.fullName),
-    updated: (a, b) => b.updatedAt.localeCompare(a.updatedAt),
-  };
-  return list.sort(by[f.sort]);
+  const out: Account[] = [];
+  for (const { account: a, haystack } of index) {
+    if (q && !haystack.includes(q)) continue;
+    if (f.role && !a.roles.includes(f.role)) continue;
+    if (f.region && !a.regions.includes(f.region)) continue;
+    if (f.userType && a.userType !== f.userType) continue;
+    if (f.status && a.status !== f.status) continue;
+    out.push(a);
+  }
+  return out;
 }
 
 /** Users in my region: every DoS account in the regions where the operator holds approveUser. */
@@ -42,9 +57,10 @@ export function AccountsPage({ operator }: { operator: Operator }) {
   const [status, setStatus] = useState('active');
   const [sort, setSort] = useState<Sort>('name');
   const deferredSearch = useDeferredValue(search);
+  const index = useMemo(() => indexAccounts(accounts ?? [], sort), [accounts, sort]);
   const rows = useMemo(
-    () => filterAccounts(accounts ?? [], { search: deferredSearch, role, region, userType, status, sort }),
-    [accounts, deferredSearch, role, region, userType, status, sort],
+    () => filterAccounts(index, { search: deferredSearch, role, region, userType, status }),
+    [index, deferredSearch, role, region, userType, status],
   );
   const scrollRef = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({

@@ -7,10 +7,13 @@ import { standsOut } from '../data/requests';
 import { useQueue } from '../data/use-requests';
 import { ImportRequests } from './import-requests';
 
+const PAGE_SIZE = 50;
+
 /** Outstanding requests for the regions where the operator holds approveUser. */
 export function RequestsPage({ operator, now = new Date() }: { operator: Operator; now?: Date }) {
   const queue = useQueue(operator);
   const [oldestFirst, setOldestFirst] = useState(true);
+  const [page, setPage] = useState(0);
   if (!operator.approveUserRegions.length) {
     return (
       <>
@@ -22,7 +25,11 @@ export function RequestsPage({ operator, now = new Date() }: { operator: Operato
       </>
     );
   }
-  const rows = [...(queue ?? [])].sort((a, b) => (oldestFirst ? 1 : -1) * a.registeredAt.localeCompare(b.registeredAt));
+  const all = [...(queue ?? [])].sort((a, b) => (oldestFirst ? 1 : -1) * a.registeredAt.localeCompare(b.registeredAt));
+  // One page at a time: the cost of opening the queue follows the page shown, not the queue size.
+  const pages = Math.max(1, Math.ceil(all.length / PAGE_SIZE));
+  const current = Math.min(page, pages - 1);
+  const rows = all.slice(current * PAGE_SIZE, (current + 1) * PAGE_SIZE);
   const perRegion = operator.approveUserRegions.map((r) => ({ region: r, count: (queue ?? []).filter((q) => q.region === r).length }));
   return (
     <>
@@ -39,11 +46,11 @@ export function RequestsPage({ operator, now = new Date() }: { operator: Operato
       </ul>
       {queue === undefined ? (
         <p>Loading requests…</p>
-      ) : rows.length === 0 ? (
+      ) : all.length === 0 ? (
         <p>There are no outstanding requests.</p>
       ) : (
         <table className="nhsuk-table" data-testid="request-queue">
-          <caption className="nhsuk-table__caption">{`${rows.length} outstanding request${rows.length === 1 ? '' : 's'}`}</caption>
+          <caption className="nhsuk-table__caption">{`${all.length} outstanding request${all.length === 1 ? '' : 's'}${pages > 1 ? `, page ${current + 1} of ${pages}` : ''}`}</caption>
           <thead className="nhsuk-table__head">
             <tr className="nhsuk-table__row">
               <th scope="col" className="nhsuk-table__header">
@@ -85,6 +92,20 @@ export function RequestsPage({ operator, now = new Date() }: { operator: Operato
             })}
           </tbody>
         </table>
+      )}
+      {pages > 1 && (
+        <nav className="app-table-actions" aria-label="Pages of requests">
+          {current > 0 && (
+            <button type="button" className="nhsuk-button nhsuk-button--secondary" onClick={() => setPage(current - 1)}>
+              Previous page
+            </button>
+          )}
+          {current < pages - 1 && (
+            <button type="button" className="nhsuk-button nhsuk-button--secondary" onClick={() => setPage(current + 1)}>
+              Next page
+            </button>
+          )}
+        </nav>
       )}
       <ImportRequests operator={operator} />
     </>
