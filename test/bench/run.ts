@@ -16,6 +16,8 @@ import { BENCH_OPERATOR_ID, generate, type Size } from './generate';
 const ROOT = resolve(import.meta.dirname, '../..');
 const args = process.argv.slice(2);
 const CHECK = args.includes('--check');
+/** `--only csv` measures just the CSV import (for a quick look); budgets not measured are reported as missed. */
+const ONLY = args.includes('--only') ? args[args.indexOf('--only') + 1] : null;
 const RUNS = 5;
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
@@ -164,8 +166,7 @@ async function csvImportVsRaw(page: Page, host: PreviewHost): Promise<{ ours: nu
   const csv = ['fullName,email,phone,organisation,jobTitle,userType,regions,roles,lastLoginOn', ...rows].join('\n');
   await page.goto(`${host.origin}/#/data`);
   await page.waitForSelector('h1:has-text("Backups and data")');
-  const textarea = page.locator('textarea').last();
-  await textarea.fill(csv, { timeout: 120_000 });
+  await page.locator('input[type=file]').last().setInputFiles({ name: 'accounts.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
   const t0 = Date.now();
   await page.getByRole('button', { name: 'Check the file' }).last().click();
   await page.getByRole('button', { name: /^Import 10000 new accounts$/ }).waitFor({ timeout: 600_000 });
@@ -227,6 +228,14 @@ function initialJsGzipKb(): number {
 
 async function main(): Promise<void> {
   const results: Record<string, number> = {};
+  const attempt = async (name: string, work: () => Promise<void>) => {
+    try {
+      await work();
+    } catch (error) {
+      console.error(`${name} could not be measured: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`);
+    }
+  };
+  if (ONLY !== 'csv') {
   console.log('Measuring start with an empty database…');
   results.startEmptyMs = await withDesk(async (page, host) => {
     await load(page, host, null);
@@ -238,13 +247,6 @@ async function main(): Promise<void> {
     return openQueue(page, host);
   });
   console.log('Measuring at size L (loading 300,000 records takes a while)…');
-  const attempt = async (name: string, work: () => Promise<void>) => {
-    try {
-      await work();
-    } catch (error) {
-      console.error(`${name} could not be measured: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`);
-    }
-  };
   await withDesk(async (page, host) => {
     await load(page, host, 'L');
     await attempt('start at L', async () => void (results.startLMs = await startToInteractive(page, host)));
@@ -264,6 +266,7 @@ async function main(): Promise<void> {
       results.restoreMBps = backup.megabytes / backup.restoreSeconds;
     });
   });
+  }
   console.log('Measuring CSV import of 10,000 accounts…');
   await withDesk(async (page, host) => {
     await load(page, host, 'S');
