@@ -1,7 +1,7 @@
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { axeViolations, launchDesk, newPlaces, TARGET, type Desk } from './desk';
+import { axeViolations, launchDesk, newPlaces, setUpOperator, TARGET, type Desk } from './desk';
 
 const places = newPlaces(5238);
 let desk: Desk;
@@ -10,16 +10,7 @@ beforeAll(async () => {
   desk = await launchDesk(places);
   const page = desk.page;
   await page.waitForSelector('h1');
-  await page.getByLabel('Full name').fill('Priya Shah');
-  await page.getByLabel('NHS email address').fill('priya.shah@nhs.net');
-  await page.getByLabel('Job role').fill('Local DoS Lead');
-  await page.getByRole('group', { name: 'Regions you cover' }).getByLabel('London', { exact: true }).check();
-  await page
-    .getByRole('group', { name: 'Regions where you hold the approveUser permission' })
-    .getByLabel('London', { exact: true })
-    .check();
-  await page.getByRole('button', { name: 'Create operator profile' }).click();
-  await page.getByRole('heading', { level: 1, name: 'Welcome, Priya Shah' }).waitFor();
+  await setUpOperator(page, 'Priya Shah', 'priya.shah@nhs.net', { jobRole: 'Local DoS Lead', approveUser: true });
 });
 afterAll(async () => {
   await desk?.close();

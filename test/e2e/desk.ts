@@ -109,12 +109,22 @@ export async function axeViolations(page: Page): Promise<AxeViolation[]> {
   });
 }
 
-/** Completes first-run setup as a DoS lead covering London. */
-export async function setUpOperator(page: Page, name = 'Priya Shah', email = 'priya.shah@nhs.net'): Promise<void> {
+/** Completes first-run setup as a DoS lead covering London (holding approveUser there if asked). */
+export async function setUpOperator(
+  page: Page,
+  name = 'Priya Shah',
+  email = 'priya.shah@nhs.net',
+  options: { jobRole?: string; approveUser?: boolean } = {},
+): Promise<void> {
   await page.getByLabel('Full name').fill(name);
   await page.getByLabel('NHS email address').fill(email);
-  await page.getByLabel('Job role').fill('Local DoS Lead');
+  await page.getByLabel('Job role').fill(options.jobRole ?? 'Local DoS Lead');
   await page.getByRole('group', { name: 'Regions you cover' }).getByLabel('London', { exact: true }).check();
+  if (options.approveUser)
+    await page
+      .getByRole('group', { name: 'Regions where you hold the approveUser permission' })
+      .getByLabel('London', { exact: true })
+      .check();
   await page.getByRole('button', { name: 'Create operator profile' }).click();
   await page.getByRole('heading', { level: 1, name: `Welcome, ${name}` }).waitFor();
 }

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { axeViolations, launchDesk, newPlaces, TARGET, type Desk } from './desk';
+import { axeViolations, launchDesk, newPlaces, setUpOperator, TARGET, type Desk } from './desk';
 
 const places = newPlaces(5236);
 let desk: Desk;
@@ -14,16 +14,7 @@ beforeAll(async () => {
   desk = await launchDesk(places);
   const page = desk.page;
   await page.waitForSelector('h1');
-  await page.getByLabel('Full name').fill('Priya Shah');
-  await page.getByLabel('NHS email address').fill('priya.shah@nhs.net');
-  await page.getByLabel('Job role').fill('Local DoS Lead');
-  await page.getByRole('group', { name: 'Regions you cover' }).getByLabel('London', { exact: true }).check();
-  await page
-    .getByRole('group', { name: 'Regions where you hold the approveUser permission' })
-    .getByLabel('London', { exact: true })
-    .check();
-  await page.getByRole('button', { name: 'Create operator profile' }).click();
-  await page.getByRole('heading', { level: 1, name: 'Welcome, Priya Shah' }).waitFor();
+  await setUpOperator(page, 'Priya Shah', 'priya.shah@nhs.net', { jobRole: 'Local DoS Lead', approveUser: true });
   // A service, a Director on Call account and the DoS team addresses.
   await page.goto(`${page.url().split('#')[0]}#/services`);
   await page.getByLabel('Or paste the CSV').fill('name,serviceType,odsCode,region,parentOdsCode\nRiverside UTC,UTC,RV001,London,');

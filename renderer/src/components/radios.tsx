@@ -1,4 +1,5 @@
 import type { FieldValues, Path, UseFormReturn } from 'react-hook-form';
+import { describedBy, HintAndError } from './field-chrome';
 import { fieldId } from './form';
 
 interface RadiosProps<T extends FieldValues, O> {
@@ -14,21 +15,11 @@ interface RadiosProps<T extends FieldValues, O> {
 export function Radios<T extends FieldValues, O>({ form, name, legend, hint, inline, options }: RadiosProps<T, O>) {
   const id = fieldId(name);
   const error = form.getFieldState(name, form.formState).error?.message;
-  const describedBy = [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
   return (
     <div className={`nhsuk-form-group${error ? ' nhsuk-form-group--error' : ''}`}>
-      <fieldset className="nhsuk-fieldset" aria-describedby={describedBy}>
+      <fieldset className="nhsuk-fieldset" aria-describedby={describedBy(id, hint, error)}>
         <legend className="nhsuk-fieldset__legend nhsuk-fieldset__legend--s">{legend}</legend>
-        {hint && (
-          <div className="nhsuk-hint" id={`${id}-hint`}>
-            {hint}
-          </div>
-        )}
-        {error && (
-          <span className="nhsuk-error-message" id={`${id}-error`}>
-            <span className="nhsuk-u-visually-hidden">Error:</span> {error}
-          </span>
-        )}
+        <HintAndError id={id} hint={hint} error={error} />
         <div className={`nhsuk-radios${inline ? ' nhsuk-radios--inline' : ''}`}>
           {options.map((option, index) => {
             const optionId = index === 0 ? id : `${id}-${index + 1}`;

@@ -1,4 +1,5 @@
 import type { FieldValues, Path, UseFormReturn } from 'react-hook-form';
+import { describedBy, LabelledField } from './field-chrome';
 import { fieldId } from './form';
 
 interface SelectFieldProps<T extends FieldValues, O> {
@@ -15,26 +16,12 @@ interface SelectFieldProps<T extends FieldValues, O> {
 export function SelectField<T extends FieldValues, O>({ form, name, label, hint, options, placeholder }: SelectFieldProps<T, O>) {
   const id = fieldId(name);
   const error = form.getFieldState(name, form.formState).error?.message;
-  const describedBy = [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
   return (
-    <div className={`nhsuk-form-group${error ? ' nhsuk-form-group--error' : ''}`}>
-      <label className="nhsuk-label" htmlFor={id}>
-        {label}
-      </label>
-      {hint && (
-        <div className="nhsuk-hint" id={`${id}-hint`}>
-          {hint}
-        </div>
-      )}
-      {error && (
-        <span className="nhsuk-error-message" id={`${id}-error`}>
-          <span className="nhsuk-u-visually-hidden">Error:</span> {error}
-        </span>
-      )}
+    <LabelledField id={id} label={label} hint={hint} error={error}>
       <select
         className={`nhsuk-select${error ? ' nhsuk-select--error' : ''}`}
         id={id}
-        aria-describedby={describedBy}
+        aria-describedby={describedBy(id, hint, error)}
         {...form.register(name)}
       >
         {placeholder !== undefined && <option value="">{placeholder}</option>}
@@ -44,6 +31,6 @@ export function SelectField<T extends FieldValues, O>({ form, name, label, hint,
           </option>
         ))}
       </select>
-    </div>
+    </LabelledField>
   );
 }

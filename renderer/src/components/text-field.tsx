@@ -1,4 +1,5 @@
 import type { FieldValues, Path, UseFormReturn } from 'react-hook-form';
+import { describedBy, LabelledField } from './field-chrome';
 import { fieldId } from './form';
 
 interface TextFieldProps<T extends FieldValues, O> {
@@ -25,32 +26,18 @@ export function TextField<T extends FieldValues, O>({
 }: TextFieldProps<T, O>) {
   const id = fieldId(name);
   const error = form.getFieldState(name, form.formState).error?.message;
-  const describedBy = [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
   return (
-    <div className={`nhsuk-form-group${error ? ' nhsuk-form-group--error' : ''}`}>
-      <label className="nhsuk-label" htmlFor={id}>
-        {label}
-      </label>
-      {hint && (
-        <div className="nhsuk-hint" id={`${id}-hint`}>
-          {hint}
-        </div>
-      )}
-      {error && (
-        <span className="nhsuk-error-message" id={`${id}-error`}>
-          <span className="nhsuk-u-visually-hidden">Error:</span> {error}
-        </span>
-      )}
+    <LabelledField id={id} label={label} hint={hint} error={error}>
       <input
         className={`nhsuk-input${width ? ` nhsuk-input--width-${width}` : ''}${error ? ' nhsuk-input--error' : ''}`}
         id={id}
         type={type}
         autoComplete={autoComplete}
         spellCheck={spellCheck}
-        aria-describedby={describedBy}
+        aria-describedby={describedBy(id, hint, error)}
         aria-invalid={error ? true : undefined}
         {...form.register(name)}
       />
-    </div>
+    </LabelledField>
   );
 }

@@ -1,4 +1,5 @@
 import type { FieldValues, Path, UseFormReturn } from 'react-hook-form';
+import { describedBy, LabelledField } from './field-chrome';
 import { fieldId } from './form';
 
 interface TextareaFieldProps<T extends FieldValues, O> {
@@ -13,30 +14,16 @@ interface TextareaFieldProps<T extends FieldValues, O> {
 export function TextareaField<T extends FieldValues, O>({ form, name, label, hint, rows = 6 }: TextareaFieldProps<T, O>) {
   const id = fieldId(name);
   const error = form.getFieldState(name, form.formState).error?.message;
-  const describedBy = [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
   return (
-    <div className={`nhsuk-form-group${error ? ' nhsuk-form-group--error' : ''}`}>
-      <label className="nhsuk-label" htmlFor={id}>
-        {label}
-      </label>
-      {hint && (
-        <div className="nhsuk-hint" id={`${id}-hint`}>
-          {hint}
-        </div>
-      )}
-      {error && (
-        <span className="nhsuk-error-message" id={`${id}-error`}>
-          <span className="nhsuk-u-visually-hidden">Error:</span> {error}
-        </span>
-      )}
+    <LabelledField id={id} label={label} hint={hint} error={error}>
       <textarea
         className={`nhsuk-textarea${error ? ' nhsuk-textarea--error' : ''}`}
         id={id}
         rows={rows}
-        aria-describedby={describedBy}
+        aria-describedby={describedBy(id, hint, error)}
         aria-invalid={error ? true : undefined}
         {...form.register(name)}
       />
-    </div>
+    </LabelledField>
   );
 }
