@@ -1,4 +1,4 @@
-import { londonDate, londonDaysBetween } from './london-time';
+import { londonDate } from './london-time';
 
 /**
  * The registers the DoS guidance asks leads to keep (seed 000, "Deleting DoS accounts" and
@@ -94,5 +94,3 @@ export function addMonths(isoDate: string, months: number): string {
   const day = Math.min(d!, lastDay);
   return `${first.getUTCFullYear()}-${String(first.getUTCMonth() + 1).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }
-
-export { londonDaysBetween };

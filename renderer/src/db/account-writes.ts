@@ -89,3 +89,9 @@ export async function markAccountDeleted(
   await recordAudit(db, { at, operatorId: operator.id, entity: 'account', entityId: account.id, action, before: account, after });
   return after;
 }
+
+/** Accounts holding any of these regions, each once (the multi-entry regions index). */
+export async function accountsInRegions(db: DosDeskDb, regions: Iterable<string>): Promise<Account[]> {
+  const list = [...regions];
+  return list.length ? db.accounts.where('regions').anyOf(list).distinct().toArray() : [];
+}

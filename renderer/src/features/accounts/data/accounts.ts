@@ -5,6 +5,7 @@ import type { DosDeskDb } from '../../../db/database';
 import { recordAudit } from '../../../db/audit';
 import { useDb } from '../../../db/db-context';
 import {
+  accountsInRegions,
   assertCanManage,
   assertEmailFree,
   assertRegionChangesInScope,
@@ -92,9 +93,7 @@ export async function deleteAccount(
 
 /** Accounts the operator can see: any region in common with where they hold approveUser. */
 export async function accountsInScope(db: DosDeskDb, operator: Operator): Promise<Account[]> {
-  const scope = [...managedRegions(operator)];
-  if (!scope.length) return [];
-  return db.accounts.where('regions').anyOf(scope).distinct().toArray();
+  return accountsInRegions(db, managedRegions(operator));
 }
 
 /** Reads one account, refusing one outside the operator's scope. */

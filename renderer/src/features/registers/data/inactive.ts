@@ -4,14 +4,12 @@ import { londonDate } from '@shared/domain/london-time';
 import { parseDate } from '@shared/domain/dates';
 import type { Account } from '@shared/models/account';
 import type { Operator } from '@shared/models/operator';
-import { assertCanManage, markAccountDeleted } from '../../../db/account-writes';
+import { accountsInRegions, assertCanManage, markAccountDeleted } from '../../../db/account-writes';
 import { recordAudit } from '../../../db/audit';
 import type { DosDeskDb } from '../../../db/database';
 import { InputError, managedRegions, requireOperator } from '../../../db/guards';
 
 export const INACTIVE_DELETION_REASON = 'No login for more than 6 months: deleted by the Live Services and Operations Team';
-
-export { parseDate };
 
 async function writeLastLogin(
   db: DosDeskDb,
@@ -150,9 +148,7 @@ export interface InactiveRow {
 
 /** Accounts in scope with their inactivity state, most urgent first. */
 export async function inactiveRegister(db: DosDeskDb, operator: Operator, now = new Date()): Promise<InactiveRow[]> {
-  const scope = [...managedRegions(operator)];
-  if (!scope.length) return [];
-  const accounts = (await db.accounts.where('regions').anyOf(scope).distinct().toArray()).filter((a) => a.status === 'active');
+  const accounts = (await accountsInRegions(db, managedRegions(operator))).filter((a) => a.status === 'active');
   const order = { 'due-for-deletion': 0, approaching: 1, unknown: 2, active: 3 } as const;
   return accounts
     .map((account) => ({

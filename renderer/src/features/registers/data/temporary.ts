@@ -1,4 +1,4 @@
-import { isReviewDue, reminderStage, type ReminderStage } from '@shared/domain/registers';
+import { reminderStage, type ReminderStage } from '@shared/domain/registers';
 import { londonDate } from '@shared/domain/london-time';
 import { ExtendInput, TemporaryEntryInput, type TemporaryEntry } from '@shared/models/registers';
 import type { Operator } from '@shared/models/operator';
@@ -186,5 +186,3 @@ export async function takeUnnotified(db: DosDeskDb, reminders: readonly Reminder
   });
   return fresh;
 }
-
-export { isReviewDue };

@@ -5,6 +5,7 @@ import type { DeliveryMethod } from '@shared/models/email';
 import type { Operator } from '@shared/models/operator';
 import type { DosTeam } from '@shared/models/registers';
 import { useDb } from '../../../db/db-context';
+import { accountsInRegions } from '../../../db/account-writes';
 import { managedRegions } from '../../../db/guards';
 import { useApi } from '../../../platform/api-context';
 import { useSession } from '../../../session/store';
@@ -38,9 +39,7 @@ export function useEmergencyLog(operator: Operator) {
 export function useManagedAccounts(operator: Operator): Account[] | undefined {
   const db = useDb();
   return useLiveQuery(async () => {
-    const scope = [...managedRegions(operator)];
-    if (!scope.length) return [];
-    return (await db.accounts.where('regions').anyOf(scope).distinct().toArray())
+    return (await accountsInRegions(db, managedRegions(operator)))
       .filter((a) => a.status === 'active')
       .sort((a, b) => a.fullName.localeCompare(b.fullName));
   }, [db, operator]);
@@ -50,10 +49,7 @@ export function useManagedAccounts(operator: Operator): Account[] | undefined {
 export function useCoveredAccounts(operator: Operator): Account[] | undefined {
   const db = useDb();
   return useLiveQuery(async () => {
-    if (!operator.regions.length) return [];
-    return (await db.accounts.where('regions').anyOf(operator.regions).distinct().toArray()).sort((a, b) =>
-      a.fullName.localeCompare(b.fullName),
-    );
+    return (await accountsInRegions(db, operator.regions)).sort((a, b) => a.fullName.localeCompare(b.fullName));
   }, [db, operator]);
 }
 

@@ -376,8 +376,6 @@ export async function approveRequest(
   }
 }
 
-export { isValidationOverdue };
-
 export interface RequestImportRow {
   line: number;
   status: 'new' | 'duplicate' | 'invalid';
