@@ -5,7 +5,7 @@
  * Each timing is the median of several runs; ratios are measured in the same run.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -16,8 +16,12 @@ import { BENCH_OPERATOR_ID, generate, type Size } from './generate';
 const ROOT = resolve(import.meta.dirname, '../..');
 const args = process.argv.slice(2);
 const CHECK = args.includes('--check');
-/** `--only csv` measures just the CSV import (for a quick look); budgets not measured are reported as missed. */
-const ONLY = args.includes('--only') ? args[args.indexOf('--only') + 1] : null;
+/**
+ * `--only search,queue` measures just those parts (start, queue, search, heap, backup, csv) for a
+ * quick look; the other figures are kept from the last bench/results.json.
+ */
+const ONLY = args.includes('--only') ? new Set(args[args.indexOf('--only') + 1]!.split(',')) : null;
+const want = (part: 'start' | 'queue' | 'search' | 'heap' | 'backup' | 'csv') => !ONLY || ONLY.has(part);
 const RUNS = 5;
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
@@ -226,8 +230,20 @@ function initialJsGzipKb(): number {
   return [...scripts, ...modulePreloads].reduce((sum, f) => sum + gzipSync(readFileSync(join(ROOT, 'out/renderer', f))).length, 0) / 1024;
 }
 
+const RESULTS_FILE = join(ROOT, 'bench/results.json');
+
+/** With --only, the figures not measured this time come from the last full run. */
+function earlierResults(): Record<string, number> {
+  if (!ONLY || !existsSync(RESULTS_FILE)) return {};
+  try {
+    return (JSON.parse(readFileSync(RESULTS_FILE, 'utf8')) as { results?: Record<string, number> }).results ?? {};
+  } catch {
+    return {};
+  }
+}
+
 async function main(): Promise<void> {
-  const results: Record<string, number> = {};
+  const results: Record<string, number> = earlierResults();
   const attempt = async (name: string, work: () => Promise<void>) => {
     try {
       await work();
@@ -235,47 +251,55 @@ async function main(): Promise<void> {
       console.error(`${name} could not be measured: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`);
     }
   };
-  if (ONLY !== 'csv') {
-  console.log('Measuring start with an empty database…');
-  results.startEmptyMs = await withDesk(async (page, host) => {
-    await load(page, host, null);
-    return startToInteractive(page, host);
-  });
-  console.log('Measuring at size S…');
-  results.queueOpenSMs = await withDesk(async (page, host) => {
-    await load(page, host, 'S');
-    return openQueue(page, host);
-  });
-  console.log('Measuring at size L (loading 300,000 records takes a while)…');
-  await withDesk(async (page, host) => {
-    await load(page, host, 'L');
-    await attempt('start at L', async () => void (results.startLMs = await startToInteractive(page, host)));
-    await attempt('queue at L', async () => void (results.queueOpenLMs = await openQueue(page, host)));
-    await attempt('search at L', async () => {
-      const search = await searchAsYouType(page, host);
-      results.searchP50Ms = median(search);
-      results.searchP95Ms = percentile(search, 95);
+  if (want('start')) {
+    console.log('Measuring start with an empty database…');
+    results.startEmptyMs = await withDesk(async (page, host) => {
+      await load(page, host, null);
+      return startToInteractive(page, host);
     });
-    await attempt('heap at L', async () => void (results.heapUsersLMb = await heapAfterUsers(page, host)));
-    await attempt('backup and restore at L', async () => {
-      const backup = await backupAndRestore(page, host);
-      results.backupSecondsL = backup.backupSeconds;
-      results.restoreSecondsL = backup.restoreSeconds;
-      results.backupMegabytesL = backup.megabytes;
-      results.backupMBps = backup.megabytes / backup.backupSeconds;
-      results.restoreMBps = backup.megabytes / backup.restoreSeconds;
-    });
-  });
   }
-  console.log('Measuring CSV import of 10,000 accounts…');
-  await withDesk(async (page, host) => {
-    await load(page, host, 'S');
-    await attempt('CSV import', async () => {
-      const csv = await csvImportVsRaw(page, host);
-      results.csvImportPerSecond = csv.ours;
-      results.rawBulkPutPerSecond = csv.raw;
+  if (want('queue')) {
+    console.log('Measuring at size S…');
+    results.queueOpenSMs = await withDesk(async (page, host) => {
+      await load(page, host, 'S');
+      return openQueue(page, host);
     });
-  });
+  }
+  if (want('start') || want('queue') || want('search') || want('heap') || want('backup')) {
+    console.log('Measuring at size L (loading 300,000 records takes a while)…');
+    await withDesk(async (page, host) => {
+      await load(page, host, 'L');
+      if (want('start')) await attempt('start at L', async () => void (results.startLMs = await startToInteractive(page, host)));
+      if (want('queue')) await attempt('queue at L', async () => void (results.queueOpenLMs = await openQueue(page, host)));
+      if (want('search'))
+        await attempt('search at L', async () => {
+          const search = await searchAsYouType(page, host);
+          results.searchP50Ms = median(search);
+          results.searchP95Ms = percentile(search, 95);
+        });
+      if (want('heap')) await attempt('heap at L', async () => void (results.heapUsersLMb = await heapAfterUsers(page, host)));
+      if (want('backup'))
+        await attempt('backup and restore at L', async () => {
+          const backup = await backupAndRestore(page, host);
+          results.backupSecondsL = backup.backupSeconds;
+          results.restoreSecondsL = backup.restoreSeconds;
+          results.backupMegabytesL = backup.megabytes;
+          results.backupMBps = backup.megabytes / backup.backupSeconds;
+          results.restoreMBps = backup.megabytes / backup.restoreSeconds;
+        });
+    });
+  }
+  if (want('csv')) {
+    console.log('Measuring CSV import of 10,000 accounts…');
+    await withDesk(async (page, host) => {
+      await load(page, host, 'S');
+      await attempt('CSV import', async () => {
+        const csv = await csvImportVsRaw(page, host);
+        results.csvImportPerSecond = csv.ours;
+        results.rawBulkPutPerSecond = csv.raw;
+      });
+    });
+  }
   results.initialJsGzipKb = initialJsGzipKb();
   results.queueRatioLtoS = results.queueOpenLMs! / results.queueOpenSMs!;
   results.startRatioLtoEmpty = results.startLMs! / results.startEmptyMs!;
@@ -293,7 +317,7 @@ async function main(): Promise<void> {
   ];
   const machine = { cpus: cpus().length, cpuModel: cpus()[0]?.model ?? 'unknown', memoryGb: Math.round(totalmem() / 1024 ** 3), node: process.version, platform: process.platform };
   mkdirSync(join(ROOT, 'bench'), { recursive: true });
-  writeFileSync(join(ROOT, 'bench/results.json'), `${JSON.stringify({ date: new Date().toISOString(), machine, results, budgets: budgets.map(([name, met, value]) => ({ name, met, value })) }, null, 2)}\n`);
+  writeFileSync(RESULTS_FILE, `${JSON.stringify({ date: new Date().toISOString(), machine, results, budgets: budgets.map(([name, met, value]) => ({ name, met, value })) }, null, 2)}\n`);
   console.table(Object.fromEntries(Object.entries(results).map(([k, v]) => [k, Number(v.toFixed(2))])));
   for (const [name, met, value] of budgets) console.log(`${met ? 'met   ' : 'MISSED'}  ${name}: ${value}`);
   const missed = budgets.filter(([, met]) => !met);

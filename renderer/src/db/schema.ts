@@ -55,6 +55,13 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
       ccLicences: 'id, organisationId, status, holderEmail',
     },
   },
+  {
+    version: 6,
+    stores: {
+      // The queue reads one page of a region's outstanding requests in date order straight from this index.
+      requests: 'id, email, status, region, registeredAt, [status+region], [status+region+registeredAt]',
+    },
+  },
 ];
 
 export const LATEST_VERSION = SCHEMA_VERSIONS[SCHEMA_VERSIONS.length - 1]!.version;

@@ -105,6 +105,33 @@ const FIXTURES: Record<number, Record<string, unknown[]>> = {
       },
     ],
   },
+  6: {
+    // v6 only added an index; requests are stored as before.
+    requests: [
+      {
+        id: 'req-6',
+        fullName: 'Sam Patel',
+        email: 'sam.patel@nhs.net',
+        phone: '',
+        organisation: 'Riverside',
+        jobTitle: 'Pharmacist',
+        region: 'Midlands',
+        userType: 'service-provider',
+        reason: 'Service provider',
+        servicesNeeded: '',
+        emailValidatedOn: '2026-11-02',
+        registeredAt: '2026-11-02T09:00:00.000Z',
+        status: 'outstanding',
+        activationResends: [],
+        regionHistory: [],
+        rejection: null,
+        approvedAccountId: null,
+        createdAt: 'x',
+        updatedAt: 'x',
+        closedAt: null,
+      },
+    ],
+  },
   2: {
     services: [
       {
@@ -163,7 +190,14 @@ describe('schema migrations', () => {
       if (version === 2) expect(await db.accounts.where('regions').equals('London').count()).toBe(1);
       if (version === 5) expect((await db.ccOrganisations.get('org-1'))!.name).toBe('Riverside Trust');
       if (version === 4) expect(await db.temporaryAccounts.where('status').equals('active').count()).toBe(1);
-      if (version === 3) expect(await db.requests.where('[status+region]').equals(['outstanding', 'London']).count()).toBe(1);
+      if (version === 3) {
+        expect(await db.requests.where('[status+region]').equals(['outstanding', 'London']).count()).toBe(1);
+        // Requests from before v6 are found by the queue's date-ordered index too.
+        const ordered = db.requests
+          .where('[status+region+registeredAt]')
+          .between(['outstanding', 'London', Dexie.minKey], ['outstanding', 'London', Dexie.maxKey]);
+        expect((await ordered.toArray()).map((r) => r.id)).toEqual(['req-1']);
+      }
       // Whatever version the data came from, the audit trail is a valid hash chain afterwards.
       expect((await verifyAuditChain(db)).problem).toBeNull();
       db.close();

@@ -3,17 +3,15 @@ import { daysSinceRegistration, UNVALIDATED_LABEL } from '@shared/domain/request
 import { getSuggestedSet } from '@shared/domain/user-types';
 import type { Operator } from '@shared/models/operator';
 import { PageHeading } from '../../../components/page-heading';
-import { standsOut } from '../data/requests';
-import { useQueue } from '../data/use-requests';
+import { QUEUE_PAGE_SIZE, standsOut } from '../data/requests';
+import { useQueuePage } from '../data/use-requests';
 import { ImportRequests } from './import-requests';
-
-const PAGE_SIZE = 50;
 
 /** Outstanding requests for the regions where the operator holds approveUser. */
 export function RequestsPage({ operator, now = new Date() }: { operator: Operator; now?: Date }) {
-  const queue = useQueue(operator);
   const [oldestFirst, setOldestFirst] = useState(true);
   const [page, setPage] = useState(0);
+  const queue = useQueuePage(operator, page, oldestFirst);
   if (!operator.approveUserRegions.length) {
     return (
       <>
@@ -25,12 +23,12 @@ export function RequestsPage({ operator, now = new Date() }: { operator: Operato
       </>
     );
   }
-  const all = [...(queue ?? [])].sort((a, b) => (oldestFirst ? 1 : -1) * a.registeredAt.localeCompare(b.registeredAt));
-  // One page at a time: the cost of opening the queue follows the page shown, not the queue size.
-  const pages = Math.max(1, Math.ceil(all.length / PAGE_SIZE));
+  // One page at a time, read from the index: the cost of opening the queue follows the page shown.
+  const total = queue?.total ?? 0;
+  const pages = Math.max(1, Math.ceil(total / QUEUE_PAGE_SIZE));
   const current = Math.min(page, pages - 1);
-  const rows = all.slice(current * PAGE_SIZE, (current + 1) * PAGE_SIZE);
-  const perRegion = operator.approveUserRegions.map((r) => ({ region: r, count: (queue ?? []).filter((q) => q.region === r).length }));
+  const rows = queue?.rows ?? [];
+  const perRegion = queue?.perRegion ?? [];
   return (
     <>
       <PageHeading>Outstanding user requests</PageHeading>
@@ -46,11 +44,11 @@ export function RequestsPage({ operator, now = new Date() }: { operator: Operato
       </ul>
       {queue === undefined ? (
         <p>Loading requests…</p>
-      ) : all.length === 0 ? (
+      ) : total === 0 ? (
         <p>There are no outstanding requests.</p>
       ) : (
         <table className="nhsuk-table" data-testid="request-queue">
-          <caption className="nhsuk-table__caption">{`${all.length} outstanding request${all.length === 1 ? '' : 's'}${pages > 1 ? `, page ${current + 1} of ${pages}` : ''}`}</caption>
+          <caption className="nhsuk-table__caption">{`${total} outstanding request${total === 1 ? '' : 's'}${pages > 1 ? `, page ${current + 1} of ${pages}` : ''}`}</caption>
           <thead className="nhsuk-table__head">
             <tr className="nhsuk-table__row">
               <th scope="col" className="nhsuk-table__header">
@@ -63,7 +61,14 @@ export function RequestsPage({ operator, now = new Date() }: { operator: Operato
                 User type asked for
               </th>
               <th scope="col" className="nhsuk-table__header" aria-sort={oldestFirst ? 'descending' : 'ascending'}>
-                <button type="button" className="app-link-button" onClick={() => setOldestFirst((v) => !v)}>
+                <button
+                  type="button"
+                  className="app-link-button"
+                  onClick={() => {
+                    setOldestFirst((v) => !v);
+                    setPage(0);
+                  }}
+                >
                   Days since registration
                   <span className="nhsuk-u-visually-hidden">
                     , sorted {oldestFirst ? 'oldest first' : 'newest first'}; select to reverse

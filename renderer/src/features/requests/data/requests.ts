@@ -1,3 +1,4 @@
+import Dexie from 'dexie';
 import Papa from 'papaparse';
 import type { DosDeskApi } from '@shared/ipc/api';
 import { fromLondonParts, londonDate } from '@shared/domain/london-time';
@@ -89,15 +90,48 @@ function assertOutstanding(request: UserRequest): void {
   if (request.status !== 'outstanding') throw new InputError(`This request has already been ${request.status}.`, 'id');
 }
 
-/** Outstanding requests for the regions where the operator holds approveUser, oldest first. */
-export async function queueFor(db: DosDeskDb, operator: Operator): Promise<UserRequest[]> {
+export interface QueuePage {
+  /** The requests on the page asked for, in the order asked for. */
+  rows: UserRequest[];
+  /** Outstanding requests in each region the operator manages. */
+  perRegion: { region: string; count: number }[];
+  total: number;
+}
+
+export const QUEUE_PAGE_SIZE = 50;
+
+/**
+ * One page of outstanding requests for the regions where the operator holds approveUser, oldest
+ * first unless asked otherwise. Counts come from the index and only the rows up to the page end are
+ * read, so opening the queue costs the page shown, not the size of the table.
+ */
+export async function queuePage(
+  db: DosDeskDb,
+  operator: Operator,
+  { page = 0, oldestFirst = true, pageSize = QUEUE_PAGE_SIZE }: { page?: number; oldestFirst?: boolean; pageSize?: number } = {},
+): Promise<QueuePage> {
   const scope = [...managedRegions(operator)];
-  if (!scope.length) return [];
-  const list = await db.requests
-    .where('[status+region]')
-    .anyOf(scope.map((r) => ['outstanding', r]))
-    .toArray();
-  return list.sort((a, b) => a.registeredAt.localeCompare(b.registeredAt));
+  const perRegion = await Promise.all(
+    scope.map(async (region) => ({ region, count: await db.requests.where('[status+region]').equals(['outstanding', region]).count() })),
+  );
+  const total = perRegion.reduce((sum, r) => sum + r.count, 0);
+  const last = Math.max(0, Math.ceil(total / pageSize) - 1);
+  const current = Math.min(Math.max(0, Math.floor(page)), last);
+  const end = (current + 1) * pageSize;
+  const lists = await Promise.all(
+    scope.map((region) => {
+      const range = db.requests
+        .where('[status+region+registeredAt]')
+        .between(['outstanding', region, Dexie.minKey], ['outstanding', region, Dexie.maxKey], true, true);
+      return (oldestFirst ? range : range.reverse()).limit(end).toArray();
+    }),
+  );
+  const order = oldestFirst ? 1 : -1;
+  const rows = lists
+    .flat()
+    .sort((a, b) => order * (a.registeredAt.localeCompare(b.registeredAt) || a.id.localeCompare(b.id)))
+    .slice(current * pageSize, end);
+  return { rows, perRegion, total };
 }
 
 export async function getRequestInScope(db: DosDeskDb, operatorId: string | null, id: string): Promise<UserRequest | null> {

@@ -14,15 +14,17 @@ import {
   importRequests,
   markValidated,
   previewRequestsCsv,
-  queueFor,
+  queuePage,
+  type QueuePage,
   rejectRequest,
   resendActivation,
   type RequestImportRow,
 } from './requests';
 
-export function useQueue(operator: Operator): UserRequest[] | undefined {
+/** One page of the operator's queue; re-read when requests change. */
+export function useQueuePage(operator: Operator, page: number, oldestFirst: boolean): QueuePage | undefined {
   const db = useDb();
-  return useLiveQuery(() => queueFor(db, operator), [db, operator]);
+  return useLiveQuery(() => queuePage(db, operator, { page, oldestFirst }), [db, operator, page, oldestFirst]);
 }
 
 export function useRequest(id: string): { request: UserRequest | null | undefined; error: string | null } {
