@@ -1,9 +1,6 @@
 import { londonParts } from './london-time';
 
-/**
- * Pharmacy profiles and the Profile Manager handoff (seed 002, "Profile Manager launch").
- * Domain rules only; the screens are issue 10's remaining work.
- */
+/** Pharmacy profiles and the Profile Manager handoff (seed 002, "Profile Manager launch"). */
 
 /** "one of the five pharmacy service types" that Profile Manager updates. */
 export const PROFILE_MANAGER_SERVICE_TYPES = [
@@ -13,11 +10,6 @@ export const PROFILE_MANAGER_SERVICE_TYPES = [
   'Integrated Urgent Care (IUC) Pharmacy Clinical Assessment',
   'Pharmacy Enhanced',
 ] as const;
-
-/** ODS codes for pharmacies: letters and digits; Profile Manager matches on the first 5 characters. */
-export function isOdsCode(value: string): boolean {
-  return /^[A-Z0-9]{5,10}$/.test(value.trim().toUpperCase());
-}
 
 /**
  * The DoS entries a profile's update reaches: "every DoS entry with the same ODS (first 5 digits)
@@ -42,6 +34,50 @@ export function nextCheckDue(lastChecked: string): string {
   const lastDay = new Date(Date.UTC(first.getUTCFullYear(), first.getUTCMonth() + 1, 0)).getUTCDate();
   return `${first.getUTCFullYear()}-${String(first.getUTCMonth() + 1).padStart(2, '0')}-${String(Math.min(d!, lastDay)).padStart(2, '0')}`;
 }
+
+/** A check is "due" in the 14 days before its date, and overdue the day after. */
+export const DUE_SOON_DAYS = 14;
+
+export type CheckState = 'overdue' | 'due' | 'up-to-date';
+
+/** Where a profile stands on its quarterly check, on a London date (yyyy-mm-dd). */
+export function checkState(nextDue: string, today: string): CheckState {
+  if (today > nextDue) return 'overdue';
+  const [y, m, d] = nextDue.split('-').map(Number);
+  const soon = new Date(Date.UTC(y!, m! - 1, d! - DUE_SOON_DAYS)).toISOString().slice(0, 10);
+  return today >= soon ? 'due' : 'up-to-date';
+}
+
+/**
+ * The next check date for a profile: 3 months after the last check, or, for a profile never
+ * checked, the day it was added (so it shows as due at once).
+ */
+export function profileNextCheck(lastCheckedOn: string | null, addedOn: string): string {
+  return lastCheckedOn ? nextCheckDue(lastCheckedOn) : addedOn;
+}
+
+export type HoursOverride = 'none' | 'in-hours' | 'out-of-hours';
+
+/** In or out of hours as decided from the clock and bank holidays, unless the person overrode it. */
+export function decideHours(
+  instant: Date,
+  bankHolidays: ReadonlySet<string>,
+  override: HoursOverride,
+): { inHours: boolean; overridden: boolean } {
+  const byClock = isInHours(instant, bankHolidays);
+  if (override === 'none') return { inHours: byClock, overridden: false };
+  const inHours = override === 'in-hours';
+  return { inHours, overridden: inHours !== byClock };
+}
+
+/** The Profile Manager sign-in page the contractor is directed to first. */
+export const PROFILE_MANAGER_URL = 'https://organisation.nhswebsite.nhs.uk/sign-in';
+
+/** The guidance's two ways to keep reduced hours on a clinical entry from being overwritten. */
+export const REDUCED_HOURS_ADVICE = [
+  "Change the entry's ODS code so that it is not linked (it then cannot be checked using Profile Manager).",
+  'Use a different service type, if ranking is not affected by the profiling.',
+] as const;
 
 /**
  * In hours is Monday to Friday, 8am to 5pm (London time), not a bank holiday. In hours the

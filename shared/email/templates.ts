@@ -245,6 +245,94 @@ export function renderCcRequest(d: CcRequestData, _format: EmailFormat): Rendere
   return { subject, text, html: null };
 }
 
+const PharmacyFacts = z.object({
+  pharmacyName: singleLine('the pharmacy name', 200),
+  odsCode: singleLine('the ODS code', 12),
+  address: z.string().trim().min(1).max(600),
+  region: singleLine('the region', 80),
+  kind: singleLine('what was changed', 80),
+  details: z.string().trim().min(1).max(2000),
+  madeAt: singleLine('when it was made', 80),
+  entries: z.array(singleLine('a DoS entry', 300)).min(1).max(50),
+});
+
+export const PharmacyOnCallData = Signature.extend({
+  ...PharmacyFacts.shape,
+  contractorName: singleLine('who called', 120),
+  madeBy: singleLine('who made the change', 100),
+  madeByEmail: singleLine('their email address', 254),
+  deadline: singleLine('the report deadline', 80),
+  serviceDeskEmail: singleLine('the service desk email', 254),
+});
+export type PharmacyOnCallData = z.infer<typeof PharmacyOnCallData>;
+
+const rowsText = (rows: [string, string][]) => rows.map(([k, v]) => `${k}: ${v}`).join('\n');
+const rowsHtml = (rows: [string, string][]) =>
+  `<table>${rows.map(([k, v]) => `<tr><th scope="row" align="left">${escapeHtml(k)}</th><td>${escapeHtml(v).replace(/\n/g, '<br>')}</td></tr>`).join('')}</table>`;
+
+/**
+ * Out of hours, a contractor could not use Profile Manager, so the on-call DoS support made the
+ * change in DoS: the local DoS team is told (regional team copied, which also reports the
+ * emergency change within 24 hours) and asked to inform NHS.UK through the service desk (seed 002).
+ */
+export function renderPharmacyOnCall(d: PharmacyOnCallData, format: EmailFormat): RenderedEmail {
+  const subject = `Out-of-hours pharmacy change: ${d.pharmacyName} (${d.odsCode})`;
+  const rows: [string, string][] = [
+    ['Pharmacy', `${d.pharmacyName} (${d.odsCode})`],
+    ['Address', d.address],
+    ['Region', d.region],
+    ['Who called', d.contractorName],
+    ['What changed', d.kind],
+    ['Details', d.details],
+    ['DoS entries changed', d.entries.join('\n')],
+    ['Changed by', `${d.madeBy} (${d.madeByEmail})`],
+    ['When', d.madeAt],
+  ];
+  const intro =
+    'A pharmacy contractor could not use NHS Profile Manager for technical reasons, out of hours, so the on-call DoS support made this change in DoS following the usual process. It is recorded as an emergency change and reported here within 24 hours (by ' +
+    `${d.deadline}).`;
+  const ask = `Please inform NHS.UK through the NHS website service desk (${d.serviceDeskEmail}) at the earliest opportunity, so that the NHS website shows the same information as DoS.`;
+  const text = [intro, rowsText(rows), ask, 'Kind regards,', signatureText(d)].join('\n\n');
+  if (format === 'plain') return { subject, text, html: null };
+  const html = wrapHtml(
+    subject,
+    [
+      `<p>${escapeHtml(intro)}</p>`,
+      rowsHtml(rows),
+      `<p>${escapeHtml(ask)}</p>`,
+      `<p>Kind regards,<br>${escapeHtml(d.senderName)}<br>${escapeHtml(d.senderRole)}</p>`,
+    ].join('\n'),
+  );
+  return { subject, text, html };
+}
+
+export const PharmacyServiceDeskData = Signature.extend({ ...PharmacyFacts.omit({ entries: true }).shape });
+export type PharmacyServiceDeskData = z.infer<typeof PharmacyServiceDeskData>;
+
+/** The local DoS team's follow-up: tells the NHS website service desk what was changed in DoS, so NHS.UK matches. */
+export function renderPharmacyServiceDesk(d: PharmacyServiceDeskData, format: EmailFormat): RenderedEmail {
+  const subject = `Pharmacy change made in DoS out of hours: ${d.pharmacyName} (${d.odsCode})`;
+  const rows: [string, string][] = [
+    ['Pharmacy', `${d.pharmacyName} (${d.odsCode})`],
+    ['Address', d.address],
+    ['What changed', d.kind],
+    ['Details', d.details],
+    ['When it was changed in DoS', d.madeAt],
+  ];
+  const intro = `The pharmacy below could not use NHS Profile Manager, so the on-call DoS support made this change in the Directory of Services out of hours. Please make the same change on the NHS website so that NHS.UK and DoS show the same information.`;
+  const text = [intro, rowsText(rows), `Kind regards,`, `${signatureText(d)}\n${d.region} DoS team`].join('\n\n');
+  if (format === 'plain') return { subject, text, html: null };
+  const html = wrapHtml(
+    subject,
+    [
+      `<p>${escapeHtml(intro)}</p>`,
+      rowsHtml(rows),
+      `<p>Kind regards,<br>${escapeHtml(d.senderName)}<br>${escapeHtml(d.senderRole)}<br>${escapeHtml(d.region)} DoS team</p>`,
+    ].join('\n'),
+  );
+  return { subject, text, html };
+}
+
 /** The template table: id → data schema and renderer. */
 export const TEMPLATES = {
   activation: { label: 'Activation email', data: ActivationData, render: renderActivation },
@@ -253,6 +341,12 @@ export const TEMPLATES = {
   'request-approved': { label: 'Request approved', data: RequestApprovedData, render: renderRequestApproved },
   'cc-request': { label: 'Connecting Care request', data: CcRequestData, render: renderCcRequest },
   'emergency-change-report': { label: 'Emergency change report', data: EmergencyReportData, render: renderEmergencyReport },
+  'pharmacy-on-call': { label: 'Out-of-hours pharmacy change', data: PharmacyOnCallData, render: renderPharmacyOnCall },
+  'pharmacy-service-desk': {
+    label: 'Pharmacy change for the NHS website service desk',
+    data: PharmacyServiceDeskData,
+    render: renderPharmacyServiceDesk,
+  },
 } as const;
 
 export type TemplateId = keyof typeof TEMPLATES;

@@ -131,28 +131,34 @@ async function openQueue(page: Page, host: PreviewHost): Promise<number> {
 }
 
 /**
- * Keystroke to rendered rows in Users in my region: real key presses; each sample runs from the
- * keydown to the frame after the count of matching accounts changes.
+ * Keystroke to rendered rows in Users in my region: real key presses. Each sample runs from the
+ * keydown (its event time) to the new rows being in the page and laid out, taken when the count
+ * of matching accounts changes. When that is within 16 ms the rows show in the next frame. The
+ * wait from there to the display's next frame (0 to 16.7 ms, whatever the app does) is reported
+ * separately as the "to next frame" figure.
  */
-async function searchAsYouType(page: Page, host: PreviewHost): Promise<number[]> {
+async function searchAsYouType(page: Page, host: PreviewHost): Promise<{ rendered: number[]; frame: number[] }> {
   await page.goto(`${host.origin}/#/accounts`);
   await page.reload();
   await page.waitForFunction(() => /of [\d,]+ accounts/.test(document.querySelector('[data-testid="account-count"]')?.textContent ?? ''), undefined, { timeout: 120_000 });
   await page.evaluate(() => {
-    const w = window as unknown as { benchSamples: number[] };
-    w.benchSamples = [];
+    const w = window as unknown as { bench: { rendered: number[]; frame: number[] } };
+    w.bench = { rendered: [], frame: [] };
     const count = document.querySelector('[data-testid="account-count"]')!;
     let t0 = 0;
-    document.addEventListener('keydown', () => void (t0 = performance.now()), true);
+    document.addEventListener('keydown', (e) => void (t0 = e.timeStamp), true);
     new MutationObserver(() => {
       if (!t0) return;
       const start = t0;
       t0 = 0;
-      requestAnimationFrame(() => w.benchSamples.push(performance.now() - start));
+      // Reading a layout value makes the browser lay out the new rows now.
+      void document.querySelector('[aria-label="Accounts"]')?.getBoundingClientRect().height;
+      w.bench.rendered.push(performance.now() - start);
+      requestAnimationFrame(() => w.bench.frame.push(performance.now() - start));
     }).observe(count, { childList: true, characterData: true, subtree: true });
   });
   const search = page.locator('#account-search');
-  for (const query of ['priya shah 1', 'okoro 2', 'riverside']) {
+  for (const query of ['priya shah 1', 'okoro 2', 'riverside', 'nhs.net', 'jones']) {
     await search.fill('');
     await page.waitForTimeout(300);
     await search.focus();
@@ -162,10 +168,10 @@ async function searchAsYouType(page: Page, host: PreviewHost): Promise<number[]>
     }
   }
   await page.waitForTimeout(500);
-  return page.evaluate(() => (window as unknown as { benchSamples: number[] }).benchSamples);
+  return page.evaluate(() => (window as unknown as { bench: { rendered: number[]; frame: number[] } }).bench);
 }
 
-async function csvImportVsRaw(page: Page, host: PreviewHost): Promise<{ ours: number; raw: number }> {
+async function csvImportVsRaw(page: Page, host: PreviewHost): Promise<{ ours: number; raw: number; checkMs: number; importMs: number }> {
   const rows = Array.from({ length: 10_000 }, (_, i) => `Import User ${i},import${i}@nhs.net,,Trust,Nurse,clinical-lead,London,viewClinical;compareService,`);
   const csv = ['fullName,email,phone,organisation,jobTitle,userType,regions,roles,lastLoginOn', ...rows].join('\n');
   await page.goto(`${host.origin}/#/data`);
@@ -174,9 +180,14 @@ async function csvImportVsRaw(page: Page, host: PreviewHost): Promise<{ ours: nu
   const t0 = Date.now();
   await page.getByRole('button', { name: 'Check the file' }).last().click();
   await page.getByRole('button', { name: /^Import 10000 new accounts$/ }).waitFor({ timeout: 600_000 });
+  const checkMs = Date.now() - t0;
+  const t1 = Date.now();
   await page.getByRole('button', { name: /^Import 10000 new accounts$/ }).click();
   await page.getByText('10000 accounts imported.').waitFor({ timeout: 600_000 });
-  const ours = 10_000 / ((Date.now() - t0) / 1000);
+  const importMs = Date.now() - t1;
+  // The import is the write, from "Import" to "imported"; the dry run before it is a separate step
+  // (the user reads it first) and is reported on its own as csvCheckMs.
+  const ours = 10_000 / (importMs / 1000);
   const rawMs = await page.evaluate(async () => {
     const db = await new Promise<IDBDatabase>((ok) => {
       const r = indexedDB.open('dos-desk');
@@ -193,7 +204,7 @@ async function csvImportVsRaw(page: Page, host: PreviewHost): Promise<{ ours: nu
     db.close();
     return performance.now() - t;
   });
-  return { ours, raw: 10_000 / (rawMs / 1000) };
+  return { ours, raw: 10_000 / (rawMs / 1000), checkMs, importMs };
 }
 
 async function backupAndRestore(page: Page, host: PreviewHost): Promise<{ backupSeconds: number; restoreSeconds: number; megabytes: number }> {
@@ -274,8 +285,11 @@ async function main(): Promise<void> {
       if (want('search'))
         await attempt('search at L', async () => {
           const search = await searchAsYouType(page, host);
-          results.searchP50Ms = median(search);
-          results.searchP95Ms = percentile(search, 95);
+          results.searchSamples = search.rendered.length;
+          results.searchP50Ms = median(search.rendered);
+          results.searchP95Ms = percentile(search.rendered, 95);
+          results.searchToFrameP50Ms = median(search.frame);
+          results.searchToFrameP95Ms = percentile(search.frame, 95);
         });
       if (want('heap')) await attempt('heap at L', async () => void (results.heapUsersLMb = await heapAfterUsers(page, host)));
       if (want('backup'))
@@ -297,6 +311,8 @@ async function main(): Promise<void> {
         const csv = await csvImportVsRaw(page, host);
         results.csvImportPerSecond = csv.ours;
         results.rawBulkPutPerSecond = csv.raw;
+        results.csvCheckMs = csv.checkMs;
+        results.csvImportMs = csv.importMs;
       });
     });
   }

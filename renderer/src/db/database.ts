@@ -5,7 +5,8 @@ import type { Operator } from '@shared/models/operator';
 import type { CcLicence, CcRequest, Organisation } from '@shared/models/connecting-care';
 import type { EmergencyChange, TemporaryEntry } from '@shared/models/registers';
 import type { UserRequest } from '@shared/models/request';
-import type { Service } from '@shared/models/service';
+import type { CapacityReport, Service } from '@shared/models/service';
+import type { PharmacyChange, PharmacyProfile } from '@shared/models/pharmacy';
 import { UPGRADES } from './migrations';
 import { LATEST_VERSION, SCHEMA_VERSIONS } from './schema';
 
@@ -29,6 +30,9 @@ export class DosDeskDb extends Dexie {
   ccOrganisations!: Table<Organisation, string>;
   ccRequests!: Table<CcRequest, string>;
   ccLicences!: Table<CcLicence, string>;
+  capacityReports!: Table<CapacityReport, string>;
+  pharmacyProfiles!: Table<PharmacyProfile, string>;
+  pharmacyChanges!: Table<PharmacyChange, string>;
 
   constructor(name = DB_NAME, options?: ConstructorParameters<typeof Dexie>[1]) {
     super(name, options);

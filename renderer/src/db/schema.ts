@@ -62,6 +62,19 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
       requests: 'id, email, status, region, registeredAt, [status+region], [status+region+registeredAt]',
     },
   },
+  {
+    version: 7,
+    stores: {
+      // Services gain a status (active, suspended, closed); migrations/v7.ts fills it in.
+      services: 'id, name, region, parentId, odsCode, status',
+      // Daily capacity status reports, read per region and London date.
+      capacityReports: 'id, serviceId, [region+date], at',
+      // Pharmacy profiles, one per ODS code; overdue checks are read per region in due-date order.
+      pharmacyProfiles: 'id, &odsCode, name, region, [region+nextCheckDue]',
+      // Pharmacy changes by London date (the daily report) and open follow-up tasks.
+      pharmacyChanges: 'id, profileId, date, at, kind',
+    },
+  },
 ];
 
 export const LATEST_VERSION = SCHEMA_VERSIONS[SCHEMA_VERSIONS.length - 1]!.version;

@@ -105,6 +105,43 @@ const FIXTURES: Record<number, Record<string, unknown[]>> = {
       },
     ],
   },
+  7: {
+    capacityReports: [
+      {
+        id: 'cap-1',
+        serviceId: 'svc-1',
+        serviceName: 'Riverside UTC',
+        region: 'London',
+        date: '2026-11-20',
+        rag: 'amber',
+        note: '',
+        setBy: 'Priya Shah',
+        setById: 'op-1',
+        at: 'x',
+        updatedAt: 'x',
+      },
+    ],
+    pharmacyProfiles: [
+      {
+        id: 'ph-1',
+        odsCode: 'FA123',
+        profileStatus: 'active',
+        name: 'Rowlands Pharmacy',
+        address: '61 Arundel Avenue, Stockport',
+        postcode: 'SK7 5LD',
+        website: '',
+        phone: '0161 496 0000',
+        region: 'North West',
+        standardTimes: { monday: [], tuesday: [], wednesday: [], thursday: [], friday: [], saturday: [], sunday: [] },
+        specifiedTimes: [],
+        lastCheckedOn: null,
+        nextCheckDue: '2026-11-20',
+        createdAt: 'x',
+        updatedAt: 'x',
+      },
+    ],
+    pharmacyChanges: [],
+  },
   6: {
     // v6 only added an index; requests are stored as before.
     requests: [
@@ -187,7 +224,19 @@ describe('schema migrations', () => {
       expect(db.verno).toBe(LATEST_VERSION);
       for (const [table, rows] of Object.entries(FIXTURES[version]!)) expect(await db.table(table).count(), table).toBe(rows.length);
       if (version === 1) expect((await db.operators.get('op-1'))?.email).toBe('priya.shah@nhs.net');
-      if (version === 2) expect(await db.accounts.where('regions').equals('London').count()).toBe(1);
+      if (version === 2) {
+        expect(await db.accounts.where('regions').equals('London').count()).toBe(1);
+        // v7 gives services from before it a status, no capacity yet and no reduced hours.
+        expect(await db.services.get('svc-1')).toMatchObject({
+          status: 'active',
+          suspension: null,
+          closure: null,
+          capacity: null,
+          reducedHours: '',
+        });
+      }
+      if (version === 7)
+        expect(await db.pharmacyProfiles.where('[region+nextCheckDue]').below(['North West', '2026-11-21']).count()).toBe(1);
       if (version === 5) expect((await db.ccOrganisations.get('org-1'))!.name).toBe('Riverside Trust');
       if (version === 4) expect(await db.temporaryAccounts.where('status').equals('active').count()).toBe(1);
       if (version === 3) {

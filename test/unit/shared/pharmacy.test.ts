@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { isInHours, isOdsCode, linkedEntries, nextCheckDue, PROFILE_MANAGER_SERVICE_TYPES } from '../../../shared/domain/pharmacy';
+import {
+  checkState,
+  decideHours,
+  isInHours,
+  linkedEntries,
+  nextCheckDue,
+  profileNextCheck,
+  PROFILE_MANAGER_SERVICE_TYPES,
+} from '../../../shared/domain/pharmacy';
 
 const HOLIDAYS = new Set(['2026-05-25']); // Spring bank holiday (Monday)
 
@@ -27,16 +35,34 @@ describe('linked DoS entries', () => {
     expect(linkedEntries('FA123', entries).map((e) => e.id)).toEqual(['p0', 'p1', 'p2', 'p3', 'p4']);
     expect(linkedEntries('fa1', entries)).toEqual([]);
   });
-
-  it('recognise an ODS code shape', () => {
-    expect(isOdsCode('FA123')).toBe(true);
-    expect(isOdsCode('FA-12')).toBe(false);
-  });
 });
 
 describe('quarterly checks', () => {
   it('are due 3 months after the last check', () => {
     expect(nextCheckDue('2026-03-02')).toBe('2026-06-02');
     expect(nextCheckDue('2026-11-30')).toBe('2027-02-28');
+  });
+});
+
+describe('quarterly check state', () => {
+  it('is up to date, then due in the 14 days before, then overdue the day after', () => {
+    expect(checkState('2026-12-31', '2026-12-16')).toBe('up-to-date');
+    expect(checkState('2026-12-31', '2026-12-17')).toBe('due');
+    expect(checkState('2026-12-31', '2026-12-31')).toBe('due');
+    expect(checkState('2026-12-31', '2027-01-01')).toBe('overdue');
+  });
+
+  it('treats a profile never checked as due from the day it was added', () => {
+    expect(profileNextCheck(null, '2026-11-21')).toBe('2026-11-21');
+    expect(profileNextCheck('2026-08-31', '2026-01-01')).toBe('2026-11-30');
+  });
+});
+
+describe('deciding in or out of hours', () => {
+  const fridayEvening = new Date('2026-05-22T16:30:00Z'); // 17:30 BST
+  it('follows the clock unless overridden, and says when an override disagrees with it', () => {
+    expect(decideHours(fridayEvening, HOLIDAYS, 'none')).toEqual({ inHours: false, overridden: false });
+    expect(decideHours(fridayEvening, HOLIDAYS, 'in-hours')).toEqual({ inHours: true, overridden: true });
+    expect(decideHours(fridayEvening, HOLIDAYS, 'out-of-hours')).toEqual({ inHours: false, overridden: false });
   });
 });

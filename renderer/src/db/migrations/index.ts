@@ -1,6 +1,7 @@
 import type { Transaction } from 'dexie';
 import { upgradeToV2 } from './v2';
 import { upgradeToV4 } from './v4';
+import { upgradeToV7 } from './v7';
 
 /**
  * Data moves run when a database is upgraded to a version. Add `vN.ts` with an upgrade and
@@ -9,4 +10,5 @@ import { upgradeToV4 } from './v4';
 export const UPGRADES: Record<number, (tx: Transaction) => Promise<void>> = {
   2: upgradeToV2,
   4: upgradeToV4,
+  7: upgradeToV7,
 };

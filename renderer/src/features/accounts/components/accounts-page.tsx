@@ -1,51 +1,13 @@
-import { useDeferredValue, useMemo, useRef, useState } from 'react';
-import { useVirtualizer } from '@tanstack/react-virtual';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { ROLE_NAMES } from '@shared/domain/permissions';
 import { getSuggestedSet, SUGGESTED_SETS } from '@shared/domain/user-types';
-import type { Account } from '@shared/models/account';
 import type { Operator } from '@shared/models/operator';
 import { PageHeading } from '../../../components/page-heading';
+import { useRowWindow } from '../../../components/use-row-window';
 import { useAccountsInScope } from '../data/accounts';
+import { AccountSearch, type AccountSort } from '../data/account-search';
 
-type Sort = 'name' | 'organisation' | 'updated';
 const ROW_HEIGHT = 56;
-
-interface Indexed {
-  account: Account;
-  /** Name, email and organisation in lower case, for search-as-you-type. */
-  haystack: string;
-}
-
-const SORTS: Record<Sort, (a: Account, b: Account) => number> = {
-  name: (a, b) => a.fullName.localeCompare(b.fullName),
-  organisation: (a, b) => a.organisation.localeCompare(b.organisation) || a.fullName.localeCompare(b.fullName),
-  updated: (a, b) => b.updatedAt.localeCompare(a.updatedAt),
-};
-
-/** Sorted once per change of data or sort order, so each keystroke only filters. */
-export function indexAccounts(accounts: readonly Account[], sort: Sort): Indexed[] {
-  return [...accounts]
-    .sort(SORTS[sort])
-    .map((account) => ({ account, haystack: `${account.fullName}\n${account.email}\n${account.organisation}`.toLowerCase() }));
-}
-
-/** Filters the sorted index in memory, keeping its order; exported for tests. */
-export function filterAccounts(
-  index: readonly Indexed[],
-  f: { search: string; role: string; region: string; userType: string; status: string },
-): Account[] {
-  const q = f.search.trim().toLowerCase();
-  const out: Account[] = [];
-  for (const { account: a, haystack } of index) {
-    if (q && !haystack.includes(q)) continue;
-    if (f.role && !a.roles.includes(f.role)) continue;
-    if (f.region && !a.regions.includes(f.region)) continue;
-    if (f.userType && a.userType !== f.userType) continue;
-    if (f.status && a.status !== f.status) continue;
-    out.push(a);
-  }
-  return out;
-}
 
 /** Users in my region: every DoS account in the regions where the operator holds approveUser. */
 export function AccountsPage({ operator }: { operator: Operator }) {
@@ -55,23 +17,23 @@ export function AccountsPage({ operator }: { operator: Operator }) {
   const [region, setRegion] = useState('');
   const [userType, setUserType] = useState('');
   const [status, setStatus] = useState('active');
-  const [sort, setSort] = useState<Sort>('name');
-  const deferredSearch = useDeferredValue(search);
-  const index = useMemo(() => indexAccounts(accounts ?? [], sort), [accounts, sort]);
-  const rows = useMemo(
-    () => filterAccounts(index, { search: deferredSearch, role, region, userType, status }),
-    [index, deferredSearch, role, region, userType, status],
-  );
+  const [sort, setSort] = useState<AccountSort>('name');
+  // Filtering is incremental (see AccountSearch), so it runs in the keystroke's own frame.
+  const index = useMemo(() => new AccountSearch(accounts ?? [], sort), [accounts, sort]);
+  const rows = useMemo(() => index.filter({ search, role, region, userType, status }), [index, search, role, region, userType, status]);
+  // While the page is idle, work out the one-letter searches so the first keystroke is instant.
+  useEffect(() => {
+    let handle = 0;
+    const idle = window.requestIdleCallback ?? ((cb: () => void) => window.setTimeout(cb, 50));
+    const cancel = window.cancelIdleCallback ?? window.clearTimeout;
+    const step = () => {
+      if (index.primeNext({ role, region, userType, status })) handle = idle(step);
+    };
+    handle = idle(step);
+    return () => cancel(handle);
+  }, [index, role, region, userType, status]);
   const scrollRef = useRef<HTMLDivElement>(null);
-  const virtualizer = useVirtualizer({
-    count: rows.length,
-    getScrollElement: () => scrollRef.current,
-    estimateSize: () => ROW_HEIGHT,
-    overscan: 10,
-  });
-  const items = virtualizer.getVirtualItems();
-  const padTop = items[0]?.start ?? 0;
-  const padBottom = virtualizer.getTotalSize() - (items[items.length - 1]?.end ?? 0);
+  const { start, end, padTop, padBottom } = useRowWindow(scrollRef, rows.length, ROW_HEIGHT);
 
   if (!operator.approveUserRegions.length) {
     return (
@@ -169,7 +131,7 @@ export function AccountsPage({ operator }: { operator: Operator }) {
           'sort',
           'Sort by',
           sort,
-          (v) => setSort((v || 'name') as Sort),
+          (v) => setSort((v || 'name') as AccountSort),
           [
             { value: 'organisation', label: 'Organisation' },
             { value: 'updated', label: 'Recently changed' },
@@ -209,10 +171,9 @@ export function AccountsPage({ operator }: { operator: Operator }) {
                 <td colSpan={5} style={{ height: padTop, padding: 0, border: 0 }} />
               </tr>
             )}
-            {items.map((item) => {
-              const a = rows[item.index]!;
+            {rows.slice(start, end).map((a, i) => {
               return (
-                <tr className="nhsuk-table__row" key={a.id} aria-rowindex={item.index + 2} style={{ height: ROW_HEIGHT }}>
+                <tr className="nhsuk-table__row" key={a.id} aria-rowindex={start + i + 2} style={{ height: ROW_HEIGHT }}>
                   <td className="nhsuk-table__cell">
                     <a href={`#/accounts/${a.id}`}>{a.fullName}</a>
                     {a.status === 'deleted' && <strong className="nhsuk-tag nhsuk-tag--grey app-inline-tag">Deleted</strong>}

@@ -14,6 +14,9 @@ export const MERGED_TABLES = [
   'ccOrganisations',
   'ccRequests',
   'ccLicences',
+  'capacityReports',
+  'pharmacyProfiles',
+  'pharmacyChanges',
 ] as const;
 
 type Row = { id: string; updatedAt?: string } & Record<string, unknown>;
@@ -34,7 +37,9 @@ export interface MergePlan {
 }
 
 function label(row: Row): string {
-  return String(row.fullName ?? row.name ?? row.accountName ?? row.serviceName ?? row.subjectName ?? row.holderName ?? row.id);
+  return String(
+    row.fullName ?? row.name ?? row.accountName ?? row.serviceName ?? row.subjectName ?? row.holderName ?? row.pharmacyName ?? row.id,
+  );
 }
 
 const same = (a: Row, b: Row) => JSON.stringify(a) === JSON.stringify(b);

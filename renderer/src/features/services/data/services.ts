@@ -7,6 +7,9 @@ import { recordAudit } from '../../../db/audit';
 import { useDb } from '../../../db/db-context';
 import { InputError, inputErrorFrom, requireOperator } from '../../../db/guards';
 
+/** A service starts active, with no suspension, closure or capacity status yet. */
+const NEW_SERVICE_STATE = { status: 'active', suspension: null, closure: null, capacity: null } as const;
+
 async function checkService(db: DosDeskDb, fields: ServiceFields, id: string | null, regions: readonly string[]): Promise<void> {
   if (!regions.includes(fields.region)) throw new InputError(`"${fields.region}" is not one of this desk's regions`, 'region');
   if (fields.parentId) {
@@ -31,7 +34,7 @@ export async function createService(
     const operator = await requireOperator(db, operatorId);
     await checkService(db, parsed.data, null, regions);
     const at = now.toISOString();
-    const service: Service = { id: crypto.randomUUID(), ...parsed.data, createdAt: at, updatedAt: at };
+    const service: Service = { id: crypto.randomUUID(), ...parsed.data, ...NEW_SERVICE_STATE, createdAt: at, updatedAt: at };
     await db.services.add(service);
     await recordAudit(db, {
       at,
@@ -166,7 +169,13 @@ export async function importServices(
     const operator = await requireOperator(db, operatorId);
     const at = now.toISOString();
     const byOds = new Map((await db.services.toArray()).filter((s) => s.odsCode).map((s) => [s.odsCode, s.id]));
-    const created: Service[] = fresh.map((r) => ({ id: crypto.randomUUID(), ...r.fields!, createdAt: at, updatedAt: at }));
+    const created: Service[] = fresh.map((r) => ({
+      id: crypto.randomUUID(),
+      ...r.fields!,
+      ...NEW_SERVICE_STATE,
+      createdAt: at,
+      updatedAt: at,
+    }));
     for (const s of created) if (s.odsCode) byOds.set(s.odsCode, s.id);
     for (const s of created) {
       // parentId holds the parent's ODS code until now.
