@@ -10,6 +10,12 @@ import { AccountsPage } from '../features/accounts/components/accounts-page';
 import { AuditPage } from '../features/audit/components/audit-page';
 import { ServiceEditPage } from '../features/services/components/service-edit-page';
 import { ServicesPage } from '../features/services/components/services-page';
+import { CapacityReportPage } from '../features/services/components/capacity-report-page';
+import { HandoffPage } from '../features/pharmacy/components/handoff-page';
+import { PharmaciesPage } from '../features/pharmacy/components/pharmacies-page';
+import { ProfileEditPage } from '../features/pharmacy/components/profile-edit-page';
+import { ProfilePage } from '../features/pharmacy/components/profile-page';
+import { PharmacyReportPage } from '../features/pharmacy/components/report-page';
 import { RequestFormPage } from '../features/requests/components/request-form-page';
 import { RequestPage } from '../features/requests/components/request-page';
 import { RequestsPage } from '../features/requests/components/requests-page';
@@ -43,6 +49,7 @@ const NAV: readonly NavItem[] = [
   { href: '#/registers/temporary', label: 'Registers', matches: (r) => r.startsWith('/registers') },
   { href: '#/cc', label: 'Connecting Care', matches: (r) => r.startsWith('/cc') },
   { href: '#/services', label: 'Services', matches: (r) => r.startsWith('/services') },
+  { href: '#/pharmacies', label: 'Pharmacies', matches: (r) => r.startsWith('/pharmacies') },
   { href: '#/operators', label: 'Operators', matches: (r) => r.startsWith('/operators') },
   { href: '#/outbox', label: 'Outbox', matches: (r) => r.startsWith('/outbox'), badge: <OutboxBadge /> },
   { href: '#/data', label: 'Backups', matches: (r) => r.startsWith('/data') },
@@ -112,9 +119,20 @@ function Page({ route, operator, operators, settings }: { route: string; operato
   const account = /^\/accounts\/([0-9a-f-]{36})$/.exec(route);
   if (account) return <AccountPage key={account[1]} operator={operator} id={account[1]} />;
   if (route === '/services') return <ServicesPage regions={regions} />;
+  if (route === '/services/capacity') return <CapacityReportPage operator={operator} />;
   if (route === '/services/new') return <ServiceEditPage key="new" regions={regions} />;
   const service = /^\/services\/([0-9a-f-]{36})$/.exec(route);
   if (service) return <ServiceEditPage key={service[1]} id={service[1]} regions={regions} />;
+  const pharmacy = { regions, delivery, teams: settings.dosTeams };
+  if (route === '/pharmacies') return <PharmaciesPage operator={operator} {...pharmacy} />;
+  if (route === '/pharmacies/new') return <ProfileEditPage key="new" coveredRegions={operator.regions} {...pharmacy} />;
+  if (route === '/pharmacies/report') return <PharmacyReportPage operator={operator} />;
+  const handoff = /^\/pharmacies\/handoff(?:\?profile=([0-9a-f-]{36}))?$/.exec(route);
+  if (handoff) return <HandoffPage key={handoff[1] ?? 'any'} operator={operator} profileId={handoff[1]} {...pharmacy} />;
+  const profileEdit = /^\/pharmacies\/([0-9a-f-]{36})\/edit$/.exec(route);
+  if (profileEdit) return <ProfileEditPage key={profileEdit[1]} id={profileEdit[1]} coveredRegions={operator.regions} {...pharmacy} />;
+  const profile = /^\/pharmacies\/([0-9a-f-]{36})$/.exec(route);
+  if (profile) return <ProfilePage key={profile[1]} id={profile[1]!} {...pharmacy} />;
   if (route === '/data') return <DataSafetyPage operator={operator} regions={regions} />;
   if (route === '/audit') return <AuditPage operators={operators} />;
   if (route === '/outbox/new')

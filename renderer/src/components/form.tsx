@@ -16,7 +16,8 @@ export function useZodForm<S extends z.ZodType<FieldValues, FieldValues>>(schema
 }
 
 export function fieldId(name: string): string {
-  return `field-${name.replace(/\./g, '-')}`;
+  // A list's own error (react-hook-form puts it under "root") points at the list's field.
+  return `field-${name.replace(/\.root$/, '').replace(/\./g, '-')}`;
 }
 
 interface Problem {

@@ -1,4 +1,3 @@
-import { useEffect, useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { DeliveryMethod } from '@shared/models/email';
 import type { Settings } from '@shared/models/settings';
@@ -37,16 +36,7 @@ export function countInUse(licences: readonly { organisationId: string; status: 
   return licences.filter((l) => l.organisationId === organisationId && (COUNTED as readonly string[]).includes(l.status)).length;
 }
 
-/** England bank holidays from main (offline data), for last year to next year. */
-export function useBankHolidays(): ReadonlySet<string> | null {
-  const api = useApi();
-  const [days, setDays] = useState<ReadonlySet<string> | null>(null);
-  useEffect(() => {
-    const year = new Date().getFullYear();
-    void api.getBankHolidays(year - 1, year + 1).then((r) => setDays(new Set(r.ok ? r.data : [])));
-  }, [api]);
-  return days;
-}
+export { useBankHolidays } from '../../../platform/use-bank-holidays';
 
 export function useCcActions(delivery: DeliveryMethod, settings: Pick<Settings, 'connectingCare'>) {
   const db = useDb();

@@ -4,12 +4,14 @@ import { Form, useZodForm } from '../../../components/form';
 import { PageHeading } from '../../../components/page-heading';
 import { SelectField } from '../../../components/select-field';
 import { TextField } from '../../../components/text-field';
+import { TextareaField } from '../../../components/textarea-field';
 import { navigate } from '../../../navigation/router';
 import { useSession } from '../../../session/store';
 import { useService, useServices } from '../data/services';
 import { useServiceActions } from '../data/use-service-actions';
+import { ServiceStatusPanel } from './service-status-panel';
 
-const FIELDS = ['name', 'serviceType', 'odsCode', 'region', 'parentId'] as const;
+const FIELDS = ['name', 'serviceType', 'odsCode', 'region', 'parentId', 'reducedHours'] as const;
 
 /** Add a service (`id` absent) or edit one. */
 export function ServiceEditPage({ id, regions }: { id?: string; regions: readonly string[] }) {
@@ -38,6 +40,7 @@ function ServiceForm({ service, services, regions }: { service?: Service; servic
     odsCode: service?.odsCode ?? '',
     region: service?.region ?? (regions.length === 1 ? regions[0]! : ''),
     parentId: service?.parentId ?? null,
+    reducedHours: service?.reducedHours ?? '',
   });
   const parents = flattenTree(services.filter((s) => s.id !== service?.id));
   return (
@@ -83,7 +86,15 @@ function ServiceForm({ service, services, regions }: { service?: Service; servic
             placeholder="None: a top-level service"
             options={parents.map(({ service: s, depth }) => ({ value: s.id, label: `${'— '.repeat(depth)}${s.name}` }))}
           />
+          <TextareaField
+            form={form}
+            name="reducedHours"
+            label="Reduced hours for a clinical service (optional)"
+            hint="For pharmacy entries: if this entry keeps shorter hours than the pharmacy (for example, a clinical service 9am to 1pm only), say so here. DoS Desk warns that a Profile Manager update would overwrite them."
+            rows={3}
+          />
         </Form>
+        {service && <ServiceStatusPanel service={service} />}
       </div>
     </div>
   );

@@ -4,6 +4,7 @@ import { useSession } from '../../../session/store';
 import { CsvImport } from '../../../components/csv-import';
 import { useServices } from '../data/services';
 import { useServiceActions } from '../data/use-service-actions';
+import { CapacityTag, StatusTag } from './service-tags';
 
 /** The services directory as a tree, with add, edit and CSV import. */
 export function ServicesPage({ regions }: { regions: readonly string[] }) {
@@ -13,9 +14,14 @@ export function ServicesPage({ regions }: { regions: readonly string[] }) {
     <>
       <PageHeading>Services</PageHeading>
       <p>The services DoS accounts relate to. A user related to a service also reaches every child service under it.</p>
-      <a className="nhsuk-button nhsuk-button--secondary" href="#/services/new" draggable={false}>
-        Add a service
-      </a>
+      <div className="app-table-actions">
+        <a className="nhsuk-button nhsuk-button--secondary" href="#/services/new" draggable={false}>
+          Add a service
+        </a>
+        <a className="nhsuk-button nhsuk-button--secondary" href="#/services/capacity" draggable={false}>
+          Daily capacity report
+        </a>
+      </div>
       {services === undefined ? (
         <p>Loading services…</p>
       ) : tree.length === 0 ? (
@@ -38,6 +44,12 @@ export function ServicesPage({ regions }: { regions: readonly string[] }) {
                 Region
               </th>
               <th scope="col" className="nhsuk-table__header">
+                Status
+              </th>
+              <th scope="col" className="nhsuk-table__header">
+                Capacity
+              </th>
+              <th scope="col" className="nhsuk-table__header">
                 Child services
               </th>
             </tr>
@@ -52,6 +64,10 @@ export function ServicesPage({ regions }: { regions: readonly string[] }) {
                 <td className="nhsuk-table__cell">{service.serviceType}</td>
                 <td className="nhsuk-table__cell">{service.odsCode || '–'}</td>
                 <td className="nhsuk-table__cell">{service.region}</td>
+                <td className="nhsuk-table__cell">
+                  <StatusTag service={service} />
+                </td>
+                <td className="nhsuk-table__cell">{service.capacity ? <CapacityTag rag={service.capacity.rag} /> : '–'}</td>
                 <td className="nhsuk-table__cell">{descendants}</td>
               </tr>
             ))}

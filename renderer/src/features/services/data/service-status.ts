@@ -1,8 +1,10 @@
+import { useLiveQuery } from 'dexie-react-hooks';
 import { londonDate } from '@shared/domain/london-time';
 import { CapacityInput, CloseInput, ReopenInput, SuspendInput, type CapacityReport, type Service } from '@shared/models/service';
 import type { Operator } from '@shared/models/operator';
 import { recordAudit } from '../../../db/audit';
 import type { DosDeskDb } from '../../../db/database';
+import { useDb } from '../../../db/db-context';
 import { InputError, inputErrorFrom, requireOperator, ScopeError } from '../../../db/guards';
 
 /** Reads a service the operator covers, for a change of status; refuses one outside their regions. */
@@ -190,4 +192,9 @@ export async function capacityDay(db: DosDeskDb, region: string, date: string): 
     notReported: open.filter((s) => !latest.has(s.id)),
     suspended,
   };
+}
+
+export function useCapacityDay(region: string, date: string | null): CapacityDay | undefined {
+  const db = useDb();
+  return useLiveQuery(async () => (region && date ? capacityDay(db, region, date) : undefined), [db, region, date]);
 }

@@ -1,6 +1,7 @@
 import { useCallback } from 'react';
 import { useDb } from '../../../db/db-context';
 import { useSession } from '../../../session/store';
+import { closeService, reopenService, setCapacity, suspendService } from './service-status';
 import { createService, importServices, previewServicesCsv, updateService, type ImportRow } from './services';
 
 /** Services writes as the current operator. */
@@ -12,5 +13,9 @@ export function useServiceActions(regions: readonly string[]) {
     update: useCallback((id: string, input: unknown) => updateService(db, operatorId, id, input, regions), [db, operatorId, regions]),
     preview: useCallback((csv: string) => previewServicesCsv(db, csv, regions), [db, regions]),
     commit: useCallback((rows: readonly ImportRow[]) => importServices(db, operatorId, rows), [db, operatorId]),
+    suspend: (id: string, input: unknown) => suspendService(db, operatorId, id, input),
+    reopen: (id: string, input: unknown) => reopenService(db, operatorId, id, input),
+    close: (id: string, input: unknown) => closeService(db, operatorId, id, input),
+    capacity: (id: string, input: unknown) => setCapacity(db, operatorId, id, input),
   };
 }

@@ -1,0 +1,169 @@
+import { useState } from 'react';
+import { checkState } from '@shared/domain/pharmacy';
+import { londonDate } from '@shared/domain/london-time';
+import type { DeliveryMethod } from '@shared/models/email';
+import type { Operator } from '@shared/models/operator';
+import type { DosTeam } from '@shared/models/registers';
+import { PageHeading } from '../../../components/page-heading';
+import { useSession } from '../../../session/store';
+import { useChecksOutstanding, useOpenFollowUps, usePharmacyActions, useProfiles } from '../data/use-pharmacy';
+import { CheckTag } from './pharmacy-tags';
+
+interface Props {
+  operator: Operator;
+  regions: readonly string[];
+  delivery: DeliveryMethod;
+  teams: readonly DosTeam[];
+  today?: string;
+}
+
+/** Pharmacy profiles in a region, quarterly checks due or overdue, and follow-up tasks for the local team. */
+export function PharmaciesPage({ operator, regions, delivery, teams, today = londonDate(new Date()) }: Props) {
+  const [region, setRegion] = useState(operator.regions[0] ?? '');
+  const profiles = useProfiles(region);
+  const outstanding = useChecksOutstanding(region, today);
+  return (
+    <>
+      <PageHeading>Pharmacies</PageHeading>
+      <p>
+        Pharmacy profiles as Profile Manager holds them, their quarterly checks, and help for contractors who cannot use Profile Manager.
+      </p>
+      <div className="app-table-actions">
+        <a className="nhsuk-button" href="#/pharmacies/handoff" draggable={false}>
+          A contractor cannot use Profile Manager
+        </a>
+        <a className="nhsuk-button nhsuk-button--secondary" href="#/pharmacies/new" draggable={false}>
+          Add a pharmacy profile
+        </a>
+        <a className="nhsuk-button nhsuk-button--secondary" href="#/pharmacies/report" draggable={false}>
+          Daily report of changes
+        </a>
+      </div>
+      <FollowUps operator={operator} regions={regions} delivery={delivery} teams={teams} />
+      {operator.regions.length === 0 ? (
+        <p>You do not cover any region. Add your regions to your operator profile.</p>
+      ) : (
+        <>
+          <div className="nhsuk-form-group app-filter">
+            <label className="nhsuk-label" htmlFor="pharmacy-region">
+              Region
+            </label>
+            <select className="nhsuk-select" id="pharmacy-region" value={region} onChange={(e) => setRegion(e.target.value)}>
+              {operator.regions.map((r) => (
+                <option key={r}>{r}</option>
+              ))}
+            </select>
+          </div>
+          <h2>Quarterly checks due or overdue in {region}</h2>
+          {outstanding === undefined ? (
+            <p>Loading…</p>
+          ) : outstanding.length === 0 ? (
+            <p>Every active pharmacy in {region} has checked its profile this quarter.</p>
+          ) : (
+            <ul className="nhsuk-list" data-testid="checks-outstanding">
+              {outstanding.map((p) => (
+                <li key={p.id}>
+                  <CheckTag state={checkState(p.nextCheckDue, today)} /> <a href={`#/pharmacies/${p.id}`}>{p.name}</a> ({p.odsCode}),{' '}
+                  {p.lastCheckedOn ? `last checked ${p.lastCheckedOn}` : 'never checked'}; due by {p.nextCheckDue}
+                </li>
+              ))}
+            </ul>
+          )}
+          <h2>All pharmacies in {region}</h2>
+          {profiles === undefined ? (
+            <p>Loading…</p>
+          ) : profiles.length === 0 ? (
+            <p>There are no pharmacy profiles in {region} yet.</p>
+          ) : (
+            <table className="nhsuk-table" data-testid="pharmacies">
+              <caption className="nhsuk-table__caption nhsuk-u-visually-hidden">Pharmacy profiles in {region}</caption>
+              <thead className="nhsuk-table__head">
+                <tr className="nhsuk-table__row">
+                  <th scope="col" className="nhsuk-table__header">
+                    Pharmacy
+                  </th>
+                  <th scope="col" className="nhsuk-table__header">
+                    ODS code
+                  </th>
+                  <th scope="col" className="nhsuk-table__header">
+                    Postcode
+                  </th>
+                  <th scope="col" className="nhsuk-table__header">
+                    Quarterly check
+                  </th>
+                </tr>
+              </thead>
+              <tbody className="nhsuk-table__body">
+                {profiles.map((p) => (
+                  <tr className="nhsuk-table__row" key={p.id}>
+                    <td className="nhsuk-table__cell">
+                      <a href={`#/pharmacies/${p.id}`}>{p.name}</a>
+                      {p.profileStatus === 'closed' && <strong className="nhsuk-tag nhsuk-tag--grey app-inline-tag">Closed</strong>}
+                    </td>
+                    <td className="nhsuk-table__cell">{p.odsCode}</td>
+                    <td className="nhsuk-table__cell">{p.postcode}</td>
+                    <td className="nhsuk-table__cell">
+                      <CheckTag state={checkState(p.nextCheckDue, today)} /> by {p.nextCheckDue}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+        </>
+      )}
+    </>
+  );
+}
+
+/** Out-of-hours changes the local team still has to tell NHS.UK about. */
+function FollowUps({ operator, regions, delivery, teams }: Omit<Props, 'today'>) {
+  const tasks = useOpenFollowUps(operator.regions);
+  const actions = usePharmacyActions(regions, delivery, teams);
+  const announce = useSession((s) => s.announce);
+  const [error, setError] = useState<{ id: string; message: string } | null>(null);
+  const [busy, setBusy] = useState<string | null>(null);
+  if (!tasks?.length) return null;
+  return (
+    <section aria-labelledby="follow-ups-heading" className="nhsuk-card nhsuk-u-padding-4" data-testid="follow-ups">
+      <h2 id="follow-ups-heading">Tell NHS.UK: follow-up tasks ({tasks.length})</h2>
+      <p>
+        These pharmacy changes were made in DoS out of hours. The local DoS team informs NHS.UK through the NHS website service desk at the
+        earliest opportunity.
+      </p>
+      <ul className="nhsuk-list">
+        {tasks.map((t) => (
+          <li key={t.id}>
+            <strong>{t.pharmacyName}</strong> ({t.odsCode}), {t.region}: {t.summary}
+            {error?.id === t.id && (
+              <span className="nhsuk-error-message">
+                <span className="nhsuk-u-visually-hidden">Error:</span> {error.message}
+              </span>
+            )}
+            <div>
+              <button
+                type="button"
+                className="nhsuk-button nhsuk-button--secondary nhsuk-button--small"
+                disabled={busy === t.id}
+                onClick={async () => {
+                  setError(null);
+                  setBusy(t.id);
+                  try {
+                    await actions.followUp(t.id);
+                    announce(`The NHS website service desk email for ${t.pharmacyName} is in the outbox.`);
+                  } catch (e) {
+                    setError({ id: t.id, message: e instanceof Error ? e.message : String(e) });
+                  } finally {
+                    setBusy(null);
+                  }
+                }}
+              >
+                Email the NHS website service desk<span className="nhsuk-u-visually-hidden"> about {t.pharmacyName}</span>
+              </button>
+            </div>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
