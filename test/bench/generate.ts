@@ -2,7 +2,7 @@
  * Deterministic data for the benchmark: the same seed gives the same records every run.
  * Size S: 5,000 accounts, 500 requests, 500 services, 20,000 audit entries.
  * Size L: 50,000 accounts, 5,000 requests, 5,000 services in 3-level trees, 200,000 audit entries.
- * Registers are filled in proportion.
+ * Registers, capacity reports, pharmacy profiles and their changes are filled in proportion.
  */
 import { NHS_ENGLAND_REGIONS } from '../../shared/domain/regions';
 import { getSuggestedSet, SUGGESTED_SETS } from '../../shared/domain/user-types';
@@ -41,8 +41,73 @@ export function generate(size: Size, seed = 20261121) {
     const root = Math.floor(i / 25) * 25;
     const hub = Math.floor(i / 5) * 5;
     const parentId = i % 25 === 0 ? null : i % 5 === 0 ? `svc-${root}` : `svc-${hub}`;
-    return { id: `svc-${i}`, name: `${pick(ORGS)} ${i}`, serviceType: pick(['UTC', 'GP', 'Pharmacy', 'IUC']), odsCode: `F${String(i).padStart(5, '0')}`, region: regions[Math.floor(i / 25) % regions.length]!, parentId, createdAt: at(i), updatedAt: at(i) };
+    const suspended = i % 50 === 7;
+    return {
+      id: `svc-${i}`,
+      name: `${pick(ORGS)} ${i}`,
+      serviceType: pick(['UTC', 'GP', 'Pharmacy', 'IUC', 'Pharmacy Enhanced']),
+      odsCode: `F${String(i).padStart(5, '0')}`,
+      region: regions[Math.floor(i / 25) % regions.length]!,
+      parentId,
+      reducedHours: i % 40 === 3 ? 'Clinical service 09:00 to 13:00 only' : '',
+      status: suspended ? 'suspended' : 'active',
+      suspension: suspended ? { reason: 'Staff redeployed', from: '2026-11-01', until: null } : null,
+      closure: null,
+      capacity: suspended ? null : { rag: pick(['red', 'amber', 'green']), note: '', setBy: 'Bench Lead', setById: BENCH_OPERATOR_ID, at: at(i) },
+      createdAt: at(i),
+      updatedAt: at(i),
+    };
   });
+  const days = ['2026-11-19', '2026-11-20', '2026-11-21'];
+  const capacityReports = services
+    .filter((x) => x.capacity)
+    .flatMap((x, i) =>
+      days.map((date, d) => ({ id: `cap-${i}-${d}`, serviceId: x.id, serviceName: x.name, region: x.region, date, ...x.capacity!, updatedAt: x.capacity!.at })),
+    );
+
+  const closedWeek = { monday: [], tuesday: [], wednesday: [], thursday: [], friday: [], saturday: [], sunday: [] };
+  const weekday = [{ opens: '09:00', closes: '13:00' }, { opens: '14:00', closes: '18:00' }];
+  const pharmacyProfiles = Array.from({ length: Math.round(n.services / 10) }, (_, k) => {
+    const checked = rand() < 0.8 ? new Date(Date.UTC(2026, 4 + Math.floor(rand() * 6), 1 + Math.floor(rand() * 28))).toISOString().slice(0, 10) : null;
+    const [y, m, d] = (checked ?? '2026-11-01').split('-').map(Number);
+    return {
+      id: `ph-${k}`,
+      odsCode: `F${String(k).padStart(4, '0')}`,
+      profileStatus: 'active',
+      name: `${pick(ORGS)} Pharmacy ${k}`,
+      address: `${k} High Street\nTown`,
+      postcode: 'SK7 5LD',
+      website: '',
+      phone: '0161 496 0000',
+      region: services[k * 10]!.region,
+      standardTimes: { ...closedWeek, monday: weekday, tuesday: weekday, wednesday: weekday, thursday: weekday, friday: weekday, saturday: [{ opens: '09:00', closes: '12:30' }] },
+      specifiedTimes: [{ date: '2026-12-25', closed: true, sessions: [], note: 'Christmas Day' }],
+      lastCheckedOn: checked,
+      nextCheckDue: checked ? new Date(Date.UTC(y!, m! - 1 + 3, d!)).toISOString().slice(0, 10) : '2026-11-01',
+      createdAt: at(k),
+      updatedAt: at(k),
+    };
+  });
+  const pharmacyChanges = pharmacyProfiles.flatMap((p, k) =>
+    days.map((date, d) => ({
+      id: `phc-${k}-${d}`,
+      profileId: p.id,
+      odsCode: p.odsCode,
+      pharmacyName: p.name,
+      region: p.region,
+      date,
+      at: `${date}T10:00:00.000Z`,
+      kind: 'profile-updated',
+      summary: 'Changed specified opening times',
+      operatorId: BENCH_OPERATOR_ID,
+      operatorName: 'Bench Lead',
+      onCall: null,
+      emergencyChangeIds: [],
+      localTeamOutboxId: null,
+      followUp: null,
+      updatedAt: `${date}T10:00:00.000Z`,
+    })),
+  );
 
   const accounts = Array.from({ length: n.accounts }, (_, i) => {
     const type = pick(SUGGESTED_SETS.filter((s) => s.roles)).id;
@@ -130,5 +195,25 @@ export function generate(size: Size, seed = 20261121) {
     },
   ];
 
-  return { operators, services, accounts, requests, audit, temporaryAccounts };
+  const emergencyChanges = Array.from({ length: Math.round(n.accounts / 500) }, (_, i) => ({
+    id: `emc-${i}`,
+    accountId: `acc-${i}`,
+    madeBy: accounts[i]!.fullName,
+    madeByEmail: accounts[i]!.email,
+    madeAt: at(i),
+    serviceId: services[i % services.length]!.id,
+    serviceName: services[i % services.length]!.name,
+    region: services[i % services.length]!.region,
+    kinds: ['capacity'],
+    details: 'Capacity set to red',
+    why: 'Two clinicians off sick',
+    reportedAt: at(i + 60),
+    reportOutboxId: null,
+    review: null,
+    loggedBy: BENCH_OPERATOR_ID,
+    createdAt: at(i),
+    updatedAt: at(i),
+  }));
+
+  return { operators, services, accounts, requests, audit, temporaryAccounts, emergencyChanges, capacityReports, pharmacyProfiles, pharmacyChanges };
 }

@@ -77,6 +77,7 @@ describe(`operator profile (${TARGET})`, () => {
       'Registers',
       'Connecting Care',
       'Services',
+      'Pharmacies',
       'Operators',
       'Outbox',
       'Backups',

@@ -76,6 +76,7 @@ describe('first run', () => {
       'Registers',
       'Connecting Care',
       'Services',
+      'Pharmacies',
       'Operators',
       'Outbox',
       'Backups',

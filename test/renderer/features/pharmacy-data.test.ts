@@ -240,7 +240,7 @@ describe('when a contractor cannot use Profile Manager', () => {
   });
 
   it('out of hours: logs emergency changes, emails the local team, and opens a follow-up that emails the service desk', async () => {
-    const p = await createProfile(db, lead.id, profile(), REGIONS, SATURDAY_NIGHT);
+    const p = await createProfile(db, lead.id, profile(), REGIONS, new Date(SATURDAY_NIGHT.getTime() - 3_600_000));
     const { entries } = await pharmacyEntries();
     const chosen = [entries[0]!.id, entries[1]!.id];
     const change = await recordOnCallChange(sender(), onCall(p.id, chosen), TEAMS, HOLIDAYS, SATURDAY_NIGHT);
