@@ -158,7 +158,7 @@ async function searchAsYouType(page: Page, host: PreviewHost): Promise<{ rendere
     }).observe(count, { childList: true, characterData: true, subtree: true });
   });
   const search = page.locator('#account-search');
-  for (const query of ['priya shah 1', 'okoro 2', 'riverside', 'nhs.net', 'jones']) {
+  for (const query of ['priya shah 1', 'okoro 2', 'riverside', 'nhs.net', 'jones', 'aisha', 'kwame 4', 'valley gp', 'tom wilson', 'hannah 12']) {
     await search.fill('');
     await page.waitForTimeout(300);
     await search.focus();
@@ -171,8 +171,8 @@ async function searchAsYouType(page: Page, host: PreviewHost): Promise<{ rendere
   return page.evaluate(() => (window as unknown as { bench: { rendered: number[]; frame: number[] } }).bench);
 }
 
-async function csvImportVsRaw(page: Page, host: PreviewHost): Promise<{ ours: number; raw: number; checkMs: number; importMs: number }> {
-  const rows = Array.from({ length: 10_000 }, (_, i) => `Import User ${i},import${i}@nhs.net,,Trust,Nurse,clinical-lead,London,viewClinical;compareService,`);
+async function csvImport(page: Page, host: PreviewHost, run: number): Promise<{ ours: number; checkMs: number; importMs: number }> {
+  const rows = Array.from({ length: 10_000 }, (_, i) => `Import User ${run}-${i},import${run}-${i}@nhs.net,,Trust,Nurse,clinical-lead,London,viewClinical;compareService,`);
   const csv = ['fullName,email,phone,organisation,jobTitle,userType,regions,roles,lastLoginOn', ...rows].join('\n');
   await page.goto(`${host.origin}/#/data`);
   await page.waitForSelector('h1:has-text("Backups and data")');
@@ -188,7 +188,12 @@ async function csvImportVsRaw(page: Page, host: PreviewHost): Promise<{ ours: nu
   // The import is the write, from "Import" to "imported"; the dry run before it is a separate step
   // (the user reads it first) and is reported on its own as csvCheckMs.
   const ours = 10_000 / (importMs / 1000);
-  const rawMs = await page.evaluate(async () => {
+  return { ours, checkMs, importMs };
+}
+
+/** A raw IndexedDB bulkPut of 10,000 account records of the same shape into the same store; ms. */
+async function rawBulkPut(page: Page, run: number): Promise<number> {
+  return page.evaluate(async (run) => {
     const db = await new Promise<IDBDatabase>((ok) => {
       const r = indexedDB.open('dos-desk');
       r.onsuccess = () => ok(r.result);
@@ -197,14 +202,13 @@ async function csvImportVsRaw(page: Page, host: PreviewHost): Promise<{ ours: nu
     await new Promise<void>((ok) => {
       const tx = db.transaction('accounts', 'readwrite');
       for (let i = 0; i < 10_000; i++) {
-        tx.objectStore('accounts').put({ id: `raw-${i}`, fullName: `Raw ${i}`, email: `raw${i}@nhs.net`, phone: '', organisation: 'Trust', jobTitle: 'Nurse', userType: 'clinical-lead', regions: ['London'], roles: ['viewClinical'], serviceIds: [], status: 'active', createdAt: 'x', updatedAt: 'x', deletedAt: null, deleteReason: null, lastLoginOn: null });
+        tx.objectStore('accounts').put({ id: `raw-${run}-${i}`, fullName: `Raw ${i}`, email: `raw${run}-${i}@nhs.net`, phone: '', organisation: 'Trust', jobTitle: 'Nurse', userType: 'clinical-lead', regions: ['London'], roles: ['viewClinical', 'compareService'], serviceIds: [], status: 'active', createdAt: 'x', updatedAt: 'x', deletedAt: null, deleteReason: null, lastLoginOn: null });
       }
       tx.oncomplete = () => ok();
     });
     db.close();
     return performance.now() - t;
-  });
-  return { ours, raw: 10_000 / (rawMs / 1000), checkMs, importMs };
+  }, run);
 }
 
 async function backupAndRestore(page: Page, host: PreviewHost): Promise<{ backupSeconds: number; restoreSeconds: number; megabytes: number }> {
@@ -308,7 +312,17 @@ async function main(): Promise<void> {
     await withDesk(async (page, host) => {
       await load(page, host, 'S');
       await attempt('CSV import', async () => {
-        const csv = await csvImportVsRaw(page, host);
+        // Three imports, each paired with a raw bulkPut of as many records in the same page, taking
+        // turns at going first (the store grows by each write); the run with the median ratio is reported.
+        const runs = [];
+        for (let run = 0; run < 3; run++) {
+          let rawMs = 0;
+          if (run % 2) rawMs = await rawBulkPut(page, run);
+          const ours = await csvImport(page, host, run);
+          if (!(run % 2)) rawMs = await rawBulkPut(page, run);
+          runs.push({ ...ours, raw: 10_000 / (rawMs / 1000) });
+        }
+        const csv = runs.sort((a, b) => a.ours / a.raw - b.ours / b.raw)[1]!;
         results.csvImportPerSecond = csv.ours;
         results.rawBulkPutPerSecond = csv.raw;
         results.csvCheckMs = csv.checkMs;

@@ -128,3 +128,33 @@ export async function setUpOperator(
   await page.getByRole('button', { name: 'Create operator profile' }).click();
   await page.getByRole('heading', { level: 1, name: `Welcome, ${name}` }).waitFor();
 }
+
+/** Imports services into the directory through the services CSV import (header line included). */
+export async function importServices(page: Page, lines: readonly string[]): Promise<void> {
+  await page.goto(`${page.url().split('#')[0]}#/services`);
+  await page.getByLabel('Or paste the CSV').fill(['name,serviceType,odsCode,region,parentOdsCode', ...lines].join('\n'));
+  await page.getByRole('button', { name: 'Check the file' }).click();
+  await page.getByRole('button', { name: `Import ${lines.length} new services` }).click();
+}
+
+/** Adds a DoS account making emergency changes (the Director on Call / on-call set) in London. */
+export async function addEmergencyAccount(page: Page, name: string, email: string, jobTitle: string, organisation: string): Promise<void> {
+  await page.goto(`${page.url().split('#')[0]}#/accounts/new`);
+  await page.getByLabel('Full name').fill(name);
+  await page.getByLabel('Email address').fill(email);
+  await page.getByLabel('Organisation').fill(organisation);
+  await page.getByLabel('Job title').fill(jobTitle);
+  await page.getByLabel('Type of DoS user').selectOption({ label: 'Someone making emergency changes (including Director on Call)' });
+  await page.getByRole('button', { name: 'Apply suggested set' }).click();
+  await page.getByRole('button', { name: 'Add account' }).click();
+  await page.getByRole('heading', { level: 1, name }).waitFor();
+}
+
+/** Saves the London local and regional DoS team addresses in Settings. */
+export async function saveLondonDosTeams(page: Page): Promise<void> {
+  await page.goto(`${page.url().split('#')[0]}#/settings`);
+  await page.getByLabel('London local DoS team email').fill('london.local.dos@nhs.net');
+  await page.getByLabel('London regional DoS team email').fill('london.regional.dos@nhs.net');
+  await page.getByRole('button', { name: 'Save DoS team addresses' }).click();
+  await page.getByText('DoS team email addresses saved.').waitFor();
+}

@@ -1,7 +1,17 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { axeViolations, launchDesk, newPlaces, setUpOperator, TARGET, type Desk } from './desk';
+import {
+  addEmergencyAccount,
+  axeViolations,
+  importServices,
+  launchDesk,
+  newPlaces,
+  saveLondonDosTeams,
+  setUpOperator,
+  TARGET,
+  type Desk,
+} from './desk';
 
 const places = newPlaces(5239);
 let desk: Desk;
@@ -14,33 +24,13 @@ beforeAll(async () => {
   await setUpOperator(page, 'Priya Shah', 'priya.shah@nhs.net', { jobRole: 'On-call DoS support', approveUser: true });
   // Pharmacy entries in the services directory (two linked to FA123, one GP that is not), the
   // operator's own DoS account, and the London DoS team addresses.
-  await page.goto(`${base()}#/services`);
-  await page
-    .getByLabel('Or paste the CSV')
-    .fill(
-      [
-        'name,serviceType,odsCode,region,parentOdsCode',
-        'Rowlands Pharmacy,Pharmacy,FA123,London,',
-        'Rowlands Clinical Assessment,Integrated Urgent Care (IUC) Pharmacy Clinical Assessment,FA12301,London,',
-        'Arundel GP,GP,FA12399,London,',
-      ].join('\n'),
-    );
-  await page.getByRole('button', { name: 'Check the file' }).click();
-  await page.getByRole('button', { name: 'Import 3 new services' }).click();
-  await page.goto(`${base()}#/accounts/new`);
-  await page.getByLabel('Full name').fill('Priya Shah');
-  await page.getByLabel('Email address').fill('priya.shah@nhs.net');
-  await page.getByLabel('Organisation').fill('London DoS team');
-  await page.getByLabel('Job title').fill('On-call DoS support');
-  await page.getByLabel('Type of DoS user').selectOption({ label: 'Someone making emergency changes (including Director on Call)' });
-  await page.getByRole('button', { name: 'Apply suggested set' }).click();
-  await page.getByRole('button', { name: 'Add account' }).click();
-  await page.getByRole('heading', { level: 1, name: 'Priya Shah' }).waitFor();
-  await page.goto(`${base()}#/settings`);
-  await page.getByLabel('London local DoS team email').fill('london.local.dos@nhs.net');
-  await page.getByLabel('London regional DoS team email').fill('london.regional.dos@nhs.net');
-  await page.getByRole('button', { name: 'Save DoS team addresses' }).click();
-  await page.getByText('DoS team email addresses saved.').waitFor();
+  await importServices(page, [
+    'Rowlands Pharmacy,Pharmacy,FA123,London,',
+    'Rowlands Clinical Assessment,Integrated Urgent Care (IUC) Pharmacy Clinical Assessment,FA12301,London,',
+    'Arundel GP,GP,FA12399,London,',
+  ]);
+  await addEmergencyAccount(page, 'Priya Shah', 'priya.shah@nhs.net', 'On-call DoS support', 'London DoS team');
+  await saveLondonDosTeams(page);
 });
 afterAll(async () => {
   await desk?.close();

@@ -1,5 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { axeViolations, launchDesk, newPlaces, setUpOperator, TARGET, type Desk } from './desk';
+import {
+  addEmergencyAccount,
+  axeViolations,
+  importServices,
+  launchDesk,
+  newPlaces,
+  saveLondonDosTeams,
+  setUpOperator,
+  TARGET,
+  type Desk,
+} from './desk';
 
 const places = newPlaces(5236);
 let desk: Desk;
@@ -16,24 +26,9 @@ beforeAll(async () => {
   await page.waitForSelector('h1');
   await setUpOperator(page, 'Priya Shah', 'priya.shah@nhs.net', { jobRole: 'Local DoS Lead', approveUser: true });
   // A service, a Director on Call account and the DoS team addresses.
-  await page.goto(`${page.url().split('#')[0]}#/services`);
-  await page.getByLabel('Or paste the CSV').fill('name,serviceType,odsCode,region,parentOdsCode\nRiverside UTC,UTC,RV001,London,');
-  await page.getByRole('button', { name: 'Check the file' }).click();
-  await page.getByRole('button', { name: 'Import 1 new services' }).click();
-  await page.goto(`${page.url().split('#')[0]}#/accounts/new`);
-  await page.getByLabel('Full name').fill('Sam Okoro');
-  await page.getByLabel('Email address').fill('sam.okoro@nhs.net');
-  await page.getByLabel('Organisation').fill('London ICB');
-  await page.getByLabel('Job title').fill('Director on Call');
-  await page.getByLabel('Type of DoS user').selectOption({ label: 'Someone making emergency changes (including Director on Call)' });
-  await page.getByRole('button', { name: 'Apply suggested set' }).click();
-  await page.getByRole('button', { name: 'Add account' }).click();
-  await page.getByRole('heading', { level: 1, name: 'Sam Okoro' }).waitFor();
-  await page.goto(`${page.url().split('#')[0]}#/settings`);
-  await page.getByLabel('London local DoS team email').fill('london.local.dos@nhs.net');
-  await page.getByLabel('London regional DoS team email').fill('london.regional.dos@nhs.net');
-  await page.getByRole('button', { name: 'Save DoS team addresses' }).click();
-  await page.getByText('DoS team email addresses saved.').waitFor();
+  await importServices(page, ['Riverside UTC,UTC,RV001,London,']);
+  await addEmergencyAccount(page, 'Sam Okoro', 'sam.okoro@nhs.net', 'Director on Call', 'London ICB');
+  await saveLondonDosTeams(page);
 });
 afterAll(async () => {
   await desk?.close();

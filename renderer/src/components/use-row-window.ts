@@ -14,7 +14,7 @@ export interface RowWindow {
  * proportion to the rows shown: changing the row count (a keystroke in a search) costs nothing
  * per row, unlike a general virtualizer that measures every row again.
  */
-export function useRowWindow(scrollRef: RefObject<HTMLElement | null>, count: number, rowHeight: number, overscan = 10): RowWindow {
+export function useRowWindow(scrollRef: RefObject<HTMLElement | null>, count: number, rowHeight: number, overscan = 5): RowWindow {
   const [view, setView] = useState({ top: 0, height: 0 });
   useEffect(() => {
     const el = scrollRef.current;

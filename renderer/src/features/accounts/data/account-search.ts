@@ -10,10 +10,30 @@ export interface AccountFilters {
   status: string;
 }
 
-/** A filtered list: the accounts and, at the same positions, their lower-cased search text. */
-interface Found {
-  accounts: Account[];
-  haystacks: string[];
+/**
+ * The accounts matching a search, in the sort order: positions in the sorted list, held in a typed
+ * array (no objects for the garbage collector to trace on every keystroke). Read-only.
+ */
+export class AccountMatches {
+  constructor(
+    private readonly sorted: readonly Account[],
+    readonly positions: Int32Array,
+  ) {}
+
+  get length(): number {
+    return this.positions.length;
+  }
+
+  /** The accounts from `start` up to (not including) `end`. */
+  slice(start: number, end: number): Account[] {
+    const out: Account[] = [];
+    for (let i = Math.max(0, start); i < Math.min(end, this.positions.length); i++) out.push(this.sorted[this.positions[i]!]!);
+    return out;
+  }
+
+  toArray(): Account[] {
+    return this.slice(0, this.length);
+  }
 }
 
 const SORTS: Record<AccountSort, (a: Account, b: Account) => number> = {
@@ -36,16 +56,17 @@ const REMEMBERED = 96;
  * every filter.
  */
 export class AccountSearch {
-  private readonly all: Found;
-  private readonly remembered = new Map<string, Found>();
+  private readonly sorted: readonly Account[];
+  private readonly haystacks: readonly string[];
+  private readonly remembered = new Map<string, AccountMatches>();
 
   constructor(accounts: readonly Account[], sort: AccountSort) {
-    const sorted = [...accounts].sort(SORTS[sort]);
-    this.all = { accounts: sorted, haystacks: sorted.map((a) => `${a.fullName}\n${a.email}\n${a.organisation}`.toLowerCase()) };
+    this.sorted = [...accounts].sort(SORTS[sort]);
+    this.haystacks = this.sorted.map((a) => `${a.fullName}\n${a.email}\n${a.organisation}`.toLowerCase());
   }
 
   get size(): number {
-    return this.all.accounts.length;
+    return this.sorted.length;
   }
 
   /**
@@ -65,40 +86,40 @@ export class AccountSearch {
     return `${f.role}\u0000${f.region}\u0000${f.userType}\u0000${f.status}\u0000${text}`;
   }
 
-  /** Accounts matching the text and every filter, in the sort order. Do not change the list returned. */
-  filter(f: AccountFilters): readonly Account[] {
+  /** Accounts matching the text and every filter, in the sort order. */
+  filter(f: AccountFilters): AccountMatches {
     const q = f.search.trim().toLowerCase();
     const key = (text: string) => this.key(f, text);
     const known = this.remembered.get(key(q));
-    if (known) return known.accounts;
+    if (known) return known;
     // Start from the longest remembered shorter text with the same filters (already filtered), else everything.
-    let base = this.all;
-    let filtered = false;
+    let base: Int32Array | null = null;
     for (let n = q.length - 1; n >= 0; n--) {
       const shorter = this.remembered.get(key(q.slice(0, n)));
       if (shorter) {
-        base = shorter;
-        filtered = true;
+        base = shorter.positions;
         break;
       }
     }
-    const found: Found = { accounts: [], haystacks: [] };
-    const { accounts, haystacks } = base;
-    for (let i = 0; i < accounts.length; i++) {
-      const hay = haystacks[i]!;
-      if (q && !hay.includes(q)) continue;
-      const a = accounts[i]!;
-      if (!filtered) {
+    const { sorted, haystacks } = this;
+    const count = base ? base.length : sorted.length;
+    const out = new Int32Array(count);
+    let found = 0;
+    for (let i = 0; i < count; i++) {
+      const at = base ? base[i]! : i;
+      if (q && !haystacks[at]!.includes(q)) continue;
+      if (!base) {
+        const a = sorted[at]!;
         if (f.status && a.status !== f.status) continue;
         if (f.userType && a.userType !== f.userType) continue;
         if (f.role && !a.roles.includes(f.role)) continue;
         if (f.region && !a.regions.includes(f.region)) continue;
       }
-      found.accounts.push(a);
-      found.haystacks.push(hay);
+      out[found++] = at;
     }
+    const matches = new AccountMatches(sorted, found === count ? out : out.slice(0, found));
     if (this.remembered.size >= REMEMBERED) this.remembered.delete(this.remembered.keys().next().value!);
-    this.remembered.set(key(q), found);
-    return found.accounts;
+    this.remembered.set(key(q), matches);
+    return matches;
   }
 }

@@ -42,6 +42,35 @@ function problemsFrom(error: { issues: { path: PropertyKey[]; message: string }[
   return error.issues.map((i) => ({ name: i.path.map(String).join('.') || 'contractorName', message: i.message }));
 }
 
+/**
+ * Checks the input against its schema (listing every problem), then runs the action; an error it
+ * throws is shown against its field. Busy while it runs, so the button cannot be pressed twice.
+ */
+function useSubmit(onDone: (change: PharmacyChange) => void) {
+  const [problems, setProblems] = useState<Problem[]>([]);
+  const [busy, setBusy] = useState(false);
+  const submit = async (
+    schema: {
+      safeParse(v: unknown): { success: true } | { success: false; error: { issues: { path: PropertyKey[]; message: string }[] } };
+    },
+    input: unknown,
+    action: () => Promise<PharmacyChange>,
+  ) => {
+    const checked = schema.safeParse(input);
+    if (!checked.success) return setProblems(problemsFrom(checked.error));
+    setProblems([]);
+    setBusy(true);
+    try {
+      onDone(await action());
+    } catch (e) {
+      setProblems([{ name: (e as { field?: string }).field ?? 'contractorName', message: e instanceof Error ? e.message : String(e) }]);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return { problems, busy, submit };
+}
+
 function errorFor(problems: Problem[], name: string): string | undefined {
   return problems.find((p) => p.name === name || p.name.startsWith(`${name}.`))?.message;
 }
@@ -239,8 +268,7 @@ function InHours({ profileId, override, overrideReason, holidays, onDone, action
   const actions = usePharmacyActions(a.regions, a.delivery, a.teams);
   const [contractorName, setContractorName] = useState('');
   const [note, setNote] = useState('');
-  const [problems, setProblems] = useState<Problem[]>([]);
-  const [busy, setBusy] = useState(false);
+  const { problems, busy, submit } = useSubmit(onDone);
   return (
     <section aria-labelledby="in-hours-heading">
       <h2 id="in-hours-heading">4. In hours: the NHS website service desk</h2>
@@ -277,21 +305,9 @@ function InHours({ profileId, override, overrideReason, holidays, onDone, action
         type="button"
         className="nhsuk-button"
         disabled={busy}
-        onClick={async () => {
+        onClick={() => {
           const input = { profileId, contractorName, note, override, overrideReason };
-          const checked = InHoursCallInput.safeParse(input);
-          if (!checked.success) return setProblems(problemsFrom(checked.error));
-          setProblems([]);
-          setBusy(true);
-          try {
-            onDone(await actions.inHours(input, holidays));
-          } catch (e) {
-            setProblems([
-              { name: (e as { field?: string }).field ?? 'contractorName', message: e instanceof Error ? e.message : String(e) },
-            ]);
-          } finally {
-            setBusy(false);
-          }
+          void submit(InHoursCallInput, input, () => actions.inHours(input, holidays));
         }}
       >
         Record the call
@@ -320,8 +336,7 @@ function OutOfHours({
   const [serviceIds, setServiceIds] = useState<string[]>([]);
   const [accountId, setAccountId] = useState<string | null>(null);
   const [madeAt, setMadeAt] = useState(() => localInputValue(new Date()));
-  const [problems, setProblems] = useState<Problem[]>([]);
-  const [busy, setBusy] = useState(false);
+  const { problems, busy, submit } = useSubmit(onDone);
   const team = a.teams.find((t) => t.region === region);
   const mine = accounts?.find((x) => x.email === operator.email)?.id ?? '';
   const account = accountId ?? mine;
@@ -474,7 +489,7 @@ function OutOfHours({
         type="button"
         className="nhsuk-button"
         disabled={busy}
-        onClick={async () => {
+        onClick={() => {
           const when = new Date(madeAt);
           const input = {
             profileId,
@@ -488,19 +503,7 @@ function OutOfHours({
             override,
             overrideReason,
           };
-          const checked = OnCallChangeInput.safeParse(input);
-          if (!checked.success) return setProblems(problemsFrom(checked.error));
-          setProblems([]);
-          setBusy(true);
-          try {
-            onDone(await actions.onCall(input, holidays));
-          } catch (e) {
-            setProblems([
-              { name: (e as { field?: string }).field ?? 'contractorName', message: e instanceof Error ? e.message : String(e) },
-            ]);
-          } finally {
-            setBusy(false);
-          }
+          void submit(OnCallChangeInput, input, () => actions.onCall(input, holidays));
         }}
       >
         Record the change and email the local DoS team
