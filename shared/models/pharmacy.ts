@@ -79,18 +79,23 @@ export const Website = z
 
 const TIME = /^(?:[01]\d|2[0-3]):[0-5]\d$|^24:00$/;
 
-export const Session = z
-  .object({
-    opens: z
-      .string()
-      .trim()
-      .refine((v) => TIME.test(v), { error: 'Enter the opening time as hh:mm, like 09:00' }),
-    closes: z
-      .string()
-      .trim()
-      .refine((v) => TIME.test(v), { error: 'Enter the closing time as hh:mm, like 17:30' }),
-  })
-  .strict();
+/** One session: opening and closing times as hh:mm; `where` names the day in the messages. */
+function sessionOf(where: string) {
+  return z
+    .object({
+      opens: z
+        .string()
+        .trim()
+        .refine((v) => TIME.test(v), { error: `${where}: enter the opening time as hh:mm, like 09:00` }),
+      closes: z
+        .string()
+        .trim()
+        .refine((v) => TIME.test(v), { error: `${where}: enter the closing time as hh:mm, like 17:30` }),
+    })
+    .strict();
+}
+
+export const Session = sessionOf('Session');
 export type Session = z.infer<typeof Session>;
 
 /**
@@ -99,7 +104,7 @@ export type Session = z.infer<typeof Session>;
  */
 function sessionsOf(where: string) {
   return z
-    .array(Session)
+    .array(sessionOf(where))
     .max(6, { error: `${where}: enter at most 6 sessions` })
     .superRefine((sessions, ctx) => {
       sessions.forEach((s, i) => {
@@ -136,16 +141,18 @@ export const SpecifiedTime = z
   .object({
     date: z.iso.date({ error: 'Enter the date, like 2026-12-25' }),
     closed: z.boolean(),
-    sessions: z.array(Session),
+    sessions: z.array(z.object({ opens: z.string(), closes: z.string() }).strict()),
     note: z.string().trim().max(200, { error: 'The note must be 200 characters or fewer' }),
   })
   .strict()
   .superRefine((v, ctx) => {
+    const where = /^\d{4}-\d{2}-\d{2}$/.test(v.date) ? v.date : 'A specified date';
     if (v.closed && v.sessions.length)
-      ctx.addIssue({ code: 'custom', path: ['sessions'], message: `${v.date}: it is marked closed, so remove its opening times` });
+      ctx.addIssue({ code: 'custom', path: ['sessions'], message: `${where}: it is marked closed, so remove its opening times` });
     if (!v.closed && !v.sessions.length)
-      ctx.addIssue({ code: 'custom', path: ['sessions'], message: `${v.date}: enter the opening times, or mark the day closed` });
-    const checked = sessionsOf(v.date).safeParse(v.sessions);
+      ctx.addIssue({ code: 'custom', path: ['sessions'], message: `${where}: enter the opening times, or mark the day closed` });
+    if (v.closed) return;
+    const checked = sessionsOf(where).safeParse(v.sessions);
     if (!checked.success)
       for (const issue of checked.error.issues) ctx.addIssue({ code: 'custom', path: ['sessions', ...issue.path], message: issue.message });
   })

@@ -26,19 +26,40 @@ describe('users in my region: search and filters', () => {
 
   it('searches name, email and organisation, case-insensitively, keeping the sort order', () => {
     const byName = new AccountSearch(list, 'name');
-    expect(byName.filter({ ...none, search: 'RIVERSIDE' }).toArray().map((x) => x.fullName)).toEqual(['Sam Patel', 'Zoë Okoro']);
-    expect(byName.filter({ ...none, search: 'alex@' }).toArray().map((x) => x.fullName)).toEqual(['Alex Jones']);
-    expect(new AccountSearch(list, 'organisation').filter(none).toArray().map((x) => x.organisation)).toEqual([
-      'Hill Trust',
-      'Riverside Pharmacy',
-      'Riverside UTC',
-    ]);
+    expect(
+      byName
+        .filter({ ...none, search: 'RIVERSIDE' })
+        .toArray()
+        .map((x) => x.fullName),
+    ).toEqual(['Sam Patel', 'Zoë Okoro']);
+    expect(
+      byName
+        .filter({ ...none, search: 'alex@' })
+        .toArray()
+        .map((x) => x.fullName),
+    ).toEqual(['Alex Jones']);
+    expect(
+      new AccountSearch(list, 'organisation')
+        .filter(none)
+        .toArray()
+        .map((x) => x.organisation),
+    ).toEqual(['Hill Trust', 'Riverside Pharmacy', 'Riverside UTC']);
   });
 
   it('filters by role and status', () => {
     const index = new AccountSearch(list, 'name');
-    expect(index.filter({ ...none, role: 'editCapacity' }).toArray().map((x) => x.fullName)).toEqual(['Sam Patel']);
-    expect(index.filter({ ...none, status: 'deleted' }).toArray().map((x) => x.fullName)).toEqual(['Alex Jones']);
+    expect(
+      index
+        .filter({ ...none, role: 'editCapacity' })
+        .toArray()
+        .map((x) => x.fullName),
+    ).toEqual(['Sam Patel']);
+    expect(
+      index
+        .filter({ ...none, status: 'deleted' })
+        .toArray()
+        .map((x) => x.fullName),
+    ).toEqual(['Alex Jones']);
   });
 
   it('gives the same answer typing forward, backspacing and jumping as a fresh search would', () => {
@@ -71,16 +92,19 @@ describe('users in my region: search and filters', () => {
     for (const search of queries) {
       const fresh = new AccountSearch(many, 'name').filter({ ...none, search });
       expect(
-        typed.filter({ ...none, search }).toArray().map((x) => x.email),
+        typed
+          .filter({ ...none, search })
+          .toArray()
+          .map((x) => x.email),
         search,
       ).toEqual(fresh.toArray().map((x) => x.email));
     }
-    expect(typed.filter({ ...none, search: 'priya sha' }).toArray().map((x) => x.fullName)).toEqual([
-      'Priya Shah',
-      'Priya Shah Jr',
-      'Priya Sharma',
-      'Priya Sharma Jr',
-    ]);
+    expect(
+      typed
+        .filter({ ...none, search: 'priya sha' })
+        .toArray()
+        .map((x) => x.fullName),
+    ).toEqual(['Priya Shah', 'Priya Shah Jr', 'Priya Sharma', 'Priya Sharma Jr']);
     // Changing a filter mid-search is not answered from the text-only results.
     many[2] = { ...many[2]!, status: 'deleted' };
     const mixed = new AccountSearch(many, 'name');
@@ -88,10 +112,18 @@ describe('users in my region: search and filters', () => {
       for (const search of ['p', 'pri', 'priy', 'pr']) {
         const fresh = new AccountSearch(many, 'name').filter({ ...none, search, status });
         expect(
-          mixed.filter({ ...none, search, status }).toArray().map((x) => x.email),
+          mixed
+            .filter({ ...none, search, status })
+            .toArray()
+            .map((x) => x.email),
           `${status} ${search}`,
         ).toEqual(fresh.toArray().map((x) => x.email));
       }
-    expect(mixed.filter({ ...none, search: 'priya', status: 'deleted' }).toArray().map((x) => x.fullName)).toEqual(['Priya Sharma']);
+    expect(
+      mixed
+        .filter({ ...none, search: 'priya', status: 'deleted' })
+        .toArray()
+        .map((x) => x.fullName),
+    ).toEqual(['Priya Sharma']);
   });
 });

@@ -169,7 +169,7 @@ describe('pharmacy profiles', () => {
     );
     const changes = await changesOn(db, '2026-11-20', ['London']);
     expect(changes.map((c) => [c.kind, c.summary])).toEqual([
-      ['profile-created', 'Profile added'],
+      ['profile-created', 'Added to this desk'],
       ['profile-updated', 'Changed public phone number, specified opening times'],
     ]);
     expect(await changesOn(db, '2026-11-20', ['Midlands'])).toEqual([]);

@@ -69,6 +69,11 @@ describe('pharmacy profile fields', () => {
     expect(firstError(PharmacyProfileInput.safeParse(profile({ standardTimes: overlapping })))).toBe(
       'Friday: sessions 09:00 to 13:00 and 12:00 to 17:00 overlap',
     );
+    expect(
+      firstError(
+        PharmacyProfileInput.safeParse(profile({ standardTimes: { ...closedAllWeek, monday: [{ opens: '', closes: '17:00' }] } })),
+      ),
+    ).toBe('Monday: enter the opening time as hh:mm, like 09:00');
     // Back to back is not an overlap, and 24:00 closes a day.
     const adjacent = {
       ...closedAllWeek,
@@ -89,6 +94,9 @@ describe('pharmacy profile fields', () => {
     ).toMatch(/marked closed, so remove its opening times/);
     expect(SpecifiedTime.safeParse({ date: '2026-12-25', closed: true, sessions: [], note: 'Christmas Day' }).success).toBe(true);
     expect(firstError(SpecifiedTime.safeParse({ date: '2026-02-30', closed: true, sessions: [], note: '' }))).toMatch(/Enter the date/);
+    expect(SpecifiedTime.safeParse({ date: '', closed: false, sessions: [], note: '' }).error!.issues.map((i) => i.message)).toContain(
+      'A specified date: enter the opening times, or mark the day closed',
+    );
   });
 
   it('refuses the same specified date twice', () => {

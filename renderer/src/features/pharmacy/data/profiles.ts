@@ -98,7 +98,7 @@ export async function createProfile(
       updatedAt: at,
     };
     await db.pharmacyProfiles.add(profile);
-    await db.pharmacyChanges.add(changeRecord(operator, profile, 'profile-created', 'Profile added', now));
+    await db.pharmacyChanges.add(changeRecord(operator, profile, 'profile-created', 'Added to this desk', now));
     await recordAudit(db, {
       at,
       operatorId: operator.id,
