@@ -1,6 +1,7 @@
 import { allocationYear, CC_HELP } from '@shared/domain/connecting-care';
 import { londonDate } from '@shared/domain/london-time';
 import type { Settings } from '@shared/models/settings';
+import { ExternalLink } from '../../../components/external-link';
 import { PageHeading } from '../../../components/page-heading';
 import { targetFor } from '../data/cc';
 import { countInUse, useBankHolidays, useCcRequests, useLicences, useOrganisations } from '../data/use-cc';
@@ -162,7 +163,7 @@ export function CcHomePage({ settings }: { settings: Settings }) {
         <li>{CC_HELP.requestIssues}</li>
         <li>
           For questions about the process and your role in it, or problems completing the form, contact{' '}
-          <a href={`mailto:${CC_HELP.processEmail}`}>{CC_HELP.processEmail}</a>.
+          <ExternalLink href={`mailto:${CC_HELP.processEmail}`}>{CC_HELP.processEmail}</ExternalLink>.
         </li>
       </ul>
     </>

@@ -5,6 +5,7 @@ import type { DeliveryMethod } from '@shared/models/email';
 import type { Operator } from '@shared/models/operator';
 import { InHoursCallInput, ONCALL_CHANGE_KINDS, OnCallChangeInput, type PharmacyChange } from '@shared/models/pharmacy';
 import type { DosTeam } from '@shared/models/registers';
+import { ExternalLink } from '../../../components/external-link';
 import { ErrorSummary, fieldId } from '../../../components/form';
 import { PageHeading } from '../../../components/page-heading';
 import { useBankHolidays, useCoveredActiveAccounts, useCoveredProfiles, useLinked, usePharmacyActions } from '../data/use-pharmacy';
@@ -145,9 +146,9 @@ export function HandoffPage({ operator, regions, delivery, teams, profileId }: P
           <>
             <h2>2. Direct them to Profile Manager first</h2>
             <p>
-              Ask them to use Profile Manager at <a href={PROFILE_MANAGER_URL}>{PROFILE_MANAGER_URL}</a> (it works on a smartphone), or
-              whether another colleague at the pharmacy can. Pharmacies can have several editors, each registered with their NHSmail
-              address.
+              Ask them to use Profile Manager at <ExternalLink href={PROFILE_MANAGER_URL}>{PROFILE_MANAGER_URL}</ExternalLink> (it works on
+              a smartphone), or whether another colleague at the pharmacy can. Pharmacies can have several editors, each registered with
+              their NHSmail address.
             </p>
             <div className="nhsuk-checkboxes nhsuk-u-margin-bottom-5">
               <div className="nhsuk-checkboxes__item">
@@ -275,10 +276,10 @@ function InHours({ profileId, override, overrideReason, holidays, onDone, action
       <p>Tell the contractor to contact the NHS website service desk, who can help with Profile Manager:</p>
       <ul className="nhsuk-list nhsuk-list--bullet" data-testid="service-desk">
         <li>
-          Email <a href={`mailto:${NHS_WEBSITE_SERVICE_DESK.email}`}>{NHS_WEBSITE_SERVICE_DESK.email}</a>
+          Email <ExternalLink href={`mailto:${NHS_WEBSITE_SERVICE_DESK.email}`}>{NHS_WEBSITE_SERVICE_DESK.email}</ExternalLink>
         </li>
         <li>
-          or raise a ticket at <a href={NHS_WEBSITE_SERVICE_DESK.ticket}>{NHS_WEBSITE_SERVICE_DESK.ticket}</a>
+          or raise a ticket at <ExternalLink href={NHS_WEBSITE_SERVICE_DESK.ticket}>{NHS_WEBSITE_SERVICE_DESK.ticket}</ExternalLink>
         </li>
       </ul>
       <p>DoS teams do not make the change in hours. Record the call for today&apos;s report:</p>
