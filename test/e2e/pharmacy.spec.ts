@@ -104,7 +104,10 @@ describe(`pharmacies and the Profile Manager handoff (${TARGET})`, () => {
     await page.goto(`${base()}#/registers/emergency`);
     await expect.poll(() => page.getByTestId('reported-changes').textContent()).toContain('Rowlands Clinical Assessment');
 
-    await nav().getByRole('link', { name: 'Pharmacies' }).click();
+    // Home lists the follow-up as waiting, and leads to it.
+    await nav().getByRole('link', { name: 'Home' }).click();
+    await page.getByTestId('waiting').getByRole('link', { name: '1 out-of-hours pharmacy change to tell NHS.UK about' }).click();
+    await expect.poll(() => h1().textContent()).toBe('Pharmacies');
     const tasks = page.getByTestId('follow-ups');
     await expect.poll(() => tasks.textContent()).toContain('Rowlands Pharmacy');
     await expectAccessible('pharmacies with a follow-up');

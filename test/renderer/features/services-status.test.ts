@@ -97,7 +97,17 @@ describe('capacity status and the daily report', () => {
     expect(day.suspended.map((s) => s.name)).toEqual(['Hot Hub']);
     // The next day nobody has reported yet.
     expect((await capacityDay(db, 'London', '2026-11-22')).notReported.map((s) => s.name)).toEqual(['New Hub', 'Riverside UTC']);
-    await expect(setCapacity(db, lead.id, hub.id, { rag: 'green', note: '' })).rejects.toThrow(/suspended. Re-open it/);
+    await expect(setCapacity(db, lead.id, hub.id, { rag: 'green', note: '' }, new Date('2026-11-21T15:00:00Z'))).rejects.toThrow(
+      /suspended. Re-open it/,
+    );
+    // Once a suspension's end date has passed, the service can report again (and shows in the report).
+    const brief = await add('Brief Pause');
+    await suspendService(db, lead.id, brief.id, { reason: 'Deep clean', from: '2026-11-20', until: '2026-11-21' });
+    await expect(setCapacity(db, lead.id, brief.id, { rag: 'green', note: '' }, new Date('2026-11-21T15:00:00Z'))).rejects.toThrow(
+      /Re-open it/,
+    );
+    await setCapacity(db, lead.id, brief.id, { rag: 'green', note: '' }, new Date('2026-11-22T09:00:00Z'));
+    expect((await capacityDay(db, 'London', '2026-11-22')).reported.map((r) => r.service.name)).toEqual(['Brief Pause']);
     await expect(setCapacity(db, lead.id, utc.id, { rag: 'purple', note: '' })).rejects.toBeInstanceOf(InputError);
   });
 });

@@ -5,7 +5,21 @@ import { downloadText } from '../../../platform/download';
 import { useAuditPage, useAuditTools, type AuditFilter } from '../data/audit';
 
 const dateTime = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'medium', timeZone: 'Europe/London' });
-const ENTITIES = ['account', 'service', 'operator', 'settings', 'email', 'session'];
+/** Every kind of record the audit trail holds, in words. */
+const ENTITIES: readonly [string, string][] = [
+  ['account', 'DoS accounts'],
+  ['request', 'User requests'],
+  ['temporary-account', 'Temporary accounts'],
+  ['emergency-change', 'Emergency changes'],
+  ['service', 'Services'],
+  ['pharmacy', 'Pharmacy profiles and changes'],
+  ['cc-organisation', 'Connecting Care organisations'],
+  ['cc-request', 'Connecting Care requests'],
+  ['email', 'Emails'],
+  ['operator', 'Operators'],
+  ['session', 'Operator switches'],
+  ['settings', 'Settings'],
+];
 
 function describe(value: unknown): string {
   if (value === null || value === undefined) return '–';
@@ -72,9 +86,9 @@ export function AuditPage({ operators }: { operators: readonly Operator[] }) {
           </label>
           <select className="nhsuk-select" id="audit-entity" value={filter.entity} onChange={set('entity')}>
             <option value="">Any</option>
-            {ENTITIES.map((e) => (
-              <option key={e} value={e}>
-                {e}
+            {ENTITIES.map(([value, label]) => (
+              <option key={value} value={value}>
+                {label}
               </option>
             ))}
           </select>

@@ -1,13 +1,58 @@
+import { londonDate } from '@shared/domain/london-time';
 import type { Operator } from '@shared/models/operator';
 import { PageHeading } from '../../../components/page-heading';
 import { SummaryList } from '../../../components/summary-list';
+import { useAttention } from '../data/attention';
+
+const plural = (n: number, one: string, many: string) => `${n.toLocaleString('en-GB')} ${n === 1 ? one : many}`;
+
+/** What is waiting: each a link to where it is dealt with; nothing shown when nothing waits. */
+function Waiting({ operator, today }: { operator: Operator; today: string }) {
+  const a = useAttention(operator, today);
+  if (!a) return null;
+  const items = [
+    a.requests > 0 && {
+      href: '#/requests',
+      text: `${plural(a.requests, 'outstanding user request', 'outstanding user requests')} in your approveUser regions`,
+    },
+    a.unreportedChanges > 0 && {
+      href: '#/registers/emergency',
+      text: `${plural(a.unreportedChanges, 'emergency change', 'emergency changes')} not yet reported to the DoS teams (within 24 hours)`,
+    },
+    a.followUps > 0 && {
+      href: '#/pharmacies',
+      text: `${plural(a.followUps, 'out-of-hours pharmacy change', 'out-of-hours pharmacy changes')} to tell NHS.UK about`,
+    },
+    a.overdueChecks > 0 && {
+      href: '#/pharmacies',
+      text: `${plural(a.overdueChecks, 'pharmacy', 'pharmacies')} with an overdue quarterly check`,
+    },
+  ].filter((x): x is { href: string; text: string } => Boolean(x));
+  return (
+    <section aria-labelledby="waiting-heading" data-testid="waiting">
+      <h2 id="waiting-heading">Waiting for you</h2>
+      {items.length ? (
+        <ul className="nhsuk-list nhsuk-list--bullet">
+          {items.map((i) => (
+            <li key={i.text}>
+              <a href={i.href}>{i.text}</a>
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p>Nothing is waiting in your regions.</p>
+      )}
+    </section>
+  );
+}
 
 /** The start page: who is working, and what they can do here. */
-export function HomePage({ operator }: { operator: Operator }) {
+export function HomePage({ operator, today = londonDate(new Date()) }: { operator: Operator; today?: string }) {
   return (
     <>
       <PageHeading>{`Welcome, ${operator.fullName}`}</PageHeading>
       <p className="nhsuk-lede-text">DoS Desk helps DoS and Connecting Care teams manage user access, even with no network connection.</p>
+      <Waiting operator={operator} today={today} />
       <h2>Your operator profile</h2>
       <SummaryList
         rows={[

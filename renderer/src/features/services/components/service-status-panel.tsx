@@ -6,6 +6,7 @@ import { Radios } from '../../../components/radios';
 import { TextField } from '../../../components/text-field';
 import { TextareaField } from '../../../components/textarea-field';
 import { useSession } from '../../../session/store';
+import { suspendedOn } from '../data/service-status';
 import { useServiceActions } from '../data/use-service-actions';
 import { CapacityTag, StatusTag } from './service-tags';
 
@@ -22,10 +23,11 @@ const when = (iso: string) =>
 type Action = 'capacity' | 'suspend' | 'reopen' | 'close';
 
 /** A service's status and capacity, with the actions that change them (each audited). */
-export function ServiceStatusPanel({ service }: { service: Service }) {
+export function ServiceStatusPanel({ service, today = londonDate(new Date()) }: { service: Service; today?: string }) {
   const [open, setOpen] = useState<Action | null>(null);
+  const suspendedToday = suspendedOn(service, today);
   const actions: { id: Action; label: string; show: boolean }[] = [
-    { id: 'capacity', label: "Record today's capacity", show: service.status === 'active' },
+    { id: 'capacity', label: "Record today's capacity", show: service.status !== 'closed' && !suspendedToday },
     { id: 'suspend', label: 'Suspend the service', show: service.status === 'active' },
     { id: 'reopen', label: 'Re-open the service', show: service.status !== 'active' },
     { id: 'close', label: 'Close the service', show: service.status !== 'closed' },
@@ -42,6 +44,15 @@ export function ServiceStatusPanel({ service }: { service: Service }) {
               <p className="nhsuk-body-s nhsuk-u-margin-top-2 nhsuk-u-margin-bottom-0">
                 From {service.suspension.from}
                 {service.suspension.until ? ` until ${service.suspension.until}` : ' until further notice'}: {service.suspension.reason}
+              </p>
+            )}
+            {service.suspension && !suspendedToday && (
+              <p className="nhsuk-body-s nhsuk-u-margin-bottom-0">
+                <strong>
+                  {service.suspension.from > today
+                    ? 'The suspension has not started yet.'
+                    : 'The suspension has ended: re-open the service to show it as active.'}
+                </strong>
               </p>
             )}
             {service.closure && (

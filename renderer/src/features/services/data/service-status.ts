@@ -130,7 +130,8 @@ export async function setCapacity(
   return db.transaction('rw', [db.services, db.capacityReports, db.audit, db.operators], async () => {
     const operator = await requireOperator(db, operatorId);
     const before = await serviceToChange(db, operator, id);
-    if (before.status !== 'active')
+    // A suspension that has not started yet, or has ended, does not stop today's report.
+    if (before.status === 'closed' || suspendedOn(before, londonDate(now)))
       throw new InputError(`This service is ${before.status}. Re-open it before reporting its capacity.`, 'rag');
     const at = now.toISOString();
     const capacity = { rag: parsed.data.rag, note: parsed.data.note, setBy: operator.fullName, setById: operator.id, at };
@@ -171,7 +172,7 @@ export interface CapacityDay {
 }
 
 /** A suspension covers a date when it started on or before it and has not ended before it. */
-const suspendedOn = (s: Service, date: string) =>
+export const suspendedOn = (s: Service, date: string) =>
   s.status === 'suspended' && !!s.suspension && s.suspension.from <= date && (!s.suspension.until || s.suspension.until >= date);
 
 /** The daily capacity report for a region: which services reported that day, which did not, which are suspended. */
