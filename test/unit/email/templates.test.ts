@@ -48,3 +48,52 @@ describe('email templates', () => {
     expect(DosTeamNoteData.safeParse({ subject: ' ', body: 'x', senderName: 'P', senderRole: 'R' }).success).toBe(false);
   });
 });
+
+describe('pharmacy handoff emails', () => {
+  const facts = {
+    pharmacyName: 'Rowlands & Sons "Pharmacy"',
+    odsCode: 'FA123',
+    address: '61 Arundel Avenue, Stockport, SK7 5LD',
+    region: 'North West',
+    kind: 'same-day closure',
+    details: 'Closed from 19:00 tonight',
+    madeAt: 'Saturday 21 November 2026 at 21:30 (London time)',
+    senderName: 'Priya Shah',
+    senderRole: 'On-call DoS support',
+  };
+
+  it('tells the local team what changed, that it is an emergency change, and asks them to inform NHS.UK', () => {
+    const email = renderTemplate(
+      'pharmacy-on-call',
+      {
+        ...facts,
+        pharmacyName: 'Rowlands Pharmacy',
+        entries: ['Rowlands Pharmacy (Pharmacy, FA123)'],
+        contractorName: 'Sam Patel, pharmacist',
+        madeBy: 'Priya Shah',
+        madeByEmail: 'priya.shah@nhs.net',
+        deadline: 'Sunday 22 November 2026 at 21:30 (London time)',
+        serviceDeskEmail: 'nhswebsite.servicedesk@nhs.net',
+      },
+      'rich',
+    );
+    expect(email.subject).toBe('Out-of-hours pharmacy change: Rowlands Pharmacy (FA123)');
+    expect(email.text).toContain(
+      'recorded as an emergency change and reported here within 24 hours (by Sunday 22 November 2026 at 21:30 (London time))',
+    );
+    expect(email.text).toContain('Please inform NHS.UK through the NHS website service desk (nhswebsite.servicedesk@nhs.net)');
+    expect(email.text).toContain('Who called: Sam Patel, pharmacist');
+    expect(email.html).toContain('<th scope="row" align="left">DoS entries changed</th>');
+  });
+
+  it('asks the NHS website service desk to make the same change, escaping what it is given', () => {
+    const email = renderTemplate('pharmacy-service-desk', facts, 'rich');
+    expect(email.subject).toBe('Pharmacy change made in DoS out of hours: Rowlands & Sons "Pharmacy" (FA123)');
+    expect(email.html).toContain('Rowlands &amp; Sons &quot;Pharmacy&quot; (FA123)');
+    expect(email.text).toContain('North West DoS team');
+  });
+
+  it('refuses a subject line that would carry a header', () => {
+    expect(() => renderTemplate('pharmacy-service-desk', { ...facts, pharmacyName: 'Rowlands\r\nBcc: x@y.z' }, 'plain')).toThrow();
+  });
+});
