@@ -2,7 +2,9 @@
  * Deterministic data for the benchmark: the same seed gives the same records every run.
  * Size S: 5,000 accounts, 500 requests, 500 services, 20,000 audit entries.
  * Size L: 50,000 accounts, 5,000 requests, 5,000 services in 3-level trees, 200,000 audit entries.
- * Registers, capacity reports, pharmacy profiles and their changes are filled in proportion.
+ * Registers, capacity reports, pharmacy profiles and their changes, Connecting Care organisations,
+ * licences and requests are filled in proportion; `outboxMessages` says how many emails to put in
+ * main's outbox (one for each request, as each request ends in an email).
  */
 import { NHS_ENGLAND_REGIONS } from '../../shared/domain/regions';
 import { getSuggestedSet, SUGGESTED_SETS } from '../../shared/domain/user-types';
@@ -215,5 +217,75 @@ export function generate(size: Size, seed = 20261121) {
     updatedAt: at(i),
   }));
 
-  return { operators, services, accounts, requests, audit, temporaryAccounts, emergencyChanges, capacityReports, pharmacyProfiles, pharmacyChanges };
+  // Connecting Care: one organisation per 2,500 accounts, a licence per 10 accounts, a request per DoS request.
+  const ccOrganisations = Array.from({ length: Math.max(2, Math.round(n.accounts / 2_500)) }, (_, o) => ({
+    id: `cco-${o}`,
+    name: `${pick(ORGS)} Trust ${o}`,
+    serviceDeskEmail: `servicedesk${o}@nhs.net`,
+    allocationPerYear: Math.round(n.accounts / 20),
+    authorisers: [{ name: `Authoriser ${o}`, email: `authoriser${o}@nhs.net` }],
+    roles: ['Clinician', 'Administrator', 'Social care practitioner'],
+    createdAt: at(o),
+    updatedAt: at(o),
+  }));
+  const ccLicences = Array.from({ length: Math.round(n.accounts / 10) }, (_, i) => ({
+    id: `ccl-${i}`,
+    organisationId: ccOrganisations[i % ccOrganisations.length]!.id,
+    holderName: accounts[i]!.fullName,
+    holderEmail: accounts[i]!.email,
+    role: pick(['Clinician', 'Administrator', 'Social care practitioner']),
+    startDate: '2026-01-05',
+    finishingDate: i % 20 === 0 ? new Date(Date.UTC(2026, 10, 1) + (i % 90) * 86_400_000).toISOString().slice(0, 10) : null,
+    status: pick(['active', 'active', 'active', 'requested', 'deletion-requested', 'deleted']),
+    requestIds: [`ccr-${i % n.requests}`],
+    createdAt: at(i),
+    updatedAt: at(i),
+  }));
+  const ccRequests = Array.from({ length: n.requests }, (_, i) => {
+    const org = ccOrganisations[i % ccOrganisations.length]!;
+    const type = pick(['new-user', 'new-user', 'amendment', 'deletion'] as const);
+    const word = { 'new-user': 'starter', amendment: 'change', deletion: 'leaver' }[type];
+    const name = ccLicences[i % ccLicences.length]!.holderName;
+    const sentAt = new Date(Date.UTC(2026, 8, 1) + i * 3_600_000).toISOString();
+    const status = pick(['sent', 'received', 'actioned', 'actioned'] as const);
+    return {
+      id: `ccr-${i}`,
+      type,
+      organisationId: org.id,
+      organisationName: org.name,
+      authoriser: org.authorisers[0]!,
+      fields: { type, organisationId: org.id, purpose: 'direct-care', fullName: name, jobTitle: 'Nurse', workEmail: `cc${i}@nhs.net`, role: 'Clinician', startDate: '2026-12-01', temporary: 'no', finishingDate: '', licenceId: '', changeKind: '', newRole: '', changeDetails: '', deletionReason: '', lastWorkingDay: '', attestations: [], overAllocationConfirmed: false },
+      subjectName: name,
+      licenceId: type === 'new-user' ? null : ccLicences[i % ccLicences.length]!.id,
+      status,
+      sentAt,
+      receivedOn: status === 'sent' ? null : sentAt.slice(0, 10),
+      actionedOn: status === 'actioned' ? sentAt.slice(0, 10) : null,
+      resolutionNote: '',
+      sent: { subject: `Connecting Care ${word} ${name}`, text: 'Request form', to: org.serviceDeskEmail, cc: org.authorisers[0]!.email, outboxId: `outbox-${i}` },
+      createdAt: sentAt,
+      updatedAt: sentAt,
+    };
+  });
+
+  return {
+    operators,
+    services,
+    accounts,
+    requests,
+    audit,
+    temporaryAccounts,
+    emergencyChanges,
+    capacityReports,
+    pharmacyProfiles,
+    pharmacyChanges,
+    ccOrganisations,
+    ccLicences,
+    ccRequests,
+  };
+}
+
+/** How many emails the outbox holds at each size: one for each request. */
+export function outboxMessages(size: Size): number {
+  return SIZES[size].requests;
 }
