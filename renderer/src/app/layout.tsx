@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { useEffect, type ReactNode } from 'react';
 import type { Operator } from '@shared/models/operator';
 import { useSession } from '../session/store';
 
@@ -26,6 +26,15 @@ interface LayoutProps {
 export function Layout({ route, operator, nav, warning, children }: LayoutProps) {
   const notice = useSession((s) => s.notice);
   const announce = useSession((s) => s.announce);
+  // A confirmation belongs to the page it was made on: following any link inside the app (menu,
+  // back links, links in lists) moves on from it. Saves that change page announce after navigating.
+  useEffect(() => {
+    const onClick = (e: MouseEvent) => {
+      if (e.target instanceof Element && e.target.closest('a[href^="#/"]')) announce(null);
+    };
+    document.addEventListener('click', onClick, true);
+    return () => document.removeEventListener('click', onClick, true);
+  }, [announce]);
   return (
     <>
       <a
@@ -83,12 +92,7 @@ export function Layout({ route, operator, nav, warning, children }: LayoutProps)
                       key={item.href}
                       className={`nhsuk-header__navigation-item${current ? ' nhsuk-header__navigation-item--current' : ''}`}
                     >
-                      <a
-                        className="nhsuk-header__navigation-link"
-                        href={item.href}
-                        aria-current={current ? 'page' : undefined}
-                        onClick={() => announce(null)}
-                      >
+                      <a className="nhsuk-header__navigation-link" href={item.href} aria-current={current ? 'page' : undefined}>
                         {current ? <strong className="nhsuk-header__navigation-item-current-fallback">{item.label}</strong> : item.label}
                         {item.badge}
                       </a>

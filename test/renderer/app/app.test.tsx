@@ -1,5 +1,5 @@
 import Dexie from 'dexie';
-import { render, screen, within } from '@testing-library/react';
+import { act, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { boot, START_EMPTY_KEY } from '../../../renderer/src/app/boot';
@@ -21,6 +21,19 @@ async function start(api = realApi().api) {
   const booted = await boot(api, dbName);
   render(<Root api={api} booted={booted} />);
   return { api, booted };
+}
+
+/** First-run setup through the form: Priya Shah, covering London and the South West. */
+async function createPriya(user: ReturnType<typeof userEvent.setup>) {
+  await user.type(await screen.findByLabelText('Full name'), 'Priya Shah');
+  await user.type(screen.getByLabelText('NHS email address'), 'priya.shah@nhs.net');
+  await user.type(screen.getByLabelText('Job role'), 'Local DoS Lead');
+  await user.click(screen.getByLabelText('London'));
+  await user.click(screen.getByLabelText('South West'));
+  const approve = screen.getByRole('group', { name: 'Regions where you hold the approveUser permission' });
+  await user.click(within(approve).getByLabelText('London'));
+  await user.click(screen.getByRole('button', { name: 'Create operator profile' }));
+  expect(await screen.findByRole('heading', { level: 1, name: 'Welcome, Priya Shah' })).toBeInTheDocument();
 }
 
 describe('first run', () => {
@@ -53,15 +66,7 @@ describe('first run', () => {
   it('creates the operator from the form and shows them in the header', async () => {
     const user = userEvent.setup();
     await start();
-    await user.type(await screen.findByLabelText('Full name'), 'Priya Shah');
-    await user.type(screen.getByLabelText('NHS email address'), 'priya.shah@nhs.net');
-    await user.type(screen.getByLabelText('Job role'), 'Local DoS Lead');
-    await user.click(screen.getByLabelText('London'));
-    await user.click(screen.getByLabelText('South West'));
-    const approve = screen.getByRole('group', { name: 'Regions where you hold the approveUser permission' });
-    await user.click(within(approve).getByLabelText('London'));
-    await user.click(screen.getByRole('button', { name: 'Create operator profile' }));
-    expect(await screen.findByRole('heading', { level: 1, name: 'Welcome, Priya Shah' })).toBeInTheDocument();
+    await createPriya(user);
     expect(screen.getByTestId('current-operator')).toHaveTextContent('Priya Shah');
     expect(screen.getByText('London, South West')).toBeInTheDocument();
     const nav = screen.getByRole('navigation', { name: 'Menu' });
@@ -86,6 +91,23 @@ describe('first run', () => {
     const db = new DosDeskDb(dbName);
     const [op] = await db.operators.toArray();
     expect(op).toMatchObject({ fullName: 'Priya Shah', regions: ['London', 'South West'], approveUserRegions: ['London'] });
+  });
+});
+
+describe('confirmations', () => {
+  it('stay on the page they were made on and go once the user follows any link in the app', async () => {
+    const user = userEvent.setup();
+    await start();
+    await createPriya(user);
+    act(() => useSession.getState().announce('Rowlands Pharmacy saved.'));
+    expect(await screen.findByText('Rowlands Pharmacy saved.')).toBeInTheDocument();
+    // Clicking elsewhere on the page keeps it.
+    await user.click(screen.getByRole('heading', { level: 1 }));
+    expect(screen.getByText('Rowlands Pharmacy saved.')).toBeInTheDocument();
+    // A link outside the menu (the header's "Switch operator") moves on from it.
+    await user.click(within(screen.getByRole('navigation', { name: 'Operator' })).getByRole('link', { name: 'Switch operator' }));
+    expect(await screen.findByRole('heading', { level: 1, name: 'Operators on this desk' })).toBeInTheDocument();
+    expect(screen.queryByText('Rowlands Pharmacy saved.')).not.toBeInTheDocument();
   });
 });
 
