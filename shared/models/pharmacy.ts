@@ -209,6 +209,22 @@ export const CheckInput = z
 /** What the on-call person changed in DoS for a contractor who could not use Profile Manager. */
 export const ONCALL_CHANGE_KINDS = ['same-day closure', 'opening times', 'bank holiday times', 'contact details', 'other'] as const;
 
+/**
+ * Overriding the clock's in/out-of-hours decision needs a reason. Checked alongside the other
+ * fields (not only once they are all right), so the error summary lists it with them.
+ */
+const overrideNeedsReason = [
+  (v: { override: string; overrideReason: string }) => v.override === 'none' || v.overrideReason.length > 0,
+  {
+    error: 'Say why you are overriding the in-hours or out-of-hours decision',
+    path: ['overrideReason'],
+    when: (payload: z.core.ParsePayload) =>
+      typeof payload.value === 'object' &&
+      payload.value !== null &&
+      !payload.issues.some((i) => !i.path?.length || i.path[0] === 'override' || i.path[0] === 'overrideReason'),
+  },
+] satisfies [unknown, z.core.$ZodCustomParams];
+
 export const OnCallChangeInput = z
   .object({
     profileId: z.string().min(1, { error: 'Choose the pharmacy' }).max(100),
@@ -229,10 +245,7 @@ export const OnCallChangeInput = z
     overrideReason: z.string().trim().max(500),
   })
   .strict()
-  .refine((v) => v.override === 'none' || v.overrideReason.length > 0, {
-    error: 'Say why you are overriding the in-hours or out-of-hours decision',
-    path: ['overrideReason'],
-  });
+  .refine(...overrideNeedsReason);
 export type OnCallChangeInput = z.input<typeof OnCallChangeInput>;
 
 export const InHoursCallInput = z
@@ -244,10 +257,7 @@ export const InHoursCallInput = z
     overrideReason: z.string().trim().max(500),
   })
   .strict()
-  .refine((v) => v.override === 'none' || v.overrideReason.length > 0, {
-    error: 'Say why you are overriding the in-hours or out-of-hours decision',
-    path: ['overrideReason'],
-  });
+  .refine(...overrideNeedsReason);
 
 /**
  * A pharmacy change made (or handled) on a day: a profile edit or check, a caller directed to the

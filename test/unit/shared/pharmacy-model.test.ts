@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { PharmacyOdsCode, PharmacyProfileInput, Postcode, PublicPhone, SpecifiedTime, Website } from '../../../shared/models/pharmacy';
+import {
+  InHoursCallInput,
+  OnCallChangeInput,
+  PharmacyOdsCode,
+  PharmacyProfileInput,
+  Postcode,
+  PublicPhone,
+  SpecifiedTime,
+  Website,
+} from '../../../shared/models/pharmacy';
 
 const closedAllWeek = { monday: [], tuesday: [], wednesday: [], thursday: [], friday: [], saturday: [], sunday: [] };
 const profile = (change: Record<string, unknown> = {}) => ({
@@ -102,5 +111,58 @@ describe('pharmacy profile fields', () => {
   it('refuses the same specified date twice', () => {
     const day = { date: '2026-12-26', closed: true, sessions: [], note: '' };
     expect(firstError(PharmacyProfileInput.safeParse(profile({ specifiedTimes: [day, day] })))).toBe('2026-12-26 is entered twice');
+  });
+});
+
+describe('overriding the in-hours or out-of-hours decision', () => {
+  const call = { profileId: 'p1', contractorName: 'Sam Patel', note: '', override: 'none', overrideReason: '' };
+  const onCall = {
+    profileId: 'p1',
+    triedProfileManager: true,
+    contractorName: 'Sam Patel',
+    kind: 'same-day closure',
+    details: 'Closed from 19:00',
+    serviceIds: ['s1'],
+    accountId: 'a1',
+    madeAt: '2026-11-21T21:30:00.000Z',
+    override: 'none',
+    overrideReason: '',
+  };
+  const problems = (r: { error?: { issues: { path: PropertyKey[]; message: string }[] } }) =>
+    (r.error?.issues ?? []).map((i) => `${i.path.join('.')}: ${i.message}`);
+
+  it('needs a reason, and follows the clock without one', () => {
+    expect(InHoursCallInput.safeParse(call).success).toBe(true);
+    expect(problems(InHoursCallInput.safeParse({ ...call, override: 'in-hours' }))).toEqual([
+      'overrideReason: Say why you are overriding the in-hours or out-of-hours decision',
+    ]);
+    expect(InHoursCallInput.safeParse({ ...call, override: 'in-hours', overrideReason: 'Clock on this PC is wrong' }).success).toBe(true);
+    expect(OnCallChangeInput.safeParse({ ...onCall, override: 'out-of-hours', overrideReason: '  ' }).success).toBe(false);
+  });
+
+  it('lists the missing reason together with the other problems, not only once they are fixed', () => {
+    // A form sent with nothing filled in: an unchosen kind and no time are not just "too short".
+    const r = OnCallChangeInput.safeParse({
+      ...onCall,
+      contractorName: '',
+      kind: '',
+      serviceIds: [],
+      madeAt: '',
+      override: 'out-of-hours',
+    });
+    expect(problems(r)).toEqual([
+      'contractorName: Enter the name of the person who called',
+      'kind: Choose what was changed',
+      'serviceIds: Choose the DoS entries you changed',
+      'madeAt: Enter when the change was made',
+      'overrideReason: Say why you are overriding the in-hours or out-of-hours decision',
+    ]);
+  });
+
+  it('refuses input of the wrong shape with an error, not a crash', () => {
+    for (const bad of [null, 'text', 42, [], { ...onCall, override: 'sometimes' }, { ...onCall, extra: 1 }]) {
+      expect(OnCallChangeInput.safeParse(bad).success).toBe(false);
+      expect(InHoursCallInput.safeParse(bad).success).toBe(false);
+    }
   });
 });
