@@ -87,6 +87,10 @@ describe(`pharmacies and the Profile Manager handoff (${TARGET})`, () => {
     await expect.poll(() => h1().textContent()).toBe('A contractor cannot use Profile Manager');
     await page.getByLabel('They are completely unable to use it for technical reasons, and no colleague can').check();
     await expect.poll(() => page.getByTestId('hours-decision').textContent()).toContain('by the clock this is out of hours');
+    // Looking at the in-hours steps and coming back keeps the on-call person's own DoS account chosen.
+    await page.getByLabel('Treat it as in hours').check();
+    await page.getByLabel('Follow the clock (out of hours)').check();
+    await expect.poll(() => page.getByLabel('The DoS account you made the change with').inputValue()).not.toBe('');
     await page.getByRole('button', { name: 'Record the change and email the local DoS team' }).click();
     await expect.poll(() => page.locator('.nhsuk-error-summary').textContent()).toContain('Enter the name of the person who called');
     expect(await page.locator('.nhsuk-error-summary').textContent()).toContain('Choose the DoS entries you changed');
@@ -148,6 +152,15 @@ describe(`pharmacies and the Profile Manager handoff (${TARGET})`, () => {
     expect(
       await desk_.getByRole('link', { name: /^https:\/\/www\.nhs\.uk\/contact-us\/nhs-website-contact-us\// }).getAttribute('target'),
     ).toBe('_blank');
+    // Nothing typed: the summary names the field, and the field is marked for screen readers.
+    await page.getByRole('button', { name: 'Record the call' }).click();
+    await expect.poll(() => page.locator('.nhsuk-error-summary').textContent()).toContain('Enter the name of the person who called');
+    expect(await page.getByLabel('Who called?').getAttribute('aria-invalid')).toBe('true');
+    // Overriding the clock needs a reason.
+    await page.getByLabel('Treat it as out of hours').check();
+    await page.getByRole('button', { name: 'Record the change and email the local DoS team' }).click();
+    await expect.poll(() => page.locator('.nhsuk-error-summary').textContent()).toContain('Say why you are overriding');
+    await page.getByLabel('Follow the clock (in hours)').check();
     await page.getByLabel('Who called?').fill('Sam Patel');
     await page.getByRole('button', { name: 'Record the call' }).click();
     await expect.poll(() => page.getByTestId('handoff-done').textContent()).toContain('Call recorded');

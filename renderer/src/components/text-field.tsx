@@ -7,7 +7,7 @@ interface TextFieldProps<T extends FieldValues, O> {
   name: Path<T>;
   label: string;
   hint?: string;
-  type?: 'text' | 'email' | 'password' | 'date';
+  type?: 'text' | 'email' | 'password' | 'date' | 'datetime-local';
   autoComplete?: string;
   width?: 10 | 20 | 30;
   spellCheck?: boolean;
