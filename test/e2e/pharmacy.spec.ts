@@ -69,9 +69,14 @@ describe(`pharmacies and the Profile Manager handoff (${TARGET})`, () => {
     expect(await summary.textContent()).toContain('Monday: sessions 09:00 to 13:00 and 12:00 to 18:00 overlap');
     await page.getByLabel('Postcode').fill('sk7 5ld');
     await page.getByLabel('Opens, Monday session 2').fill('14:00');
+    await page.getByRole('button', { name: "Copy Monday's times to Tuesday to Friday" }).click();
+    expect(await page.getByLabel('Opens, Friday session 2').inputValue()).toBe('14:00');
     await page.getByRole('button', { name: 'Add profile' }).click();
     await expect.poll(() => h1().textContent()).toBe('Rowlands Pharmacy');
-    expect(await page.getByTestId('standard-times').textContent()).toContain('09:00 to 13:00, 14:00 to 18:00');
+    const week = page.getByTestId('standard-times');
+    for (const day of ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday'])
+      expect(await week.locator('.nhsuk-summary-list__row', { hasText: day }).textContent()).toBe(`${day}09:00 to 13:00, 14:00 to 18:00`);
+    expect(await week.locator('.nhsuk-summary-list__row', { hasText: 'Saturday' }).textContent()).toBe('SaturdayClosed');
     const linked = page.getByTestId('linked-entries');
     await expect.poll(() => linked.locator('tbody tr').count()).toBe(2);
     expect(await linked.textContent()).not.toContain('Arundel GP');

@@ -45,6 +45,7 @@ function Sessions({ form, name, day }: { form: ProfileForm; name: string; day: s
                 id={fieldId(opens)}
                 type="time"
                 aria-describedby={opensError ? `${fieldId(opens)}-error` : undefined}
+                aria-invalid={opensError ? true : undefined}
                 {...form.register(opens as never)}
               />
             </div>
@@ -65,6 +66,7 @@ function Sessions({ form, name, day }: { form: ProfileForm; name: string; day: s
                 id={fieldId(closes)}
                 type="time"
                 aria-describedby={closesError ? `${fieldId(closes)}-error` : undefined}
+                aria-invalid={closesError ? true : undefined}
                 {...form.register(closes as never)}
               />
             </div>
@@ -103,6 +105,23 @@ export function StandardTimesEditor({ form }: { form: ProfileForm }) {
         <div key={day} className="app-weekday">
           <h3 className="nhsuk-heading-s nhsuk-u-margin-bottom-2">{WEEKDAY_LABELS[day]}</h3>
           <Sessions form={form} name={`standardTimes.${day}`} day={WEEKDAY_LABELS[day]} />
+          {day === 'monday' && (
+            <button
+              type="button"
+              className="app-link-button nhsuk-u-margin-top-2"
+              onClick={() => {
+                // Most pharmacies keep the same hours Monday to Friday: one click instead of four days of typing.
+                const monday = form.getValues('standardTimes.monday');
+                for (const d of WEEKDAYS.slice(1, 5))
+                  form.setValue(`standardTimes.${d}`, structuredClone(monday), {
+                    shouldDirty: true,
+                    shouldValidate: form.formState.isSubmitted,
+                  });
+              }}
+            >
+              Copy Monday&apos;s times to Tuesday to Friday
+            </button>
+          )}
         </div>
       ))}
     </fieldset>
