@@ -11,3 +11,22 @@ export function parseDate(text: string): string | null {
   if (date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d) return null;
   return `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
 }
+
+const DAY = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+const DAY_WITH_WEEKDAY = new Intl.DateTimeFormat('en-GB', {
+  weekday: 'long',
+  day: 'numeric',
+  month: 'long',
+  year: 'numeric',
+  timeZone: 'UTC',
+});
+
+/**
+ * A calendar date (yyyy-mm-dd) as people read it, the NHS way: "25 December 2026", or with
+ * `weekday`, "Friday 25 December 2026". Text that is not a real date is returned as it is.
+ */
+export function formatDay(isoDate: string, options: { weekday?: boolean } = {}): string {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(isoDate) || !parseDate(isoDate)) return isoDate;
+  const [y, m, d] = isoDate.split('-').map(Number);
+  return (options.weekday ? DAY_WITH_WEEKDAY : DAY).format(new Date(Date.UTC(y!, m! - 1, d!))).replace(',', '');
+}

@@ -189,7 +189,7 @@ describe('pharmacy profiles', () => {
     expect((await checksOutstanding(db, 'London', '2026-12-01')).map((p) => p.name)).toEqual(['Rowlands Pharmacy']);
     expect((await checksOutstanding(db, 'South East', '2026-11-22')).map((p) => p.name)).toEqual(['Kent Pharmacy']);
     await expect(recordCheck(db, lead.id, a.id, { checkedOn: '2026-12-01' }, now)).rejects.toThrow(/cannot be in the future/);
-    await expect(recordCheck(db, lead.id, a.id, { checkedOn: '2026-08-01' }, now)).rejects.toThrow(/later check \(2026-08-31\)/);
+    await expect(recordCheck(db, lead.id, a.id, { checkedOn: '2026-08-01' }, now)).rejects.toThrow(/later check \(31 August 2026\)/);
   });
 
   it('lists linked DoS entries across the five pharmacy types and warns about reduced hours', async () => {

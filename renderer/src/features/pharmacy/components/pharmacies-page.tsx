@@ -8,6 +8,7 @@ import { PageHeading } from '../../../components/page-heading';
 import { useSession } from '../../../session/store';
 import { useChecksOutstanding, useOpenFollowUps, usePharmacyActions, useProfiles } from '../data/use-pharmacy';
 import { CheckTag } from './pharmacy-tags';
+import { formatDay } from '@shared/domain/dates';
 
 interface Props {
   operator: Operator;
@@ -64,7 +65,7 @@ export function PharmaciesPage({ operator, regions, delivery, teams, today = lon
               {outstanding.map((p) => (
                 <li key={p.id}>
                   <CheckTag state={checkState(p.nextCheckDue, today)} /> <a href={`#/pharmacies/${p.id}`}>{p.name}</a> ({p.odsCode}),{' '}
-                  {p.lastCheckedOn ? `last checked ${p.lastCheckedOn}` : 'never checked'}; due by {p.nextCheckDue}
+                  {p.lastCheckedOn ? `last checked ${formatDay(p.lastCheckedOn)}` : 'never checked'}; due by {formatDay(p.nextCheckDue)}
                 </li>
               ))}
             </ul>
@@ -103,7 +104,7 @@ export function PharmaciesPage({ operator, regions, delivery, teams, today = lon
                     <td className="nhsuk-table__cell">{p.odsCode}</td>
                     <td className="nhsuk-table__cell">{p.postcode}</td>
                     <td className="nhsuk-table__cell">
-                      <CheckTag state={checkState(p.nextCheckDue, today)} /> by {p.nextCheckDue}
+                      <CheckTag state={checkState(p.nextCheckDue, today)} /> by {formatDay(p.nextCheckDue)}
                     </td>
                   </tr>
                 ))}

@@ -8,6 +8,7 @@ import { PageHeading } from '../../../components/page-heading';
 import { useSession } from '../../../session/store';
 import { usePharmacyActions, useLinked, useProfile, useProfileChanges } from '../data/use-pharmacy';
 import { CheckTag, KIND_LABELS } from './pharmacy-tags';
+import { formatDay } from '@shared/domain/dates';
 
 const sessionsText = (sessions: readonly Session[]) =>
   sessions.length ? sessions.map((s) => `${s.opens} to ${s.closes}`).join(', ') : 'Closed';
@@ -84,7 +85,7 @@ export function ProfilePage({ id, regions, delivery, teams, today = londonDate(n
           <dl className="nhsuk-summary-list">
             {profile.specifiedTimes.map((s) => (
               <div className="nhsuk-summary-list__row" key={s.date}>
-                <dt className="nhsuk-summary-list__key">{s.date}</dt>
+                <dt className="nhsuk-summary-list__key">{formatDay(s.date, { weekday: true })}</dt>
                 <dd className="nhsuk-summary-list__value">
                   {s.closed ? 'Closed' : sessionsText(s.sessions)}
                   {s.note ? ` (${s.note})` : ''}
@@ -111,8 +112,10 @@ function QuarterlyCheck({ profile, today, regions, delivery, teams }: { profile:
     <section aria-labelledby="check-heading">
       <h2 id="check-heading">Quarterly check</h2>
       <p data-testid="check-state">
-        <CheckTag state={state} /> {profile.lastCheckedOn ? `Last checked on ${profile.lastCheckedOn}.` : 'Never checked.'}{' '}
-        {state === 'overdue' ? `The check was due on ${profile.nextCheckDue}.` : `Next check due by ${profile.nextCheckDue}.`}
+        <CheckTag state={state} /> {profile.lastCheckedOn ? `Last checked on ${formatDay(profile.lastCheckedOn)}.` : 'Never checked.'}{' '}
+        {state === 'overdue'
+          ? `The check was due on ${formatDay(profile.nextCheckDue)}.`
+          : `Next check due by ${formatDay(profile.nextCheckDue)}.`}
       </p>
       <p className="nhsuk-body-s">
         Contractors must check their profile in Profile Manager, and update it if needed, every quarter (3 months). Record the date they
@@ -143,7 +146,7 @@ function QuarterlyCheck({ profile, today, regions, delivery, teams }: { profile:
           setError(null);
           try {
             const saved = await actions.check(profile.id, date);
-            announce(`Check recorded. The next is due by ${saved.nextCheckDue}.`);
+            announce(`Check recorded. The next is due by ${formatDay(saved.nextCheckDue)}.`);
           } catch (e) {
             setError(e instanceof Error ? e.message : String(e));
           }
@@ -234,7 +237,7 @@ function RecentChanges({ profileId }: { profileId: string }) {
       <ul className="nhsuk-list">
         {changes.map((c) => (
           <li key={c.id}>
-            <strong>{KIND_LABELS[c.kind]}</strong>, {c.date} by {c.operatorName}: {c.summary}
+            <strong>{KIND_LABELS[c.kind]}</strong>, {formatDay(c.date)} by {c.operatorName}: {c.summary}
           </li>
         ))}
       </ul>

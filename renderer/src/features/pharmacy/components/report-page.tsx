@@ -7,6 +7,7 @@ import { PageHeading } from '../../../components/page-heading';
 import { downloadText } from '../../../platform/download';
 import { useChangesOn } from '../data/use-pharmacy';
 import { KIND_LABELS } from './pharmacy-tags';
+import { formatDay } from '@shared/domain/dates';
 
 const time = (iso: string) => new Date(iso).toLocaleTimeString('en-GB', { timeZone: 'Europe/London', hour: '2-digit', minute: '2-digit' });
 
@@ -54,7 +55,7 @@ export function PharmacyReportPage({ operator, today = londonDate(new Date()) }:
       {changes === undefined ? (
         <p>Loading…</p>
       ) : changes.length === 0 ? (
-        <p>No pharmacy changes were made on {date}.</p>
+        <p>No pharmacy changes were made on {formatDay(date, { weekday: true })}.</p>
       ) : (
         <>
           <button
@@ -65,7 +66,7 @@ export function PharmacyReportPage({ operator, today = londonDate(new Date()) }:
             Download as CSV
           </button>
           <table className="nhsuk-table" data-testid="pharmacy-report">
-            <caption className="nhsuk-table__caption">{`${changes.length} change${changes.length === 1 ? '' : 's'} on ${date}`}</caption>
+            <caption className="nhsuk-table__caption">{`${changes.length} change${changes.length === 1 ? '' : 's'} on ${formatDay(date, { weekday: true })}`}</caption>
             <thead className="nhsuk-table__head">
               <tr className="nhsuk-table__row">
                 <th scope="col" className="nhsuk-table__header">

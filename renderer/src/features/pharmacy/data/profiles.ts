@@ -13,6 +13,7 @@ import type { Service } from '@shared/models/service';
 import { recordAudit } from '../../../db/audit';
 import type { DosDeskDb } from '../../../db/database';
 import { InputError, inputErrorFrom, requireOperator, ScopeError } from '../../../db/guards';
+import { formatDay } from '@shared/domain/dates';
 
 /** People's names for the profile's fields, for change summaries. */
 const FIELD_NAMES: Record<keyof PharmacyProfileFields, string> = {
@@ -170,12 +171,18 @@ export async function recordCheck(
     if (!before) throw new InputError('This profile no longer exists.', 'checkedOn');
     assertCovers(operator, before.region);
     if (before.lastCheckedOn && checkedOn < before.lastCheckedOn)
-      throw new InputError(`A later check (${before.lastCheckedOn}) is already recorded.`, 'checkedOn');
+      throw new InputError(`A later check (${formatDay(before.lastCheckedOn)}) is already recorded.`, 'checkedOn');
     const at = now.toISOString();
     const after: PharmacyProfile = { ...before, lastCheckedOn: checkedOn, nextCheckDue: nextCheckDue(checkedOn), updatedAt: at };
     await db.pharmacyProfiles.put(after);
     await db.pharmacyChanges.add(
-      changeRecord(operator, after, 'quarterly-check', `Quarterly check on ${checkedOn}; next due ${after.nextCheckDue}`, now),
+      changeRecord(
+        operator,
+        after,
+        'quarterly-check',
+        `Quarterly check on ${formatDay(checkedOn)}; next due ${formatDay(after.nextCheckDue)}`,
+        now,
+      ),
     );
     const pick = (p: PharmacyProfile) => ({ lastCheckedOn: p.lastCheckedOn, nextCheckDue: p.nextCheckDue });
     await recordAudit(db, {

@@ -6,6 +6,7 @@ import { PageHeading } from '../../../components/page-heading';
 import { downloadText } from '../../../platform/download';
 import { useCapacityDay, type CapacityDay } from '../data/service-status';
 import { CapacityTag } from './service-tags';
+import { formatDay } from '@shared/domain/dates';
 
 const time = (iso: string) => new Date(iso).toLocaleTimeString('en-GB', { timeZone: 'Europe/London', hour: '2-digit', minute: '2-digit' });
 
@@ -103,7 +104,9 @@ export function CapacityReportPage({ operator, today = londonDate(new Date()) }:
           <h2>Reported</h2>
           {day.reported.length ? (
             <table className="nhsuk-table" data-testid="reported">
-              <caption className="nhsuk-table__caption nhsuk-u-visually-hidden">Services that reported on {date}</caption>
+              <caption className="nhsuk-table__caption nhsuk-u-visually-hidden">
+                Services that reported on {formatDay(date, { weekday: true })}
+              </caption>
               <thead className="nhsuk-table__head">
                 <tr className="nhsuk-table__row">
                   <th scope="col" className="nhsuk-table__header">
@@ -143,7 +146,7 @@ export function CapacityReportPage({ operator, today = londonDate(new Date()) }:
               {day.suspended.map((s) => (
                 <li key={s.id}>
                   <a href={`#/services/${s.id}`}>{s.name}</a>: {s.suspension?.reason}
-                  {s.suspension?.until ? ` (until ${s.suspension.until})` : ''}
+                  {s.suspension?.until ? ` (until ${formatDay(s.suspension.until)})` : ''}
                 </li>
               ))}
             </ul>

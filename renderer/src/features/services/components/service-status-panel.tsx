@@ -9,6 +9,7 @@ import { useSession } from '../../../session/store';
 import { suspendedOn } from '../data/service-status';
 import { useServiceActions } from '../data/use-service-actions';
 import { CapacityTag, StatusTag } from './service-tags';
+import { formatDay } from '@shared/domain/dates';
 
 const when = (iso: string) =>
   new Date(iso).toLocaleString('en-GB', {
@@ -42,8 +43,9 @@ export function ServiceStatusPanel({ service, today = londonDate(new Date()) }: 
             <StatusTag service={service} />
             {service.suspension && (
               <p className="nhsuk-body-s nhsuk-u-margin-top-2 nhsuk-u-margin-bottom-0">
-                From {service.suspension.from}
-                {service.suspension.until ? ` until ${service.suspension.until}` : ' until further notice'}: {service.suspension.reason}
+                From {formatDay(service.suspension.from)}
+                {service.suspension.until ? ` until ${formatDay(service.suspension.until)}` : ' until further notice'}:{' '}
+                {service.suspension.reason}
               </p>
             )}
             {service.suspension && !suspendedToday && (
