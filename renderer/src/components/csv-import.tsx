@@ -41,6 +41,8 @@ export function CsvImport<R extends ImportPreviewRow>({ heading, columns, noun, 
   const [problem, setProblem] = useState<string | null>(null);
   const [show, setShow] = useState<ImportPreviewRow['status'] | ''>('');
   const [page, setPage] = useState(0);
+  // While the rows are being written the button cannot be pressed again (no second import).
+  const [importing, setImporting] = useState(false);
   const counts = useMemo(() => {
     const c: Record<ImportPreviewRow['status'], number> = { new: 0, changed: 0, duplicate: 0, invalid: 0 };
     for (const r of rows ?? []) c[r.status]++;
@@ -210,7 +212,10 @@ export function CsvImport<R extends ImportPreviewRow>({ heading, columns, noun, 
             <button
               type="button"
               className="nhsuk-button"
+              disabled={importing}
+              aria-disabled={importing}
               onClick={async () => {
+                setImporting(true);
                 try {
                   const n = await commit(rows);
                   clear();
@@ -219,11 +224,19 @@ export function CsvImport<R extends ImportPreviewRow>({ heading, columns, noun, 
                   onImported(n);
                 } catch (e) {
                   setProblem(e instanceof Error ? e.message : String(e));
+                } finally {
+                  setImporting(false);
                 }
               }}
             >
-              Import {count('new') + count('changed')} {count('changed') ? '' : 'new '}
-              {noun}
+              {importing ? (
+                'Importing…'
+              ) : (
+                <>
+                  Import {count('new') + count('changed')} {count('changed') ? '' : 'new '}
+                  {noun}
+                </>
+              )}
             </button>
           )}
         </>

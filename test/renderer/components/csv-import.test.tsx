@@ -1,4 +1,4 @@
-import { render, screen, within } from '@testing-library/react';
+import { act, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import { CsvImport, type ImportPreviewRow } from '../../../renderer/src/components/csv-import';
@@ -60,5 +60,32 @@ describe('CSV import dry run', () => {
     expect(commit).toHaveBeenCalledWith(rows);
     expect(onImported).toHaveBeenCalledWith(200);
     expect(screen.queryByRole('table')).toBeNull();
+  });
+
+  it('imports once, however often Import is pressed while it writes, and says it is importing', async () => {
+    const { commit, onImported, user } = setUp();
+    let finish = (_n: number) => {};
+    commit.mockImplementation(() => new Promise<number>((resolve) => (finish = resolve)));
+    await user.type(screen.getByLabelText('Or paste the CSV'), 'fullName,email');
+    await user.click(screen.getByRole('button', { name: 'Check the file' }));
+    await user.click(await screen.findByRole('button', { name: 'Import 200 new accounts' }));
+    const busy = screen.getByRole('button', { name: 'Importing…' });
+    expect(busy).toBeDisabled();
+    await user.click(busy);
+    expect(commit).toHaveBeenCalledTimes(1);
+    await act(async () => finish(200));
+    expect(onImported).toHaveBeenCalledTimes(1);
+    expect(screen.queryByRole('button', { name: 'Importing…' })).toBeNull();
+  });
+
+  it('shows why an import failed and lets the user try again', async () => {
+    const { commit, onImported, user } = setUp();
+    commit.mockRejectedValueOnce(new Error('Priya Shah already has an account with priya.shah@nhs.net. Check the file again.'));
+    await user.type(screen.getByLabelText('Or paste the CSV'), 'fullName,email');
+    await user.click(screen.getByRole('button', { name: 'Check the file' }));
+    await user.click(await screen.findByRole('button', { name: 'Import 200 new accounts' }));
+    expect(await screen.findByText(/already has an account/)).toBeInTheDocument();
+    expect(onImported).not.toHaveBeenCalled();
+    expect(screen.getByRole('button', { name: 'Import 200 new accounts' })).toBeEnabled();
   });
 });
