@@ -3,15 +3,21 @@ import { daysSinceRegistration, UNVALIDATED_LABEL } from '@shared/domain/request
 import { getSuggestedSet } from '@shared/domain/user-types';
 import type { Operator } from '@shared/models/operator';
 import { PageHeading } from '../../../components/page-heading';
-import { QUEUE_PAGE_SIZE, standsOut } from '../data/requests';
-import { useQueuePage } from '../data/use-requests';
+import { lastQueuePage, standsOut } from '../data/requests';
+import { useQueueCounts, useQueueRows } from '../data/use-requests';
 import { ImportRequests } from './import-requests';
 
 /** Outstanding requests for the regions where the operator holds approveUser. */
 export function RequestsPage({ operator, now = new Date() }: { operator: Operator; now?: Date }) {
   const [oldestFirst, setOldestFirst] = useState(true);
   const [page, setPage] = useState(0);
-  const queue = useQueuePage(operator, page, oldestFirst);
+  // The rows are read first, straight from the index, and shown as soon as they are there; the
+  // counts (which IndexedDB works out by walking the index) fill in beside them.
+  const rows = useQueueRows(operator, page, oldestFirst);
+  const counts = useQueueCounts(operator);
+  const last = counts ? lastQueuePage(counts.total) : null;
+  // Requests can leave the queue while a later page is shown: go back to the last page there is.
+  if (last !== null && page > last) setPage(last);
   if (!operator.approveUserRegions.length) {
     return (
       <>
@@ -23,12 +29,6 @@ export function RequestsPage({ operator, now = new Date() }: { operator: Operato
       </>
     );
   }
-  // One page at a time, read from the index: the cost of opening the queue follows the page shown.
-  const total = queue?.total ?? 0;
-  const pages = Math.max(1, Math.ceil(total / QUEUE_PAGE_SIZE));
-  const current = Math.min(page, pages - 1);
-  const rows = queue?.rows ?? [];
-  const perRegion = queue?.perRegion ?? [];
   return (
     <>
       <PageHeading>Outstanding user requests</PageHeading>
@@ -36,19 +36,23 @@ export function RequestsPage({ operator, now = new Date() }: { operator: Operato
         Requests for DoS access in {operator.approveUserRegions.join(', ')}. <a href="#/requests/new">Enter a request</a>
       </p>
       <ul className="nhsuk-list app-table-actions" aria-label="Outstanding requests by region" data-testid="region-counts">
-        {perRegion.map((r) => (
+        {(counts?.perRegion ?? []).map((r) => (
           <li key={r.region}>
             {r.region}: <strong>{r.count}</strong>
           </li>
         ))}
       </ul>
-      {queue === undefined ? (
-        <p>Loading requests…</p>
-      ) : total === 0 ? (
+      {counts?.total === 0 ? (
         <p>There are no outstanding requests.</p>
+      ) : rows === undefined || rows.length === 0 ? (
+        <p>Loading requests…</p>
       ) : (
         <table className="nhsuk-table" data-testid="request-queue">
-          <caption className="nhsuk-table__caption">{`${total} outstanding request${total === 1 ? '' : 's'}${pages > 1 ? `, page ${current + 1} of ${pages}` : ''}`}</caption>
+          <caption className="nhsuk-table__caption">
+            {counts && last !== null
+              ? `${counts.total} outstanding request${counts.total === 1 ? '' : 's'}${last > 0 ? `, page ${page + 1} of ${last + 1}` : ''}`
+              : 'Outstanding requests'}
+          </caption>
           <thead className="nhsuk-table__head">
             <tr className="nhsuk-table__row">
               <th scope="col" className="nhsuk-table__header">
@@ -98,15 +102,15 @@ export function RequestsPage({ operator, now = new Date() }: { operator: Operato
           </tbody>
         </table>
       )}
-      {pages > 1 && (
+      {last !== null && last > 0 && (
         <nav className="app-table-actions" aria-label="Pages of requests">
-          {current > 0 && (
-            <button type="button" className="nhsuk-button nhsuk-button--secondary" onClick={() => setPage(current - 1)}>
+          {page > 0 && (
+            <button type="button" className="nhsuk-button nhsuk-button--secondary" onClick={() => setPage(page - 1)}>
               Previous page
             </button>
           )}
-          {current < pages - 1 && (
-            <button type="button" className="nhsuk-button nhsuk-button--secondary" onClick={() => setPage(current + 1)}>
+          {page < last && (
+            <button type="button" className="nhsuk-button nhsuk-button--secondary" onClick={() => setPage(page + 1)}>
               Next page
             </button>
           )}

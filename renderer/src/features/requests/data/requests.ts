@@ -90,9 +90,7 @@ function assertOutstanding(request: UserRequest): void {
   if (request.status !== 'outstanding') throw new InputError(`This request has already been ${request.status}.`, 'id');
 }
 
-export interface QueuePage {
-  /** The requests on the page asked for, in the order asked for. */
-  rows: UserRequest[];
+export interface QueueCounts {
   /** Outstanding requests in each region the operator manages. */
   perRegion: { region: string; count: number }[];
   total: number;
@@ -100,26 +98,32 @@ export interface QueuePage {
 
 export const QUEUE_PAGE_SIZE = 50;
 
+/** Outstanding requests per region the operator manages, counted from the `[status+region]` index. */
+export async function queueCounts(db: DosDeskDb, operator: Operator): Promise<QueueCounts> {
+  const perRegion = await Promise.all(
+    [...managedRegions(operator)].map(async (region) => ({
+      region,
+      count: await db.requests.where('[status+region]').equals(['outstanding', region]).count(),
+    })),
+  );
+  return { perRegion, total: perRegion.reduce((sum, r) => sum + r.count, 0) };
+}
+
 /**
- * One page of outstanding requests for the regions where the operator holds approveUser, oldest
- * first unless asked otherwise. Counts come from the index and only the rows up to the page end are
- * read, so opening the queue costs the page shown, not the size of the table.
+ * The rows of one page of outstanding requests for the regions where the operator holds
+ * approveUser, oldest first unless asked otherwise: only the rows up to the page's end are read,
+ * straight from the `[status+region+registeredAt]` index, so the cost follows the page shown. A
+ * page past the end is empty. Needs no count, so the queue can show before its counts.
  */
-export async function queuePage(
+export async function queueRows(
   db: DosDeskDb,
   operator: Operator,
   { page = 0, oldestFirst = true, pageSize = QUEUE_PAGE_SIZE }: { page?: number; oldestFirst?: boolean; pageSize?: number } = {},
-): Promise<QueuePage> {
-  const scope = [...managedRegions(operator)];
-  const perRegion = await Promise.all(
-    scope.map(async (region) => ({ region, count: await db.requests.where('[status+region]').equals(['outstanding', region]).count() })),
-  );
-  const total = perRegion.reduce((sum, r) => sum + r.count, 0);
-  const last = Math.max(0, Math.ceil(total / pageSize) - 1);
-  const current = Math.min(Math.max(0, Math.floor(page)), last);
+): Promise<UserRequest[]> {
+  const current = Math.max(0, Math.floor(page));
   const end = (current + 1) * pageSize;
   const lists = await Promise.all(
-    scope.map((region) => {
+    [...managedRegions(operator)].map((region) => {
       const range = db.requests
         .where('[status+region+registeredAt]')
         .between(['outstanding', region, Dexie.minKey], ['outstanding', region, Dexie.maxKey], true, true);
@@ -127,11 +131,15 @@ export async function queuePage(
     }),
   );
   const order = oldestFirst ? 1 : -1;
-  const rows = lists
+  return lists
     .flat()
     .sort((a, b) => order * (a.registeredAt.localeCompare(b.registeredAt) || a.id.localeCompare(b.id)))
     .slice(current * pageSize, end);
-  return { rows, perRegion, total };
+}
+
+/** The last page there is for `total` requests (0 when there are none). */
+export function lastQueuePage(total: number, pageSize = QUEUE_PAGE_SIZE): number {
+  return Math.max(0, Math.ceil(total / pageSize) - 1);
 }
 
 export async function getRequestInScope(db: DosDeskDb, operatorId: string | null, id: string): Promise<UserRequest | null> {

@@ -14,17 +14,24 @@ import {
   importRequests,
   markValidated,
   previewRequestsCsv,
-  queuePage,
-  type QueuePage,
+  queueCounts,
+  type QueueCounts,
+  queueRows,
   rejectRequest,
   resendActivation,
   type RequestImportRow,
 } from './requests';
 
-/** One page of the operator's queue; re-read when requests change. */
-export function useQueuePage(operator: Operator, page: number, oldestFirst: boolean): QueuePage | undefined {
+/** Outstanding requests per region for the operator; re-read when requests change. */
+export function useQueueCounts(operator: Operator): QueueCounts | undefined {
   const db = useDb();
-  return useLiveQuery(() => queuePage(db, operator, { page, oldestFirst }), [db, operator, page, oldestFirst]);
+  return useLiveQuery(() => queueCounts(db, operator), [db, operator]);
+}
+
+/** The rows of one page of the operator's queue; re-read when requests change. */
+export function useQueueRows(operator: Operator, page: number, oldestFirst: boolean): UserRequest[] | undefined {
+  const db = useDb();
+  return useLiveQuery(() => queueRows(db, operator, { page, oldestFirst }), [db, operator, page, oldestFirst]);
 }
 
 export function useRequest(id: string): { request: UserRequest | null | undefined; error: string | null } {
