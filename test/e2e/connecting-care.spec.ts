@@ -2,6 +2,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axeViolations, launchDesk, newPlaces, setUpOperator, TARGET, type Desk } from './desk';
+import { formatDay } from '../../shared/domain/dates';
 
 const places = newPlaces(5237);
 let desk: Desk;
@@ -98,6 +99,8 @@ describe(`Connecting Care (${TARGET})`, () => {
     const today = new Date().toISOString().slice(0, 10);
     await page.getByLabel('Date', { exact: true }).fill(today);
     await page.getByRole('button', { name: 'Record receipt' }).click();
-    await expect.poll(() => page.locator('.nhsuk-summary-list').textContent()).toMatch(/Action by\d{4}-\d{2}-\d{2}/);
+    await expect.poll(() => page.locator('.nhsuk-summary-list').textContent()).toContain(`Received by the back office${formatDay(today)}`);
+    // 5 working days after receipt, written the NHS way.
+    expect(await page.locator('.nhsuk-summary-list').textContent()).toMatch(/Action by\d{1,2} [A-Z][a-z]+ \d{4}/);
   });
 });

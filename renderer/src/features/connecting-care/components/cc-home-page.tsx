@@ -5,6 +5,7 @@ import { ExternalLink } from '../../../components/external-link';
 import { PageHeading } from '../../../components/page-heading';
 import { targetFor } from '../data/cc';
 import { countInUse, useBankHolidays, useCcRequests, useLicences, useOrganisations } from '../data/use-cc';
+import { formatDay } from '@shared/domain/dates';
 
 const STATUS = {
   sent: ['nhsuk-tag--blue', 'Sent to service desk'],
@@ -86,7 +87,7 @@ export function CcHomePage({ settings }: { settings: Settings }) {
                     <strong className={`nhsuk-tag ${tag}`}>{label}</strong>
                   </td>
                   <td className="nhsuk-table__cell">
-                    {target.due ?? 'Not yet received'}
+                    {target.due ? formatDay(target.due) : 'Not yet received'}
                     {target.overdue && <strong className="nhsuk-tag nhsuk-tag--red app-inline-tag">Overdue</strong>}
                   </td>
                 </tr>
@@ -151,7 +152,7 @@ export function CcHomePage({ settings }: { settings: Settings }) {
         <ul className="nhsuk-list nhsuk-list--bullet" data-testid="cc-finishing">
           {soon.map((l) => (
             <li key={l.id}>
-              {l.holderName} ({l.role}): finishing {l.finishingDate}
+              {l.holderName} ({l.role}): finishing {formatDay(l.finishingDate ?? '')}
               {l.finishingDate! < today ? ' – past: make a deletion request, or an amendment if they are extended' : ''}
             </li>
           ))}

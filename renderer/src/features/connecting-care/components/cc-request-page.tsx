@@ -6,6 +6,7 @@ import { SummaryList } from '../../../components/summary-list';
 import { useSession } from '../../../session/store';
 import { targetFor } from '../data/cc';
 import { useBankHolidays, useCcActions, useCcRequest } from '../data/use-cc';
+import { formatDay } from '@shared/domain/dates';
 
 /** One request: what was sent, and its progress against the 5-day target. */
 export function CcRequestPage({ id, settings }: { id: string; settings: Settings }) {
@@ -52,14 +53,18 @@ export function CcRequestPage({ id, settings }: { id: string; settings: Settings
             { key: 'Authoriser', value: `${request.authoriser.name} (${request.authoriser.email})` },
             { key: 'Sent to', value: `${request.sent.to}, copied to ${request.sent.cc}` },
             { key: 'Sent', value: new Date(request.sentAt).toLocaleString('en-GB', { timeZone: 'Europe/London' }) },
-            { key: 'Received by the back office', value: request.receivedOn ?? 'Not yet' },
+            { key: 'Received by the back office', value: request.receivedOn ? formatDay(request.receivedOn) : 'Not yet' },
             {
               key: 'Action by',
-              value: target.due ? `${target.due}${target.overdue ? ' (overdue)' : ''}` : 'Starts when the back office receives it',
+              value: target.due
+                ? `${formatDay(target.due)}${target.overdue ? ' (overdue)' : ''}`
+                : 'Starts when the back office receives it',
             },
             {
               key: 'Actioned',
-              value: request.actionedOn ? `${request.actionedOn}${request.resolutionNote ? `: ${request.resolutionNote}` : ''}` : 'Not yet',
+              value: request.actionedOn
+                ? `${formatDay(request.actionedOn)}${request.resolutionNote ? `: ${request.resolutionNote}` : ''}`
+                : 'Not yet',
             },
           ]}
         />

@@ -7,6 +7,7 @@ import { PageHeading } from '../../../components/page-heading';
 import { useSession } from '../../../session/store';
 import { useManagedAccounts, useRegisterActions, useTemporaryRegister } from '../data/use-registers';
 import { RegisterTabs } from './register-tabs';
+import { formatDay } from '@shared/domain/dates';
 
 function whenText(entry: TemporaryEntry, now: Date): { text: string; tag: string } {
   const days = daysUntilReview(entry.reviewDate, now);
@@ -62,7 +63,7 @@ export function TemporaryPage({ operator }: { operator: Operator }) {
                 <tr className="nhsuk-table__row" key={e.id}>
                   <td className="nhsuk-table__cell">{e.accountName}</td>
                   <td className="nhsuk-table__cell">{e.reason}</td>
-                  <td className="nhsuk-table__cell">{e.reviewDate}</td>
+                  <td className="nhsuk-table__cell">{formatDay(e.reviewDate)}</td>
                   <td className="nhsuk-table__cell">{e.keeper === 'local' ? 'Local DoS lead' : 'Regional DoS lead'}</td>
                   <td className="nhsuk-table__cell">
                     <strong className={`nhsuk-tag ${when.tag}`}>{when.text}</strong>
@@ -140,7 +141,7 @@ function ReviewActions({ entry }: { entry: TemporaryEntry }) {
               onClick={() =>
                 run(
                   () => actions.extend(entry.id, { reviewDate: date, reason }),
-                  `${entry.accountName}'s temporary account was extended to ${date}.`,
+                  `${entry.accountName}'s temporary account was extended to ${formatDay(date)}.`,
                 )
               }
             >
@@ -239,7 +240,7 @@ function AddTemporary({ operator }: { operator: Operator }) {
           setProblem(null);
           try {
             const entry = await actions.addTemporary(form);
-            announce(`${entry.accountName} is on the register, for review on ${entry.reviewDate}.`);
+            announce(`${entry.accountName} is on the register, for review on ${formatDay(entry.reviewDate)}.`);
             setForm({ accountId: '', reason: '', reviewDate: '', keeper: 'local' });
           } catch (e) {
             const f = (e as { field?: string }).field ?? 'accountId';
