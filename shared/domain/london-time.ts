@@ -3,6 +3,8 @@
  * restarts and the spring and autumn clock changes (a "day" is a calendar day in London, which is
  * 23 or 25 hours long on the days the clocks change).
  */
+import { formatDay } from './dates';
+
 const TZ = 'Europe/London';
 
 const partsFormat = new Intl.DateTimeFormat('en-GB', {
@@ -85,5 +87,5 @@ export function londonDate(instant: Date): string {
 
 /** Long date for people, like "29 March 2026". */
 export function formatLondonDate(instant: Date): string {
-  return instant.toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: TZ });
+  return formatDay(londonDate(instant));
 }
