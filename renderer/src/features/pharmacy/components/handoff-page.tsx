@@ -30,6 +30,9 @@ interface Props {
 const inHoursResolver = zodResolver(InHoursForm as never) as unknown as Resolver<HandoffFields>;
 const onCallResolver = zodResolver(OnCallForm as never) as unknown as Resolver<HandoffFields>;
 
+/** Until England's bank holidays have loaded (the page shows "Loading…" until then). */
+const NO_HOLIDAYS: ReadonlySet<string> = new Set();
+
 const clock = new Intl.DateTimeFormat('en-GB', {
   timeZone: 'Europe/London',
   weekday: 'long',
@@ -54,8 +57,9 @@ export function HandoffPage({ operator, regions, delivery, teams, profileId }: P
   const [now, setNow] = useState(() => new Date());
   const [done, setDone] = useState<PharmacyChange | null>(null);
   // The form is checked by the schema of the step that applies: the clock, unless overridden.
+  const bankHolidays = holidays ?? NO_HOLIDAYS;
   const resolver: Resolver<HandoffFields> = (values, context, options) =>
-    (decideHours(now, holidays ?? new Set(), values.override).inHours ? inHoursResolver : onCallResolver)(values, context, options);
+    (decideHours(now, bankHolidays, values.override).inHours ? inHoursResolver : onCallResolver)(values, context, options);
   const form = useForm<HandoffFields>({
     resolver,
     defaultValues: { ...HANDOFF_DEFAULTS, profileId: profileId ?? '', madeAt: localInputValue(now) },
@@ -64,8 +68,8 @@ export function HandoffPage({ operator, regions, delivery, teams, profileId }: P
     shouldFocusError: false,
   });
   const [chosen, tried, override] = useWatch({ control: form.control, name: ['profileId', 'tried', 'override'] });
-  const byClock = decideHours(now, holidays ?? new Set(), 'none');
-  const decided = decideHours(now, holidays ?? new Set(), override);
+  const byClock = decideHours(now, bankHolidays, 'none');
+  const decided = decideHours(now, bankHolidays, override);
 
   // Entries chosen for one pharmacy are never sent with another.
   useEffect(() => form.setValue('serviceIds', []), [chosen, form]);
