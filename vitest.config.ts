@@ -14,7 +14,8 @@ export default defineConfig({
     projects: [
       {
         resolve: { alias },
-        test: { name: 'node', environment: 'node', include: ['test/unit/**/*.test.ts'] },
+        // CI machines have two cores shared with Chromium: room for a slow moment, not for a hang.
+        test: { name: 'node', environment: 'node', include: ['test/unit/**/*.test.ts'], testTimeout: 20_000 },
       },
       {
         resolve: { alias },
@@ -22,6 +23,7 @@ export default defineConfig({
         test: {
           name: 'renderer',
           environment: 'jsdom',
+          testTimeout: 20_000,
           include: ['test/renderer/**/*.test.{ts,tsx}'],
           setupFiles: ['test/renderer/setup.ts'],
         },

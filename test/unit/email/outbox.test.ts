@@ -43,7 +43,9 @@ function makeOutbox(options: { openPath?: (f: string) => Promise<string> } = {})
       return transport;
     },
     openPath: options.openPath ?? null,
-    backoff: () => 5,
+    // A failed try waits a minute, so a message stays "retrying" until a test says the connection is
+    // back (connectionReturned); a short wait let it run through every try before the test looked.
+    backoff: () => 60_000,
     pollMs: 10,
     log: () => undefined,
   });
