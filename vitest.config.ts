@@ -36,6 +36,8 @@ export default defineConfig({
           include: ['test/e2e/**/*.spec.ts'],
           globalSetup: ['test/e2e/global-setup.ts'],
           testTimeout: 60_000,
+          // expect.poll gives up after 1 s by default; Chromium on a loaded two-core machine can be slower.
+          expect: { poll: { timeout: 10_000 } },
           hookTimeout: 120_000,
           fileParallelism: false,
         },
