@@ -14,6 +14,45 @@ export interface BackupManifest {
   sha256: string;
 }
 
+/**
+ * A backup file (format 2) is lines of JSON: this header; the records (a Dexie export, as the
+ * renderer sends it); `{"section":"outbox",…}` (main's emails and their states);
+ * `{"section":"anchors",…}` (the audit witness log); and last `{"section":"checksum",…}`: the
+ * SHA-256 and length of every byte before that line. So a file chosen from anywhere can be
+ * checked, not only one beside its manifest.
+ */
+export interface BackupFileHeader {
+  format: 'dos-desk-backup';
+  formatVersion: 2;
+  createdAt: string;
+  reason: BackupReason;
+  appVersion: string;
+  schemaVersion: number;
+  counts: Record<string, number>;
+}
+
+export interface BackupChecksum {
+  section: 'checksum';
+  sha256: string;
+  bytes: number;
+}
+
+/** The checksum line at the end of a file's text (or of its last KB), or null when there is none. */
+export function splitBackupTrailer(text: string): { line: string; checksum: BackupChecksum } | null {
+  if (!text.endsWith('\n')) return null;
+  const start = text.lastIndexOf('\n', text.length - 2) + 1;
+  if (start === 0 && text.length > 1024) return null;
+  const line = text.slice(start);
+  try {
+    const value = JSON.parse(line) as Partial<BackupChecksum>;
+    if (value.section !== 'checksum' || typeof value.sha256 !== 'string' || !/^[0-9a-f]{64}$/.test(value.sha256)) return null;
+    if (typeof value.bytes !== 'number' || !Number.isSafeInteger(value.bytes) || value.bytes < 0) return null;
+    return { line, checksum: { section: 'checksum', sha256: value.sha256, bytes: value.bytes } };
+  } catch {
+    return null;
+  }
+}
+
 export type BackupReason = 'daily' | 'quit' | 'pre-migration' | 'pre-restore' | 'manual';
 
 export const BACKUP_REASON_LABELS: Record<BackupReason, string> = {

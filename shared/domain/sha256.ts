@@ -13,7 +13,11 @@ const K = new Uint32Array([
 ]);
 
 export function sha256Hex(message: string): string {
-  const bytes = new TextEncoder().encode(message);
+  return sha256HexOfBytes(new TextEncoder().encode(message));
+}
+
+/** SHA-256 of bytes, as lowercase hex. */
+export function sha256HexOfBytes(bytes: Uint8Array): string {
   const bitLength = bytes.length * 8;
   const padded = new Uint8Array(((bytes.length + 9 + 63) >> 6) << 6);
   padded.set(bytes);

@@ -2,6 +2,7 @@ import type { AppInfo } from '../models/app-info';
 import type { OutboxCounts, OutboxEntry, OutboxStatus, OutboxSummary } from '../models/email';
 import type { Settings, SettingsPatch } from '../models/settings';
 import type { BackupManifest } from '../domain/backups';
+import type { AnchorLog } from '../domain/audit-witness';
 import type { ChannelArgs, ChannelResults, Channel, QueueEmailArgs } from './contract';
 import type { IpcResult } from './result';
 
@@ -53,6 +54,12 @@ export interface DosDeskApi {
   verifyBackup(fileName: string): R<{ ok: true } | { ok: false; problem: string }>;
   /** Desktop app only: tells main the renderer has finished its backup before quitting. */
   quitReady(): R<{ quitting: boolean }>;
+  restoreOutbox(entries: ChannelArgs<'outbox:restore-entries'>['entries']): R<{ added: number; kept: number }>;
+  /** Main's witness of the audit trail (shared/domain/audit-witness.ts). */
+  anchorAudit(head: { id: number; hash: string }): R<{ witnessedUpTo: number }>;
+  adoptAudit(head: { id: number; hash: string }): R<{ witnessedUpTo: number }>;
+  getAuditAnchors(): R<AnchorLog>;
+  recordAuditRestore(args: ChannelArgs<'audit:record-restore'>): R<{ lost: { from: number; to: number } | null }>;
   /** Desktop app only: main asks for a backup before it quits. Absent in the browser preview. */
   onQuitRequested?(callback: () => void): () => void;
 }
@@ -87,5 +94,10 @@ export function createApi(invoke: Invoke): DosDeskApi {
     readBackupChunk: (fileName, offset, length) => invoke('backup:read-chunk', { fileName, offset, length }),
     verifyBackup: (fileName) => invoke('backup:verify', { fileName }),
     quitReady: () => invoke('app:quit-ready', undefined),
+    restoreOutbox: (entries) => invoke('outbox:restore-entries', { entries }),
+    anchorAudit: (head) => invoke('audit:anchor', head),
+    adoptAudit: (head) => invoke('audit:adopt', head),
+    getAuditAnchors: () => invoke('audit:get-anchors', undefined),
+    recordAuditRestore: (args) => invoke('audit:record-restore', args),
   } satisfies DosDeskApi;
 }

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { TEMPLATE_IDS, TEMPLATES } from '../email/templates';
 import type { AppInfo } from '../models/app-info';
 import type { BackupManifest } from '../domain/backups';
+import type { AnchorLog } from '../domain/audit-witness';
 import { DeliveryMethod, EmailFormat, Mailbox, OutboxStatus, Recipients } from '../models/email';
 import type { OutboxCounts, OutboxEntry, OutboxSummary } from '../models/email';
 import { SettingsPatch, type Settings } from '../models/settings';
@@ -18,6 +19,12 @@ const NoArgs = z.undefined({ error: 'This call takes no argument' });
 /** Backups travel in parts of this many bytes (base64 in transit). */
 export const BACKUP_CHUNK_BYTES = 512 * 1024;
 const BACKUP_CHUNK_BASE64 = Math.ceil(BACKUP_CHUNK_BYTES / 3) * 4;
+const ChainHead = z
+  .object({
+    id: z.number().int().min(1, { error: 'Give the number of an audit entry' }).max(Number.MAX_SAFE_INTEGER),
+    hash: z.string().regex(/^[0-9a-f]{64}$/, { error: 'Give the SHA-256 of the audit entry, as 64 hex digits' }),
+  })
+  .strict();
 const EntryId = z.object({ id: z.uuid({ error: 'Give the id of a message in the outbox' }) }).strict();
 
 /** Queue an email: a template and its data, who it is from and to, and how it should leave. */
@@ -40,6 +47,37 @@ export const QueueEmailArgs = z
     for (const issue of checked.error.issues) ctx.addIssue({ code: 'custom', message: issue.message, path: ['data', ...issue.path] });
   });
 export type QueueEmailArgs = z.input<typeof QueueEmailArgs>;
+
+const isoTime = z
+  .string()
+  .max(40)
+  .refine((v) => !Number.isNaN(Date.parse(v)), { error: 'Give a date and time' });
+/** A message as a backup holds it, put back by a restore (never sent again by it). */
+export const RestoredOutboxEntry = z
+  .object({
+    id: z.uuid(),
+    messageId: z.string().max(300),
+    template: z.string().max(100),
+    from: Mailbox,
+    to: Recipients,
+    cc: z.array(Mailbox).max(20),
+    subject: z.string().max(1000),
+    text: z.string().max(500_000),
+    html: z.string().max(500_000).nullable(),
+    format: EmailFormat,
+    delivery: DeliveryMethod,
+    status: OutboxStatus,
+    attempts: z.number().int().min(0).max(10_000),
+    lastError: z.string().max(5000).nullable(),
+    nextAttemptAt: isoTime.nullable(),
+    createdAt: isoTime,
+    updatedAt: isoTime,
+    sentAt: isoTime.nullable(),
+    emlPath: z.string().max(2000),
+    operatorId: z.string().max(100),
+    relatedTo: z.string().max(200).nullable(),
+  })
+  .strip();
 
 export const channels = {
   'app:get-info': { args: NoArgs },
@@ -122,6 +160,22 @@ export const channels = {
   },
   'backup:verify': { args: z.object({ fileName: z.string().max(200) }).strict() },
   'app:quit-ready': { args: NoArgs },
+  'outbox:restore-entries': {
+    args: z.object({ entries: z.array(RestoredOutboxEntry).max(500, { error: 'Put back 500 messages or fewer at a time' }) }).strict(),
+  },
+  'audit:anchor': { args: ChainHead },
+  'audit:adopt': { args: ChainHead },
+  'audit:get-anchors': { args: NoArgs },
+  'audit:record-restore': {
+    args: z
+      .object({
+        keptUpTo: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER),
+        head: ChainHead,
+        backup: z.string().min(1).max(300, { error: 'Name the backup in 300 characters or fewer' }),
+        by: z.string().min(1).max(200, { error: 'Name who restored it in 200 characters or fewer' }),
+      })
+      .strict(),
+  },
   'desktop:notify': {
     args: z
       .object({
@@ -163,6 +217,11 @@ export interface ChannelResults {
   'backup:read-chunk': { base64: string; total: number };
   'backup:verify': { ok: true } | { ok: false; problem: string };
   'app:quit-ready': { quitting: boolean };
+  'outbox:restore-entries': { added: number; kept: number };
+  'audit:anchor': { witnessedUpTo: number };
+  'audit:adopt': { witnessedUpTo: number };
+  'audit:get-anchors': AnchorLog;
+  'audit:record-restore': { lost: { from: number; to: number } | null };
 }
 
 export type ChannelArgs<C extends Channel> = z.input<(typeof channels)[C]['args']>;

@@ -38,3 +38,24 @@ export const PRIYA = {
   regions: ['London', 'South East'],
   approveUserRegions: ['London'],
 };
+
+/**
+ * Changes the audit store straight through IndexedDB, past Dexie and its append-only guard, as a
+ * hostile person with the developer tools open could.
+ */
+export function rawAudit(dbName: string, change: (store: IDBObjectStore) => void): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const open = indexedDB.open(dbName);
+    open.onerror = () => reject(open.error);
+    open.onsuccess = () => {
+      const idb = open.result;
+      const tx = idb.transaction('audit', 'readwrite');
+      change(tx.objectStore('audit'));
+      tx.oncomplete = () => {
+        idb.close();
+        resolve();
+      };
+      tx.onerror = () => reject(tx.error);
+    };
+  });
+}

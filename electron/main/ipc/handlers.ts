@@ -1,4 +1,5 @@
 import type { SecretStatusResult } from '../../../shared/ipc/api';
+import type { OutboxEntry } from '../../../shared/models/email';
 import type { Services } from '../services';
 import { englandBankHolidays } from '../services/bank-holidays';
 import { UserFacingError } from '../services/user-error';
@@ -8,7 +9,10 @@ export type { Services } from '../services';
 
 /** The handler table, the same in Electron and in the browser-preview host. */
 export function createHandlers(
-  services: Pick<Services, 'appInfo' | 'settings' | 'outbox' | 'smtpPassword' | 'smtpTransport' | 'desktop' | 'backups' | 'quitReady'>,
+  services: Pick<
+    Services,
+    'appInfo' | 'settings' | 'outbox' | 'smtpPassword' | 'smtpTransport' | 'desktop' | 'backups' | 'quitReady' | 'auditWitness'
+  >,
 ): Handlers {
   const { outbox, smtpPassword } = services;
 
@@ -68,6 +72,11 @@ export function createHandlers(
     'backup:read-chunk': ({ fileName, offset, length }) => services.backups.readChunk(fileName, offset, length),
     'backup:verify': ({ fileName }) => services.backups.verify(fileName),
     'app:quit-ready': async () => ({ quitting: services.quitReady() }),
+    'outbox:restore-entries': ({ entries }) => outbox.restoreEntries(entries as OutboxEntry[]),
+    'audit:anchor': (head) => services.auditWitness.anchor(head),
+    'audit:adopt': (head) => services.auditWitness.adopt(head),
+    'audit:get-anchors': () => services.auditWitness.read(),
+    'audit:record-restore': (args) => services.auditWitness.recordRestore(args),
     'desktop:notify': async ({ title, body }) => ({ shown: services.desktop.notify(title, body) }),
   };
 }

@@ -2,7 +2,14 @@ import { createHash, randomBytes } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { mkdir, open, readdir, readFile, rename, rm, stat, statfs, type FileHandle } from 'node:fs/promises';
 import { basename, join } from 'node:path';
-import { backupsToKeep, type BackupManifest, type BackupReason } from '../../../shared/domain/backups';
+import {
+  backupsToKeep,
+  splitBackupTrailer,
+  type BackupChecksum,
+  type BackupFileHeader,
+  type BackupManifest,
+  type BackupReason,
+} from '../../../shared/domain/backups';
 import { writeFileAtomic } from './atomic-file';
 import { UserFacingError } from './user-error';
 
@@ -37,10 +44,47 @@ export interface BackupOptions {
   freeBytes?: (dir: string) => Promise<number>;
   /** Test seam: called before each chunk is written, to simulate a failure part-way. */
   beforeWrite?: (index: number) => void;
+  /** What main adds to every backup: the outbox's messages and the audit witness log. */
+  sections?: () => Promise<{ outbox: unknown[]; anchors: string }>;
+  /** A backup that receives nothing for this long is abandoned and its file released (default 10 minutes). */
+  staleMs?: number;
 }
 
 const MARGIN_BYTES = 50 * 1024 * 1024;
+const DEFAULT_STALE_MS = 10 * 60_000;
 const FILE_PATTERN = /^dos-desk-backup-[0-9TZ-]+-[a-z-]+-[0-9a-f]{8}\.json$/;
+
+function describe(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+/**
+ * Checks the SHA-256 a backup carries inside it (its last line) against everything before that
+ * line. Files made before backups carried one (plain Dexie exports) pass on their manifest alone.
+ */
+async function checkInnerChecksum(file: string): Promise<{ ok: true } | { ok: false; problem: string }> {
+  const size = (await stat(file)).size;
+  const handle = await open(file, 'r');
+  const start = Buffer.alloc(Math.min(size, 40));
+  const tail = Buffer.alloc(Math.min(size, 1024));
+  try {
+    await handle.read(start, 0, start.length, 0);
+    await handle.read(tail, 0, tail.length, size - tail.length);
+  } finally {
+    await handle.close();
+  }
+  if (start.toString('utf8').startsWith('{"formatName":"dexie"')) return { ok: true };
+  const trailer = splitBackupTrailer(tail.toString('utf8'));
+  if (!trailer) return { ok: false, problem: 'The file has no checksum at its end: it has been cut short or changed.' };
+  const coveredBytes = size - Buffer.byteLength(trailer.line, 'utf8');
+  if (coveredBytes !== trailer.checksum.bytes)
+    return { ok: false, problem: 'The file is not the length its own checksum records: it has been cut short or changed.' };
+  const hash = createHash('sha256');
+  if (coveredBytes > 0) for await (const chunk of createReadStream(file, { start: 0, end: coveredBytes - 1 })) hash.update(chunk as Buffer);
+  if (hash.digest('hex') !== trailer.checksum.sha256)
+    return { ok: false, problem: 'The file does not match the SHA-256 checksum it carries: it has been damaged or changed.' };
+  return { ok: true };
+}
 
 async function realFreeBytes(dir: string): Promise<number> {
   const s = await statfs(dir);
@@ -50,10 +94,13 @@ async function realFreeBytes(dir: string): Promise<number> {
 interface Pending {
   handle: FileHandle;
   temp: string;
+  /** Over everything written so far: the file's own checksum line covers all that comes before it. */
   hash: ReturnType<typeof createHash>;
   bytes: number;
   next: number;
   args: BackupBegin;
+  createdAt: Date;
+  stale: ReturnType<typeof setTimeout>;
 }
 
 /**
@@ -73,10 +120,27 @@ export function createBackupService(options: BackupOptions): BackupService {
     return join(options.dir, fileName);
   }
 
+  async function put(p: Pending, data: string | Buffer): Promise<void> {
+    const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
+    await p.handle.write(bytes);
+    p.hash.update(bytes);
+    p.bytes += bytes.length;
+  }
+
+  /** Restarts a backup's time limit: one that receives nothing for `staleMs` is abandoned. */
+  function touch(token: string): void {
+    const p = pending.get(token);
+    if (!p) return;
+    clearTimeout(p.stale);
+    p.stale = setTimeout(() => void discard(token), options.staleMs ?? DEFAULT_STALE_MS);
+    p.stale.unref?.();
+  }
+
   async function discard(token: string): Promise<void> {
     const p = pending.get(token);
     if (!p) return;
     pending.delete(token);
+    clearTimeout(p.stale);
     await p.handle.close().catch(() => undefined);
     await rm(p.temp, { force: true });
   }
@@ -115,9 +179,12 @@ export function createBackupService(options: BackupOptions): BackupService {
     dir: options.dir,
     async begin(args) {
       await mkdir(options.dir, { recursive: true });
-      // Stale temp files from a crash are not backups; clear them before checking space.
+      // Temp files left by a crash are not backups; clear them before checking space. A backup in
+      // progress (another window, or the daily backup beside "Back up now") keeps its file.
+      const inProgress = new Set([...pending.values()].map((p) => basename(p.temp)));
       for (const name of await readdir(options.dir))
-        if (name.startsWith('.backup-') && name.endsWith('.tmp')) await rm(join(options.dir, name), { force: true });
+        if (name.startsWith('.backup-') && name.endsWith('.tmp') && !inProgress.has(name))
+          await rm(join(options.dir, name), { force: true });
       const free = await freeBytes(options.dir);
       if (free < args.expectedBytes + MARGIN_BYTES) {
         const mb = (n: number) => `${Math.ceil(n / 1024 / 1024)} MB`;
@@ -128,7 +195,34 @@ export function createBackupService(options: BackupOptions): BackupService {
       const token = randomBytes(12).toString('hex');
       const temp = join(options.dir, `.backup-${token}.tmp`);
       const handle = await open(temp, 'wx', 0o600);
-      pending.set(token, { handle, temp, hash: createHash('sha256'), bytes: 0, next: 0, args });
+      const createdAt = now();
+      const entry: Pending = {
+        handle,
+        temp,
+        hash: createHash('sha256'),
+        bytes: 0,
+        next: 0,
+        args,
+        createdAt,
+        stale: setTimeout(() => undefined, 0),
+      };
+      pending.set(token, entry);
+      touch(token);
+      try {
+        const header: BackupFileHeader = {
+          format: 'dos-desk-backup',
+          formatVersion: 2,
+          createdAt: createdAt.toISOString(),
+          reason: args.reason,
+          appVersion: options.appVersion,
+          schemaVersion: args.schemaVersion,
+          counts: args.counts,
+        };
+        await put(entry, `${JSON.stringify(header)}\n`);
+      } catch (error) {
+        await discard(token);
+        throw new UserFacingError(`The backup could not be started (${describe(error)}). Earlier backups are unchanged.`);
+      }
       return { token };
     },
     async writeChunk(token, index, base64) {
@@ -140,12 +234,10 @@ export function createBackupService(options: BackupOptions): BackupService {
           `The backup arrived out of order (part ${index} instead of ${p.next}), so it was abandoned. Earlier backups are unchanged.`,
         );
       }
+      touch(token);
       try {
         options.beforeWrite?.(index);
-        const bytes = Buffer.from(base64, 'base64');
-        await p.handle.write(bytes);
-        p.hash.update(bytes);
-        p.bytes += bytes.length;
+        await put(p, Buffer.from(base64, 'base64'));
         p.next++;
       } catch (error) {
         await discard(token);
@@ -157,10 +249,16 @@ export function createBackupService(options: BackupOptions): BackupService {
     async commit(token) {
       const p = pending.get(token);
       if (!p) throw new UserFacingError('This backup is no longer in progress. Start it again.');
+      clearTimeout(p.stale);
       try {
+        const extra = (await options.sections?.()) ?? { outbox: [], anchors: '' };
+        await put(p, `\n${JSON.stringify({ section: 'outbox', entries: extra.outbox })}\n`);
+        await put(p, `${JSON.stringify({ section: 'anchors', text: extra.anchors })}\n`);
+        const checksum: BackupChecksum = { section: 'checksum', sha256: p.hash.copy().digest('hex'), bytes: p.bytes };
+        await put(p, `${JSON.stringify(checksum)}\n`);
         await p.handle.sync();
         await p.handle.close();
-        const created = now();
+        const created = p.createdAt;
         const stamp = created.toISOString().replace(/[:.]/g, '-');
         const fileName = `dos-desk-backup-${stamp}-${p.args.reason}-${token.slice(0, 8)}.json`;
         const manifest: BackupManifest = {
@@ -222,7 +320,7 @@ export function createBackupService(options: BackupOptions): BackupService {
         return { ok: false, problem: `The file is ${bytes} bytes but should be ${manifest.bytes}: it is truncated or has been changed.` };
       if (hash.digest('hex') !== manifest.sha256)
         return { ok: false, problem: 'The file does not match its SHA-256 checksum: it has been damaged or changed.' };
-      return { ok: true };
+      return checkInnerChecksum(file);
     },
   };
 }

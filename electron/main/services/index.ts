@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import type { AppInfo } from '../../../shared/models/app-info';
 import type { SmtpSettings } from '../../../shared/models/settings';
+import { createAuditWitness, type AuditWitness } from './audit-witness';
 import { createBackupService, type BackupOptions, type BackupService } from './backups';
 import type { Desktop } from './desktop';
 import { createOutbox, type Outbox, type OutboxOptions } from './email/outbox';
@@ -17,6 +18,8 @@ export interface Services {
   smtpTransport: () => Promise<SmtpTransport | null>;
   desktop: Desktop;
   backups: BackupService;
+  /** The audit trail's witness outside IndexedDB. */
+  auditWitness: AuditWitness;
   /** Set by the Electron lifecycle: the renderer finished its backup and the app may quit. */
   quitReady: () => boolean;
   start(): Promise<void>;
@@ -64,11 +67,19 @@ export function createServices(options: ServiceOptions): Services {
     ...options.outbox,
   });
 
-  const backups = createBackupService({ dir: join(options.dataDir, 'backups'), appVersion: options.appInfo().version, ...options.backups });
+  const auditWitness = createAuditWitness(options.dataDir);
+  const backups = createBackupService({
+    dir: join(options.dataDir, 'backups'),
+    appVersion: options.appInfo().version,
+    // Every backup carries the outbox (so a restore never loses or resends an email) and the witness log.
+    sections: async () => ({ outbox: outbox.snapshot(), anchors: await auditWitness.text() }),
+    ...options.backups,
+  });
 
   return {
     appInfo: options.appInfo,
     backups,
+    auditWitness,
     quitReady: () => options.onQuitReady?.() ?? false,
     settings,
     outbox,

@@ -1,6 +1,7 @@
 import Dexie from 'dexie';
 import type { DosDeskApi } from '@shared/ipc/api';
 import type { BackupManifest } from '@shared/domain/backups';
+import { connectWitness } from '../db/audit-witness';
 import { exportDatabase, sendBackup, tableCounts } from '../db/backup';
 import { DB_NAME, openDatabase, type DosDeskDb } from '../db/database';
 import { LATEST_VERSION } from '../db/schema';
@@ -54,6 +55,17 @@ async function isEmpty(db: DosDeskDb): Promise<boolean> {
 }
 
 /**
+ * A trail written before this desk kept a witness (an older DoS Desk) has its head adopted once,
+ * so later cuts or re-hashes of it are caught; Verify says which entries came before the witness.
+ */
+async function adoptTrailOnFirstUse(db: DosDeskDb, api: DosDeskApi): Promise<void> {
+  const log = await api.getAuditAnchors();
+  if (!log.ok || log.data.lines.length > 0 || log.data.unreadable.length > 0) return;
+  const last = await db.audit.orderBy(':id').last();
+  if (last?.id && last.hash) await api.adoptAudit({ id: last.id, hash: last.hash });
+}
+
+/**
  * Opens the database (backing it up first if it is about to be upgraded), fetches settings from
  * main, and restores who was working. Never a blank window: every failure becomes a recovery screen
  * that offers the newest good backup where one exists.
@@ -94,5 +106,7 @@ export async function boot(api: DosDeskApi, dbName = DB_NAME): Promise<Boot> {
     warning = `${error instanceof Error ? error.message : String(error)} Saved settings are shown until it is back.`;
   }
   useSession.getState().setCurrentOperatorId(await loadCurrentOperatorId(opened.db));
+  connectWitness(opened.db, api);
+  void adoptTrailOnFirstUse(opened.db, api);
   return { ok: true, db: opened.db, warning };
 }

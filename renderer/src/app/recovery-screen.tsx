@@ -32,12 +32,16 @@ export function RecoveryScreen({ booted, api }: { booted: Failed; api: DosDeskAp
     // Newest first; a backup that fails its checksum is skipped for the next one.
     for (const manifest of booted.backups) {
       try {
-        const text = await readBackup(api, manifest, setProgress);
-        const parsed = parseBackup(text);
+        const parsed = await parseBackup(await readBackup(api, manifest, setProgress));
         if (booted.kind === 'open-failed') await Dexie.delete(booted.dbName);
         const db = new DosDeskDb(booted.dbName);
         await db.open();
-        await restoreInto(db, parsed, setProgress);
+        await restoreInto(db, parsed, {
+          api,
+          label: `the backup from ${when(manifest.createdAt)}`,
+          operatorId: null,
+          progress: setProgress,
+        });
         db.close();
         window.location.reload();
         return;

@@ -7,6 +7,7 @@ import type { EmergencyChange, TemporaryEntry } from '@shared/models/registers';
 import type { UserRequest } from '@shared/models/request';
 import type { CapacityReport, Service } from '@shared/models/service';
 import type { PharmacyChange, PharmacyProfile } from '@shared/models/pharmacy';
+import { auditMiddleware, type ChainHead, type HeadSink } from './audit-witness';
 import { UPGRADES } from './migrations';
 import { LATEST_VERSION, SCHEMA_VERSIONS } from './schema';
 
@@ -18,7 +19,9 @@ export interface SettingsCacheRow {
 }
 
 /** The one Dexie class: all versions, all tables (GUIDE §3). */
-export class DosDeskDb extends Dexie {
+export class DosDeskDb extends Dexie implements HeadSink {
+  /** Set at start to send each committed audit head to main's witness (audit-witness.ts). */
+  onAuditHead: ((head: ChainHead) => void) | null = null;
   operators!: Table<Operator, string>;
   settingsCache!: Table<SettingsCacheRow, string>;
   audit!: Table<AuditEntry, number>;
@@ -41,6 +44,8 @@ export class DosDeskDb extends Dexie {
       const upgrade = UPGRADES[version];
       if (upgrade) declared.upgrade(upgrade);
     }
+    // The audit trail only grows, whoever writes (audit-witness.ts).
+    this.use(auditMiddleware(this));
   }
 }
 

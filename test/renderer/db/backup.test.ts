@@ -14,6 +14,7 @@ import {
 } from '../../../renderer/src/db/backup';
 import type { DosDeskDb } from '../../../renderer/src/db/database';
 import { verifyAuditChain } from '../../../renderer/src/db/audit';
+import { hashEntry } from '../../../renderer/src/db/audit-chain';
 import { SCHEMA_VERSIONS } from '../../../renderer/src/db/schema';
 import { createAccount } from '../../../renderer/src/features/accounts/data/accounts';
 import { createOperator } from '../../../renderer/src/features/operators/data/operators';
@@ -46,10 +47,15 @@ describe('backup and restore', () => {
     const manifest = await backupNow(db, api, 'manual');
     expect(manifest.counts).toMatchObject({ operators: 1, accounts: 1 });
     await db.accounts.clear();
-    const text = await readBackup(api, manifest);
-    const counts = await restoreInto(db, parseBackup(text));
+    const bytes = await readBackup(api, manifest);
+    const { counts } = await restoreInto(db, await parseBackup(bytes), { api, label: 'the test backup', operatorId: null });
     expect(counts).toMatchObject({ operators: 1, accounts: 1 });
-    expect(await tableHashes(db)).toEqual(before);
+    const { audit: auditBefore, settingsCache: _s1, ...recordsBefore } = before;
+    const { audit: auditAfter, settingsCache: _s2, ...recordsAfter } = await tableHashes(db);
+    expect(recordsAfter).toEqual(recordsBefore);
+    // History is never erased: the trail grew by the restore's own entry.
+    expect(auditAfter).not.toEqual(auditBefore);
+    expect((await db.audit.orderBy(':id').last())?.action).toBe('backup.restore');
     expect((await verifyAuditChain(db)).problem).toBeNull();
   });
 
@@ -66,8 +72,8 @@ describe('backup and restore', () => {
   ])('refuses %s, changing nothing', async (_label, damage, message) => {
     const text = await (await exportDatabase(db)).text();
     const before = await tableHashes(db);
-    expect(() => parseBackup(damage(text))).toThrow(BackupError);
-    expect(() => parseBackup(damage(text))).toThrow(message);
+    await expect(parseBackup(damage(text))).rejects.toThrow(BackupError);
+    await expect(parseBackup(damage(text))).rejects.toThrow(message);
     expect(await tableHashes(db)).toEqual(before);
   });
 
@@ -106,9 +112,9 @@ describe('backup and restore', () => {
     });
     const text = await (await exportDatabase(v1)).text();
     v1.close();
-    const parsed = parseBackup(text);
+    const parsed = await parseBackup(text);
     expect(parsed.schemaVersion).toBe(1);
-    await restoreInto(db, parsed);
+    await restoreInto(db, parsed, { api: null, label: 'the v1 backup', operatorId: null });
     expect((await db.operators.toArray()).map((o) => o.fullName)).toEqual(['Old Operator']);
     expect(await db.accounts.count()).toBe(0);
     expect((await db.audit.toArray())[0]!.hash).toMatch(/^[0-9a-f]{64}$/);
@@ -137,10 +143,11 @@ describe('at scale', () => {
       lastLoginOn: null,
     }));
     await db.accounts.bulkPut(accounts as never);
-    const last = (await db.audit.orderBy(':id').last())!.id!;
-    await db.audit.bulkAdd(
-      Array.from({ length: 200_000 }, (_, i) => ({
-        id: last + 1 + i,
+    const last = (await db.audit.orderBy(':id').last())!;
+    let prevHash = last.hash!;
+    const trail = Array.from({ length: 200_000 }, (_, i) => {
+      const entry = {
+        id: last.id! + 1 + i,
         at: new Date(1e12 + i).toISOString(),
         operatorId: 'op',
         entity: 'account',
@@ -148,14 +155,21 @@ describe('at scale', () => {
         action: 'account.amend',
         before: null,
         after: { i },
-      })),
-    );
+      };
+      const hash = hashEntry(entry, prevHash);
+      const linked = { ...entry, prevHash, hash };
+      prevHash = hash;
+      return linked;
+    });
+    await db.audit.bulkAdd(trail);
     const before = await tableHashes(db);
     const counts = await tableCounts(db);
     const text = await (await exportDatabase(db)).text();
     await db.accounts.clear();
-    await restoreInto(db, parseBackup(text));
-    expect(await tableCounts(db)).toEqual(counts);
-    expect(await tableHashes(db)).toEqual(before);
+    await restoreInto(db, await parseBackup(text), { api: null, label: 'the big backup', operatorId: null });
+    expect(await tableCounts(db)).toEqual({ ...counts, audit: counts.audit! + 1 });
+    const { audit: _a, ...after } = await tableHashes(db);
+    const { audit: _b, ...expected } = before;
+    expect(after).toEqual(expected);
   }, 300_000);
 });

@@ -15,7 +15,7 @@ import {
 import { createOperator } from '../../../renderer/src/features/operators/data/operators';
 import { createService, importServices, previewServicesCsv } from '../../../renderer/src/features/services/data/services';
 import { DEFAULT_SETTINGS } from '@shared/models/settings';
-import { freshDb, PRIYA } from '../helpers';
+import { freshDb, PRIYA, rawAudit } from '../helpers';
 
 const REGIONS = DEFAULT_SETTINGS.regions;
 let db: DosDeskDb;
@@ -218,7 +218,7 @@ describe('audit chain', () => {
     expect(ok.problem).toBeNull();
     expect(ok.checked).toBe(await db.audit.count());
     const target = (await db.audit.where('action').equals('account.create').first())!;
-    await db.audit.update(target.id!, { after: { ...(target.after as object), roles: ['approveUser'] } });
+    await rawAudit(db.name, (store) => store.put({ ...target, after: { ...(target.after as object), roles: ['approveUser'] } }));
     const broken = await verifyAuditChain(db);
     expect(broken.problem).toEqual({ id: target.id, reason: expect.stringMatching(/has been changed since it was written/) });
   });
@@ -227,7 +227,7 @@ describe('audit chain', () => {
     const a = await createAccount(db, lead.id, account());
     await amendAccount(db, lead.id, a.id, account({ jobTitle: 'Changed' }));
     const create = (await db.audit.where('action').equals('account.create').first())!;
-    await db.audit.delete(create.id!);
+    await rawAudit(db.name, (store) => store.delete(create.id!));
     expect((await verifyAuditChain(db)).problem?.reason).toMatch(/is missing/);
   });
 });

@@ -77,14 +77,14 @@ describe('merging a team member’s export', () => {
       { ...mine, jobTitle: 'Clinical Director', updatedAt: '2026-11-05T10:00:00.000Z' },
       { ...mine, id: 'acc-new', email: 'new@nhs.net', fullName: 'New Person', updatedAt: '2026-11-05T10:00:00.000Z' },
     ]);
-    const plan = await planMerge(db, parseBackup(await (await exportDatabase(theirsDb)).text()));
+    const plan = await planMerge(db, await parseBackup(await (await exportDatabase(theirsDb)).text()));
     expect(plan.counts).toEqual({ new: 1, 'theirs-newer': 1, 'ours-newer': 0, same: 0 });
     expect(plan.conflicts.map((c) => [c.label, c.outcome])).toEqual([['Alex Jones', 'theirs-newer']]);
     expect(await applyMerge(db, lead.id, plan)).toBe(2);
     expect((await db.accounts.get(mine.id))!.jobTitle).toBe('Clinical Director');
     expect(await db.accounts.get('acc-new')).toBeTruthy();
     // Merging again changes nothing.
-    const again = await planMerge(db, parseBackup(await (await exportDatabase(theirsDb)).text()));
+    const again = await planMerge(db, await parseBackup(await (await exportDatabase(theirsDb)).text()));
     expect(again.counts).toEqual({ new: 0, 'theirs-newer': 0, 'ours-newer': 0, same: 2 });
   });
 });

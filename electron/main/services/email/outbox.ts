@@ -61,6 +61,13 @@ export interface Outbox {
   processDue(): Promise<number>;
   /** The connection is back (online event or a successful probe): retry everything waiting now. */
   connectionReturned(): Promise<number>;
+  /** Every message with its state, for backups. */
+  snapshot(): OutboxEntry[];
+  /**
+   * Puts back messages from a backup that this outbox no longer has. Messages it has keep their
+   * state (it is the truth about what was sent); none is ever sent again by this.
+   */
+  restoreEntries(entries: OutboxEntry[]): Promise<{ added: number; kept: number }>;
 }
 
 /** 30 s, 1 min, 2 min … capped at 30 min. */
@@ -379,6 +386,30 @@ export function createOutbox(options: OutboxOptions): Outbox {
       }
       if (running) await running;
       return processDue();
+    },
+    snapshot() {
+      return [...entries.values()].sort((a, b) => a.createdAt.localeCompare(b.createdAt)).map((e) => structuredClone(e));
+    },
+    async restoreEntries(restored) {
+      let added = 0;
+      let kept = 0;
+      for (const original of restored) {
+        if (entries.has(original.id)) {
+          kept++;
+          continue;
+        }
+        const entry: OutboxEntry = { ...structuredClone(original), emlPath: emlFile(original.id), nextAttemptAt: null };
+        if (['queued', 'sending', 'retrying'].includes(entry.status)) {
+          // It was waiting when the backup was made: it may have gone out since. A person decides.
+          entry.status = 'needs-attention';
+          entry.lastError = `Put back from a backup: it had not been sent when the backup was made, and it may have been sent since. Check your Sent items for Message-ID ${entry.messageId}, then retry or cancel it.`;
+        }
+        const raw = await composeMessage({ ...entry, date: new Date(entry.createdAt), draft: entry.delivery === 'mail-client' });
+        await writeFileAtomic(entry.emlPath, raw);
+        await save(entry);
+        added++;
+      }
+      return { added, kept };
     },
   };
   return outbox;

@@ -2,7 +2,7 @@ import { useMemo, useState } from 'react';
 import type { Operator } from '@shared/models/operator';
 import { PageHeading } from '../../../components/page-heading';
 import { downloadText } from '../../../platform/download';
-import { useAuditPage, useAuditTools, type AuditFilter } from '../data/audit';
+import { useAuditPage, useAuditTools, type AuditFilter, type VerifyReport } from '../data/audit';
 
 const dateTime = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'medium', timeZone: 'Europe/London' });
 /** Every kind of record the audit trail holds, in words. */
@@ -19,7 +19,55 @@ const ENTITIES: readonly [string, string][] = [
   ['operator', 'Operators'],
   ['session', 'Operator switches'],
   ['settings', 'Settings'],
+  ['backup', 'Restores from a backup'],
 ];
+
+interface Verdict {
+  tampered: boolean;
+  lines: string[];
+}
+
+const ADVICE = 'Entries from there on cannot be trusted. Keep this desk as it is and tell your Regional DoS team.';
+const n = (value: number) => value.toLocaleString('en-GB');
+
+/** What Verify checked, against what, and what it found, in words. */
+export function verdictOf(report: VerifyReport): Verdict {
+  const lines: string[] = [];
+  const w = report.witness;
+  if (report.problem) lines.push(`The audit trail has been tampered with: ${report.problem.reason}. ${ADVICE}`);
+  if (w?.problem) lines.push(`The audit trail does not match what this desk witnessed: ${w.problem.reason}. ${ADVICE}`);
+  const tampered = lines.length > 0;
+  if (!tampered) {
+    lines.push(
+      w && w.witnessedUpTo > 0
+        ? `All ${n(report.checked)} entries checked: each follows on from the one before and matches its own hash, and every entry up to ${n(w.witnessedUpTo)} matches what this desk witnessed as it was written.`
+        : `All ${n(report.checked)} entries checked: each follows on from the one before and matches its own hash.`,
+    );
+  }
+  lines.push(
+    w
+      ? `Checked against: the hash each entry carries, and the witness log that DoS Desk keeps outside its records, in ${w.file} (the newest entry's number and hash, written down after every change).`
+      : `Checked against: the hash each entry carries only. The witness log could not be read (${report.witnessUnavailable ?? 'no answer'}), so a trail that was cut short or re-hashed as a whole would not show.`,
+  );
+  if (w?.unwitnessed)
+    lines.push(
+      `Entries ${n(w.unwitnessed.from)} to ${n(w.unwitnessed.to)} are not yet witnessed: they were written, but DoS Desk stopped before it wrote them down outside its records. They are checked against their own hashes only, and the next change witnesses them.`,
+    );
+  if (w?.adopted)
+    lines.push(
+      `Entries up to ${n(w.adopted.id)} were written before this desk kept a witness (it began on ${dateTime.format(new Date(w.adopted.at))}): they are checked against their own hashes only.`,
+    );
+  for (const loss of w?.losses ?? [])
+    if (loss.lost)
+      lines.push(
+        `Entries ${n(loss.lost.from)} to ${n(loss.lost.to)} are lost: the records on this desk had been lost, and on ${dateTime.format(new Date(loss.at))} ${loss.by} restored ${loss.backup}, which was made before them.`,
+      );
+  if (w?.unreadableLines.length)
+    lines.push(
+      `Line${w.unreadableLines.length === 1 ? '' : 's'} ${w.unreadableLines.join(', ')} of the witness log could not be read (a line cut off when DoS Desk stopped mid-write is one), so ${w.unreadableLines.length === 1 ? 'it was' : 'they were'} left out.`,
+    );
+  return { tampered, lines };
+}
 
 function describe(value: unknown): string {
   if (value === null || value === undefined) return '–';
@@ -38,7 +86,7 @@ export function AuditPage({ operators }: { operators: readonly Operator[] }) {
   const stableFilter = useMemo(() => filter, [filter]);
   const result = useAuditPage(stableFilter, page);
   const tools = useAuditTools();
-  const [verdict, setVerdict] = useState<string | null>(null);
+  const [verdict, setVerdict] = useState<Verdict | null>(null);
   const names = new Map(operators.map((o) => [o.id, o.fullName]));
   const set = (key: keyof AuditFilter) => (e: { target: { value: string } }) => {
     setFilter((f) => ({ ...f, [key]: e.target.value }));
@@ -47,19 +95,18 @@ export function AuditPage({ operators }: { operators: readonly Operator[] }) {
   return (
     <>
       <PageHeading>Audit trail</PageHeading>
-      <p>Every change made on this desk, newest first. Entries cannot be changed: each carries the hash of the one before it.</p>
+      <p>
+        Every change made on this desk, newest first. Entries cannot be changed or removed: each carries the hash of the one before it, and
+        DoS Desk writes the newest entry&apos;s hash down outside its records after every change, so Verify can tell if the trail was cut
+        short, cleared or rewritten.
+      </p>
       <div className="app-table-actions">
         <button
           type="button"
           className="nhsuk-button nhsuk-button--secondary"
           onClick={async () => {
-            setVerdict('Checking…');
-            const report = await tools.verify();
-            setVerdict(
-              report.problem
-                ? `The audit trail has been tampered with: ${report.problem.reason}. Entries after that cannot be trusted. Keep this desk as it is and tell your Regional DoS team.`
-                : `All ${report.checked.toLocaleString('en-GB')} entries checked: the chain is unbroken.`,
-            );
+            setVerdict({ tampered: false, lines: ['Checking…'] });
+            setVerdict(verdictOf(await tools.verify()));
           }}
         >
           Verify the audit trail
@@ -75,9 +122,11 @@ export function AuditPage({ operators }: { operators: readonly Operator[] }) {
         </button>
       </div>
       {verdict && (
-        <p role="status" className={verdict.includes('tampered') ? 'nhsuk-error-message' : ''} data-testid="audit-verdict">
-          {verdict}
-        </p>
+        <div role="status" className={verdict.tampered ? 'nhsuk-error-message' : ''} data-testid="audit-verdict">
+          {verdict.lines.map((line) => (
+            <p key={line}>{line}</p>
+          ))}
+        </div>
       )}
       <div className="app-filters">
         <div className="nhsuk-form-group app-filter">

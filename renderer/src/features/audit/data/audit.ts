@@ -5,6 +5,8 @@ import type { AuditEntry } from '@shared/models/audit';
 import type { DosDeskDb } from '../../../db/database';
 import { verifyAuditChain, type ChainReport } from '../../../db/audit';
 import { useDb } from '../../../db/db-context';
+import { useApi } from '../../../platform/api-context';
+import type { DosDeskApi } from '@shared/ipc/api';
 
 export interface AuditFilter {
   entity: string;
@@ -57,10 +59,20 @@ export function useAuditPage(filter: AuditFilter, page: number) {
   return useLiveQuery(() => auditPage(db, filter, page), [db, filter, page]);
 }
 
+export type VerifyReport = ChainReport & { witnessUnavailable: string | null };
+
+/** Checks the trail against itself and against main's witness log. */
+export async function verifyTrail(db: DosDeskDb, api: Pick<DosDeskApi, 'getAuditAnchors'>): Promise<VerifyReport> {
+  const anchors = await api.getAuditAnchors();
+  const report = await verifyAuditChain(db, anchors.ok ? anchors.data : null);
+  return { ...report, witnessUnavailable: anchors.ok ? null : anchors.error.message };
+}
+
 export function useAuditTools() {
   const db = useDb();
+  const api = useApi();
   return {
-    verify: useCallback((): Promise<ChainReport> => verifyAuditChain(db), [db]),
+    verify: useCallback((): Promise<VerifyReport> => verifyTrail(db, api), [db, api]),
     csv: useCallback((filter: AuditFilter) => auditCsv(db, filter), [db]),
   };
 }

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { BACKUP_REASON_LABELS, type BackupManifest } from '@shared/domain/backups';
 import type { Operator } from '@shared/models/operator';
-import type { ParsedBackup } from '../../../db/backup';
+import { settingsInBackup, type ParsedBackup, type RestoreOutcome } from '../../../db/backup';
 import { CsvImport } from '../../../components/csv-import';
 import { PageHeading } from '../../../components/page-heading';
 import { ProgressBar } from '../../../components/progress-bar';
@@ -15,6 +15,26 @@ type Step = { stage: string; done: number; total: number } | null;
 const when = (iso: string) => new Date(iso).toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/London' });
 const size = (bytes: number) => (bytes > 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.ceil(bytes / 1024)} KB`);
 const today = () => new Date().toISOString().slice(0, 10);
+
+/** What a restore did, in words, for the confirmation. */
+function describeRestore(label: string, outcome: RestoreOutcome): string {
+  const parts = [`Restored ${label}.`];
+  parts.push(
+    outcome.trail === 'kept'
+      ? 'The audit trail was kept and the restore added to it.'
+      : 'The audit trail came back from the backup, as this desk had none.',
+  );
+  if (outcome.lost)
+    parts.push(
+      `Audit entries ${outcome.lost.from} to ${outcome.lost.to}, written after that backup, are lost; Verify on the Audit trail screen lists them.`,
+    );
+  if (outcome.outbox?.added)
+    parts.push(`${outcome.outbox.added} email${outcome.outbox.added === 1 ? '' : 's'} put back in the outbox (none sent again).`);
+  parts.push(
+    outcome.settings === 'brought-back' ? 'The settings saved in the backup are now in force.' : 'The settings in force were kept.',
+  );
+  return parts.join(' ');
+}
 
 /** Backups, restore, export, import and reports. */
 export function DataSafetyPage({ operator, regions }: { operator: Operator; regions: readonly string[] }) {
@@ -37,7 +57,11 @@ export function DataSafetyPage({ operator, regions }: { operator: Operator; regi
       setStep(null);
     }
   };
-  const offer = async (label: string, backup: ParsedBackup) => setCandidate({ label, backup, current: await actions.currentCounts() });
+  const [bringBackSettings, setBringBackSettings] = useState(false);
+  const offer = async (label: string, backup: ParsedBackup) => {
+    setBringBackSettings(false);
+    setCandidate({ label, backup, current: await actions.currentCounts() });
+  };
   const busy = step !== null;
 
   return (
@@ -88,7 +112,40 @@ export function DataSafetyPage({ operator, regions }: { operator: Operator; regi
                   ))}
               </tbody>
             </table>
-            <p>The records on this desk are backed up first, then replaced by the backup in one go.</p>
+            <p data-testid="restore-checks">
+              {candidate.backup.checksummed
+                ? 'Checked: the file matches the SHA-256 checksum it carries and the counts it lists, and its audit trail is unbroken and matches what this desk witnessed.'
+                : 'This file is an export or a backup made by an earlier DoS Desk: it carries no checksum, so DoS Desk checked only that it is complete and that its audit trail is unbroken and matches what this desk witnessed.'}
+            </p>
+            <p>
+              The records on this desk are backed up first, then put back as they were in the backup, in one go. The audit trail on this
+              desk is kept whole and the restore is added to it. Emails in the backup are never sent again.
+            </p>
+            {settingsInBackup(candidate.backup) && (
+              <div className="nhsuk-form-group">
+                <fieldset className="nhsuk-fieldset" aria-describedby="restore-settings-hint">
+                  <legend className="nhsuk-fieldset__legend nhsuk-fieldset__legend--s">Settings</legend>
+                  <div className="nhsuk-hint" id="restore-settings-hint">
+                    The SMTP server, DoS team addresses, regions and Connecting Care settings now in force stay as they are unless you
+                    choose otherwise.
+                  </div>
+                  <div className="nhsuk-checkboxes">
+                    <div className="nhsuk-checkboxes__item">
+                      <input
+                        className="nhsuk-checkboxes__input"
+                        id="restore-settings"
+                        type="checkbox"
+                        checked={bringBackSettings}
+                        onChange={(e) => setBringBackSettings(e.target.checked)}
+                      />
+                      <label className="nhsuk-label nhsuk-checkboxes__label" htmlFor="restore-settings">
+                        Also bring back the settings saved in this backup
+                      </label>
+                    </div>
+                  </div>
+                </fieldset>
+              </div>
+            )}
             <div className="app-table-actions">
               <button
                 type="button"
@@ -96,10 +153,10 @@ export function DataSafetyPage({ operator, regions }: { operator: Operator; regi
                 disabled={busy}
                 onClick={() =>
                   run(async () => {
-                    await actions.restore(candidate.backup, setStep);
+                    const outcome = await actions.restore(candidate.backup, candidate.label, bringBackSettings, setStep);
                     setCandidate(null);
                     await refresh();
-                    announce(`Restored ${candidate.label}.`);
+                    announce(describeRestore(candidate.label, outcome));
                   })
                 }
               >

@@ -48,11 +48,11 @@ export function useDataSafetyActions() {
     currentCounts: () => tableCounts(db),
     readManifest: async (manifest: BackupManifest, progress: Progress): Promise<ParsedBackup> =>
       parseBackup(await readBackup(api, manifest, progress)),
-    readFile: async (file: File): Promise<ParsedBackup> => parseBackup(await file.text()),
-    /** The current records are backed up first, then replaced in one go. */
-    restore: async (backup: ParsedBackup, progress: Progress) => {
+    readFile: async (file: File): Promise<ParsedBackup> => parseBackup(new Uint8Array(await file.arrayBuffer())),
+    /** The current records are backed up first, then put back as they were in the backup; the trail is kept. */
+    restore: async (backup: ParsedBackup, label: string, bringBackSettings: boolean, progress: Progress) => {
       await backupNow(db, api, 'pre-restore', progress);
-      return restoreInto(db, backup, progress);
+      return restoreInto(db, backup, { api, label, operatorId, bringBackSettings, progress });
     },
     exportAll: async (progress: Progress) => exportDatabase(db, progress),
     planMerge: (backup: ParsedBackup) => planMerge(db, backup),
