@@ -60,6 +60,10 @@ describe('a damaged settings file (issue 15 §3)', () => {
     expect(readFileSync(path, 'utf8')).toBe(damaged);
     expect(within(onHome).getByText(/open the damaged copy in a text editor/)).toBeInTheDocument();
     expect(within(onHome).getByRole('link', { name: 'Settings page' })).toHaveAttribute('href', '#/settings');
+    // The browser preview has no desktop clipboard in main, so the path goes through the browser's.
+    await user.click(within(onHome).getByRole('button', { name: 'Copy the path' }));
+    expect(await within(onHome).findByText('The path is copied.')).toBeInTheDocument();
+    expect(await navigator.clipboard.readText()).toBe(path);
 
     await user.click(within(onHome).getByRole('link', { name: 'Settings page' }));
     await screen.findByRole('heading', { level: 1, name: 'Settings' });
