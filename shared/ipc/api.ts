@@ -1,6 +1,6 @@
 import type { AppInfo } from '../models/app-info';
 import type { OutboxCounts, OutboxEntry, OutboxStatus, OutboxSummary } from '../models/email';
-import type { Settings, SettingsPatch } from '../models/settings';
+import type { Settings, SettingsPatch, SettingsProblem } from '../models/settings';
 import type { BackupManifest } from '../domain/backups';
 import type { AnchorLog } from '../domain/audit-witness';
 import type { ChannelArgs, ChannelResults, Channel, QueueEmailArgs } from './contract';
@@ -29,6 +29,10 @@ export interface DosDeskApi {
   getAppInfo(): R<AppInfo>;
   getSettings(): R<Settings>;
   setSettings(patch: SettingsPatch): R<Settings>;
+  /** Settings files main set aside as unreadable and the operator has not dismissed, newest first. */
+  getSettingsProblems(): R<SettingsProblem[]>;
+  /** Dismisses the notice about one set-aside file (kept on disk); returns the notices still open. */
+  dismissSettingsProblem(setAsidePath: string): R<SettingsProblem[]>;
   queueEmail(args: QueueEmailArgs): R<OutboxSummary>;
   listOutbox(status?: OutboxStatus): R<OutboxSummary[]>;
   getOutboxEntry(id: string): R<OutboxEntry>;
@@ -70,6 +74,8 @@ export function createApi(invoke: Invoke): DosDeskApi {
     getAppInfo: () => invoke('app:get-info', undefined),
     getSettings: () => invoke('settings:get', undefined),
     setSettings: (patch) => invoke('settings:set', patch),
+    getSettingsProblems: () => invoke('settings:get-problems', undefined),
+    dismissSettingsProblem: (setAsidePath) => invoke('settings:dismiss-problem', { setAsidePath }),
     queueEmail: (args) => invoke('outbox:queue', args),
     listOutbox: (status) => invoke('outbox:list', status ? { status } : undefined),
     getOutboxEntry: (id) => invoke('outbox:get', { id }),

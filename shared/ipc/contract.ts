@@ -5,7 +5,7 @@ import type { BackupManifest } from '../domain/backups';
 import type { AnchorLog } from '../domain/audit-witness';
 import { DeliveryMethod, EmailFormat, Mailbox, OutboxStatus, Recipients } from '../models/email';
 import type { OutboxCounts, OutboxEntry, OutboxSummary } from '../models/email';
-import { SettingsPatch, type Settings } from '../models/settings';
+import { SettingsPatch, type Settings, type SettingsProblem } from '../models/settings';
 import type { SecretStatusResult } from './api';
 
 /**
@@ -83,6 +83,19 @@ export const channels = {
   'app:get-info': { args: NoArgs },
   'settings:get': { args: NoArgs },
   'settings:set': { args: SettingsPatch },
+  /** Settings files set aside as unreadable, not yet dismissed (issue 15 §3). */
+  'settings:get-problems': { args: NoArgs },
+  /** Stops showing the notice about one set-aside settings file; the file itself is kept. */
+  'settings:dismiss-problem': {
+    args: z
+      .object({
+        setAsidePath: z
+          .string({ error: 'Give the path of the set-aside settings file' })
+          .min(1, { error: 'Give the path of the set-aside settings file' })
+          .max(4096, { error: 'The path must be 4,096 characters or fewer' }),
+      })
+      .strict(),
+  },
   'outbox:queue': { args: QueueEmailArgs },
   'outbox:list': { args: z.object({ status: OutboxStatus.optional() }).strict().optional() },
   'outbox:get': { args: EntryId },
@@ -193,6 +206,8 @@ export interface ChannelResults {
   'app:get-info': AppInfo;
   'settings:get': Settings;
   'settings:set': Settings;
+  'settings:get-problems': SettingsProblem[];
+  'settings:dismiss-problem': SettingsProblem[];
   'outbox:queue': OutboxSummary;
   'outbox:list': OutboxSummary[];
   'outbox:get': OutboxEntry;

@@ -77,3 +77,31 @@ export const DEFAULT_SETTINGS: Settings = {
   dosTeams: [],
   connectingCare: { warnPercent: 90, targetUnit: 'working-days', yearStartMonth: 4 },
 };
+
+/**
+ * The groups of settings, in the words the operator sees, in the order the Settings page shows
+ * them. Used to say what went back to its default when a damaged settings file was set aside.
+ */
+export const SETTINGS_GROUP_NAMES = {
+  regions: 'your regions (the regions operators can cover)',
+  'email.defaultDelivery': 'how emails are sent by default',
+  'email.smtp': 'the SMTP server (name, port, security and user name)',
+  dosTeams: 'the DoS team email addresses',
+  connectingCare: 'the Connecting Care settings (licence warning level, 5-day target and allocation year)',
+} as const;
+export type SettingsGroup = keyof typeof SETTINGS_GROUP_NAMES;
+
+/**
+ * A settings file DoS Desk could not read at start: it was set aside, never deleted, and the
+ * defaults were used instead. Shown on Home and Settings until the operator dismisses it.
+ */
+export interface SettingsProblem {
+  /** The full path of the damaged copy, kept exactly as it was found. */
+  setAsidePath: string;
+  /** When it was set aside, as an ISO 8601 instant. */
+  at: string;
+  /** True when the file could not be read at all (not JSON), so every setting went back to its default. */
+  allReset: boolean;
+  /** What went back to its default, in words (from SETTINGS_GROUP_NAMES). */
+  reset: string[];
+}

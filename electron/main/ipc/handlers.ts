@@ -26,6 +26,8 @@ export function createHandlers(
     'app:get-info': async () => services.appInfo(),
     'settings:get': () => services.settings.get(),
     'settings:set': (patch) => services.settings.set(patch),
+    'settings:get-problems': () => services.settings.problems(),
+    'settings:dismiss-problem': ({ setAsidePath }) => services.settings.dismissProblem(setAsidePath),
     'outbox:queue': (args) => outbox.queue(args),
     'outbox:list': async (args) => outbox.list(args?.status),
     'outbox:get': async ({ id }) => outbox.get(id),

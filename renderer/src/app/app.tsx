@@ -35,6 +35,7 @@ import { OutboxBadge } from '../features/outbox/components/outbox-badge';
 import { OutboxPage } from '../features/outbox/components/outbox-page';
 import { useRetryWhenOnline } from '../features/outbox/data/outbox';
 import { SettingsPage } from '../features/settings/components/settings-page';
+import { SettingsProblemNotice } from '../features/settings/components/settings-problem-notice';
 import { useSettings } from '../features/settings/data/settings';
 import { PageHeading } from '../components/page-heading';
 import { useRoute } from '../navigation/router';
@@ -92,7 +93,7 @@ export function App({ warning }: { warning?: string | null }) {
 
 function Page({ route, operator, operators, settings }: { route: string; operator: Operator; operators: Operator[]; settings: Settings }) {
   const regions = settings.regions;
-  if (route === '/') return <HomePage operator={operator} />;
+  if (route === '/') return <HomePage operator={operator} notices={<SettingsProblemNotice linkToSettings />} />;
   if (route === '/operators') return <OperatorsPage />;
   if (route === '/operators/new') return <OperatorEditPage regions={regions} />;
   const edit = /^\/operators\/([^/]+)$/.exec(route);

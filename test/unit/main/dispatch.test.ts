@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { mkdtemp } from 'node:fs/promises';
+import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
@@ -36,6 +36,21 @@ describe('IPC dispatch', () => {
   it('round-trips settings:set and settings:get', async () => {
     expect(await dispatch('settings:set', { regions: ['London'] })).toMatchObject({ ok: true, data: { regions: ['London'] } });
     expect(await dispatch('settings:get', undefined)).toMatchObject({ ok: true, data: { regions: ['London'] } });
+  });
+
+  it('lists a damaged settings file through settings:get-problems and dismisses it only with a checked path', async () => {
+    await writeFile(settingsFile(), 'not json');
+    const listed = await dispatch('settings:get-problems', undefined);
+    expect(listed).toMatchObject({ ok: true, data: [{ allReset: true }] });
+    const path = listed.ok ? (listed.data as { setAsidePath: string }[])[0]!.setAsidePath : '';
+    expect(await dispatch('settings:dismiss-problem', { setAsidePath: 42 })).toMatchObject({ ok: false, error: { code: 'invalid-args' } });
+    expect(await dispatch('settings:dismiss-problem', { setAsidePath: path, also: 1 })).toMatchObject({ ok: false });
+    expect(await dispatch('settings:dismiss-problem', { setAsidePath: settingsFile() })).toMatchObject({
+      ok: false,
+      error: { message: expect.stringMatching(/no notice about that settings file/) },
+    });
+    expect(await dispatch('settings:get-problems', undefined)).toMatchObject({ ok: true, data: [{ setAsidePath: path }] });
+    expect(await dispatch('settings:dismiss-problem', { setAsidePath: path })).toEqual({ ok: true, data: [] });
   });
 
   it.each([['settings:delete'], ['__proto__'], ['constructor'], [42], [null]])('refuses the unknown channel %s', async (channel) => {

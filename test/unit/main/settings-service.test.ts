@@ -71,3 +71,98 @@ describe('email settings', () => {
     expect((await createSettingsService(dir).get()).email.smtp).toEqual(smtp);
   });
 });
+
+describe('a damaged settings file (issue 15 §3)', () => {
+  const AT = new Date('2026-01-02T03:04:05Z');
+  const setAside = () => join(dir, 'settings.json.unreadable-2026-01-02T03-04-05-000Z');
+  const ALL_GROUPS = [
+    'your regions (the regions operators can cover)',
+    'how emails are sent by default',
+    'the SMTP server (name, port, security and user name)',
+    'the DoS team email addresses',
+    'the Connecting Care settings (licence warning level, 5-day target and allocation year)',
+  ];
+
+  it('that is not JSON: keeps the copy and says every setting went back to its default, until dismissed', async () => {
+    await writeFile(join(dir, 'settings.json'), '{"regions": ["London"], "email": {"smtp": {"host": "smtp.nhs');
+    const service = createSettingsService(dir, () => AT);
+    expect(await service.get()).toEqual(DEFAULT_SETTINGS);
+    expect(await readFile(setAside(), 'utf8')).toBe('{"regions": ["London"], "email": {"smtp": {"host": "smtp.nhs');
+    const expected = { setAsidePath: setAside(), at: '2026-01-02T03:04:05.000Z', allReset: true, reset: ALL_GROUPS };
+    expect(await service.problems()).toEqual([expected]);
+
+    // A restart: a new service on the same folder still tells, and does not set anything else aside.
+    const restarted = createSettingsService(dir, () => new Date('2026-01-03T00:00:00Z'));
+    expect(await restarted.problems()).toEqual([expected]);
+    expect((await readdir(dir)).filter((f) => f.startsWith('settings.json.unreadable-'))).toHaveLength(1);
+
+    expect(await restarted.dismissProblem(setAside())).toEqual([]);
+    expect(await restarted.problems()).toEqual([]);
+    expect(await createSettingsService(dir).problems()).toEqual([]);
+    // Dismissing hides the notice; the damaged copy stays for the operator to read.
+    expect(await readFile(setAside(), 'utf8')).toContain('smtp.nhs');
+  });
+
+  it('that is JSON with one invalid field: sets it all aside and names only what it had set', async () => {
+    const smtp = { host: 'smtp.example.nhs.uk', port: 70000, security: 'starttls', user: 'priya.shah@nhs.net' };
+    const teams = [{ region: 'London', localEmail: 'london.dos@nhs.net', regionalEmail: 'england.dos@nhs.net' }];
+    await writeFile(
+      join(dir, 'settings.json'),
+      JSON.stringify({
+        regions: ['London', 'South West'],
+        email: { defaultDelivery: 'mail-client', smtp },
+        dosTeams: teams,
+        connectingCare: DEFAULT_SETTINGS.connectingCare,
+      }),
+    );
+    const service = createSettingsService(dir, () => AT);
+    expect(await service.get()).toEqual(DEFAULT_SETTINGS);
+    expect(await service.problems()).toEqual([
+      {
+        setAsidePath: setAside(),
+        at: '2026-01-02T03:04:05.000Z',
+        allReset: false,
+        // The default delivery and Connecting Care were the defaults already, so nothing was lost there.
+        reset: [
+          'your regions (the regions operators can cover)',
+          'the SMTP server (name, port, security and user name)',
+          'the DoS team email addresses',
+        ],
+      },
+    ]);
+    expect(JSON.parse(await readFile(setAside(), 'utf8')).email.smtp).toEqual(smtp);
+    expect(await createSettingsService(dir).problems()).toHaveLength(1);
+  });
+
+  it('reads the settings first, so asking for problems before settings still finds a damaged file', async () => {
+    await writeFile(join(dir, 'settings.json'), 'garbage');
+    const service = createSettingsService(dir, () => AT);
+    const [problems, settings] = await Promise.all([service.problems(), service.get(), service.get()]);
+    expect(settings).toEqual(DEFAULT_SETTINGS);
+    expect(problems.map((p) => p.setAsidePath)).toEqual([setAside()]);
+  });
+
+  it('keeps a second damaged file as its own notice, newest first, and dismisses them one at a time', async () => {
+    await writeFile(join(dir, 'settings.json'), 'first');
+    await createSettingsService(dir, () => AT).get();
+    await writeFile(join(dir, 'settings.json'), JSON.stringify({ regions: [] }));
+    const service = createSettingsService(dir, () => new Date('2026-02-03T04:05:06.007Z'));
+    const problems = await service.problems();
+    expect(problems.map((p) => [p.at, p.reset])).toEqual([
+      ['2026-02-03T04:05:06.007Z', ['your regions (the regions operators can cover)']],
+      ['2026-01-02T03:04:05.000Z', ALL_GROUPS],
+    ]);
+    expect((await service.dismissProblem(problems[0]!.setAsidePath)).map((p) => p.setAsidePath)).toEqual([setAside()]);
+    expect((await createSettingsService(dir).problems()).map((p) => p.setAsidePath)).toEqual([setAside()]);
+  });
+
+  it('refuses to dismiss a file it has no notice about, in plain words, and shows notices again if the dismissed list is damaged', async () => {
+    await writeFile(join(dir, 'settings.json'), 'garbage');
+    const service = createSettingsService(dir, () => AT);
+    await expect(service.dismissProblem(join(dir, 'settings.json'))).rejects.toThrow(/no notice about that settings file/);
+    await service.dismissProblem(setAside());
+    expect(await service.dismissProblem(setAside())).toEqual([]);
+    await writeFile(join(dir, 'settings-problems-dismissed.json'), '{ broken');
+    expect((await service.problems()).map((p) => p.setAsidePath)).toEqual([setAside()]);
+  });
+});

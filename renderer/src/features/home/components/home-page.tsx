@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { londonDate } from '@shared/domain/london-time';
 import type { Operator } from '@shared/models/operator';
 import { PageHeading } from '../../../components/page-heading';
@@ -46,11 +47,23 @@ function Waiting({ operator, today }: { operator: Operator; today: string }) {
   );
 }
 
-/** The start page: who is working, and what they can do here. */
-export function HomePage({ operator, today = londonDate(new Date()) }: { operator: Operator; today?: string }) {
+/**
+ * The start page: who is working, and what they can do here. `notices` are warnings other features
+ * need the operator to see first (src/app passes the damaged-settings notice).
+ */
+export function HomePage({
+  operator,
+  today = londonDate(new Date()),
+  notices,
+}: {
+  operator: Operator;
+  today?: string;
+  notices?: ReactNode;
+}) {
   return (
     <>
       <PageHeading>{`Welcome, ${operator.fullName}`}</PageHeading>
+      {notices}
       <p className="nhsuk-lede-text">DoS Desk helps DoS and Connecting Care teams manage user access, even with no network connection.</p>
       <Waiting operator={operator} today={today} />
       <h2>Your operator profile</h2>

@@ -10,6 +10,7 @@ import { RegionsForm } from '../schemas';
 import { CcSettings } from './cc-settings';
 import { DosTeamsSettings } from './dos-teams-settings';
 import { EmailSettings } from './email-settings';
+import { SettingsProblemNotice } from './settings-problem-notice';
 
 /** Regions this desk works with, and where its data lives. */
 export function SettingsPage() {
@@ -32,6 +33,7 @@ export function SettingsPage() {
   return (
     <>
       <PageHeading>Settings</PageHeading>
+      <SettingsProblemNotice />
       <h2>Regions</h2>
       <Form
         form={form}

@@ -1,0 +1,78 @@
+import { useCallback, useEffect, useState } from 'react';
+import type { SettingsProblem } from '@shared/models/settings';
+import { NoOperatorError, recordAudit } from '../../../db/audit';
+import { useDb } from '../../../db/db-context';
+import { useApi } from '../../../platform/api-context';
+import { useSession } from '../../../session/store';
+
+export interface SettingsProblems {
+  /** Set-aside settings files not yet dismissed, newest first; undefined until main has answered. */
+  problems: SettingsProblem[] | undefined;
+  /** Main's message when it could not answer or dismiss, in plain words. */
+  error: string | null;
+  /** The operator has dealt with one: main stops showing it (the file stays) and the audit records who. */
+  dismiss(problem: SettingsProblem): Promise<void>;
+  /** Copies through main's clipboard where there is one (Electron), else the browser's. */
+  copyPath(path: string): Promise<boolean>;
+}
+
+/** Settings files main set aside as unreadable, for the notice on Home and Settings (issue 15 §3). */
+export function useSettingsProblems(): SettingsProblems {
+  const db = useDb();
+  const api = useApi();
+  const operatorId = useSession((s) => s.currentOperatorId);
+  const [state, setState] = useState<{ problems: SettingsProblem[] | undefined; error: string | null }>({
+    problems: undefined,
+    error: null,
+  });
+
+  useEffect(() => {
+    let alive = true;
+    void api.getSettingsProblems().then((result) => {
+      if (!alive) return;
+      setState(result.ok ? { problems: result.data, error: null } : { problems: undefined, error: result.error.message });
+    });
+    return () => {
+      alive = false;
+    };
+  }, [api]);
+
+  const dismiss = useCallback(
+    async (problem: SettingsProblem) => {
+      if (!operatorId || !(await db.operators.get(operatorId))) throw new NoOperatorError();
+      const result = await api.dismissSettingsProblem(problem.setAsidePath);
+      if (!result.ok) {
+        setState((s) => ({ ...s, error: result.error.message }));
+        return;
+      }
+      await db.transaction('rw', db.audit, db.operators, () =>
+        recordAudit(db, {
+          operatorId,
+          entity: 'settings',
+          entityId: 'settings-file',
+          action: 'settings.problem-dismissed',
+          before: problem,
+          after: null,
+        }),
+      );
+      setState({ problems: result.data, error: null });
+    },
+    [db, api, operatorId],
+  );
+
+  const copyPath = useCallback(
+    async (path: string) => {
+      const viaMain = await api.copyText(path);
+      if (viaMain.ok && viaMain.data.copied) return true;
+      try {
+        await navigator.clipboard.writeText(path);
+        return true;
+      } catch {
+        return false;
+      }
+    },
+    [api],
+  );
+
+  return { ...state, dismiss, copyPath };
+}
