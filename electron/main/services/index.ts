@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import type { AppInfo } from '../../../shared/models/app-info';
 import type { SmtpSettings } from '../../../shared/models/settings';
 import { createBackupService, type BackupOptions, type BackupService } from './backups';
-import type { Desktop } from './desktop';
+import { boundedDesktop, type Desktop } from './desktop';
 import { createOutbox, type Outbox, type OutboxOptions } from './email/outbox';
 import { createSecretStore, type SecretStore } from './email/secrets';
 import { createSmtpTransport, type SmtpTransport } from './email/smtp';
@@ -74,7 +74,7 @@ export function createServices(options: ServiceOptions): Services {
     outbox,
     smtpPassword,
     smtpTransport,
-    desktop: options.desktop,
+    desktop: boundedDesktop(options.desktop),
     start: () => outbox.start(),
     async stop() {
       await outbox.stop();
