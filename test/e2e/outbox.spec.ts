@@ -117,6 +117,46 @@ describe(`outbox (${TARGET})`, () => {
     await expect.poll(() => copied.count()).toBe(1);
   });
 
+  it('queues for SMTP while the server is down, shows it in the header, and sends when back online', async () => {
+    const page = desk.page;
+    smtp.port = 0;
+    await smtp.start();
+    const port = smtp.port;
+    await smtp.stop();
+    await nav().getByRole('link', { name: 'Settings' }).click();
+    await page.getByLabel('SMTP server name').fill('127.0.0.1');
+    await page.getByLabel('Port').fill(String(port));
+    await page.getByRole('group', { name: 'Connection security' }).getByLabel('None').check();
+    await page.getByRole('button', { name: 'Save email settings' }).click();
+    await expect.poll(() => page.getByText('Email settings saved.').count()).toBe(1);
+
+    await writeNote('london.dos@nhs.net', 'Director on Call change', 'Demographic change made at 03:00.', {
+      delivery: 'Send directly (SMTP)',
+    });
+    await expect.poll(() => h1().textContent()).toBe('Director on Call change');
+    await expect.poll(() => page.getByTestId('outbox-badge').textContent(), { timeout: 10_000 }).toBe('1 waiting');
+    await expect.poll(() => page.locator('.nhsuk-summary-list .nhsuk-tag').textContent(), { timeout: 10_000 }).toBe('Failed – will retry');
+    await expectAccessible('retrying message');
+
+    await smtp.start();
+    await page.context().setOffline(true);
+    await page.context().setOffline(false);
+    await expect.poll(() => page.locator('.nhsuk-summary-list .nhsuk-tag').textContent(), { timeout: 15_000 }).toBe('Sent');
+    expect(smtp.received.map((m) => m.envelopeTo)).toEqual([['london.dos@nhs.net']]);
+    await expect.poll(() => page.getByTestId('outbox-badge').count()).toBe(0);
+  });
+
+  it('filters the outbox by status', async () => {
+    await nav()
+      .getByRole('link', { name: /Outbox/ })
+      .click();
+    await desk.page.getByLabel('Show').selectOption('sent');
+    await expect.poll(() => desk.page.locator('tbody tr').count()).toBe(1);
+    expect(await desk.page.locator('tbody tr a').textContent()).toBe('Director on Call change');
+    await desk.page.getByLabel('Show').selectOption('');
+    await expect.poll(() => desk.page.locator('tbody tr').count()).toBe(3);
+  });
+
   it('a link clicked inside the rich-text preview shows a note, and the frame still shows the email', async () => {
     const page = desk.page;
     // Queued through the page's own bridge (Electron IPC or the preview host), as a screen would.
@@ -161,45 +201,5 @@ describe(`outbox (${TARGET})`, () => {
     await expect.poll(() => inner.getByRole('link', { name: 'https://www.nhs.uk/apply' }).count()).toBe(1);
     expect(page.url()).toContain(`#/outbox/${id}`);
     await expectAccessible('message after a link was clicked');
-  });
-
-  it('queues for SMTP while the server is down, shows it in the header, and sends when back online', async () => {
-    const page = desk.page;
-    smtp.port = 0;
-    await smtp.start();
-    const port = smtp.port;
-    await smtp.stop();
-    await nav().getByRole('link', { name: 'Settings' }).click();
-    await page.getByLabel('SMTP server name').fill('127.0.0.1');
-    await page.getByLabel('Port').fill(String(port));
-    await page.getByRole('group', { name: 'Connection security' }).getByLabel('None').check();
-    await page.getByRole('button', { name: 'Save email settings' }).click();
-    await expect.poll(() => page.getByText('Email settings saved.').count()).toBe(1);
-
-    await writeNote('london.dos@nhs.net', 'Director on Call change', 'Demographic change made at 03:00.', {
-      delivery: 'Send directly (SMTP)',
-    });
-    await expect.poll(() => h1().textContent()).toBe('Director on Call change');
-    await expect.poll(() => page.getByTestId('outbox-badge').textContent(), { timeout: 10_000 }).toBe('1 waiting');
-    await expect.poll(() => page.locator('.nhsuk-summary-list .nhsuk-tag').textContent(), { timeout: 10_000 }).toBe('Failed – will retry');
-    await expectAccessible('retrying message');
-
-    await smtp.start();
-    await page.context().setOffline(true);
-    await page.context().setOffline(false);
-    await expect.poll(() => page.locator('.nhsuk-summary-list .nhsuk-tag').textContent(), { timeout: 15_000 }).toBe('Sent');
-    expect(smtp.received.map((m) => m.envelopeTo)).toEqual([['london.dos@nhs.net']]);
-    await expect.poll(() => page.getByTestId('outbox-badge').count()).toBe(0);
-  });
-
-  it('filters the outbox by status', async () => {
-    await nav()
-      .getByRole('link', { name: /Outbox/ })
-      .click();
-    await desk.page.getByLabel('Show').selectOption('sent');
-    await expect.poll(() => desk.page.locator('tbody tr').count()).toBe(1);
-    expect(await desk.page.locator('tbody tr a').textContent()).toBe('Director on Call change');
-    await desk.page.getByLabel('Show').selectOption('');
-    await expect.poll(() => desk.page.locator('tbody tr').count()).toBe(3);
   });
 });
