@@ -11,6 +11,10 @@ import { fail, type IpcResult } from '../../shared/ipc/result';
 export const DEFAULT_PREVIEW_PORT = 5219;
 export const TOKEN_HEADER = 'x-dos-desk-token';
 const MAX_BODY_BYTES = 1024 * 1024;
+/** A client that has not finished sending its request, or has sat idle, this long is cut off. */
+export const DEFAULT_STALL_TIMEOUT_MS = 10_000;
+/** One page needs a handful of connections; this many at once is someone holding the host open. */
+export const DEFAULT_MAX_CONNECTIONS = 64;
 
 export interface HostOptions {
   port?: number;
@@ -21,6 +25,8 @@ export interface HostOptions {
   token?: string;
   /** Outbox timing, for tests. */
   outbox?: ServiceOptions['outbox'];
+  /** Resource limits; smaller only in tests. */
+  limits?: { stallTimeoutMs?: number; maxConnections?: number };
 }
 
 export interface PreviewHost {
@@ -30,6 +36,8 @@ export interface PreviewHost {
   port: number;
   token: string;
   dataDir: string;
+  /** The limits in force: a stalled request is cut after `stallTimeoutMs`, at most `maxConnections` are open. */
+  limits: { stallTimeoutMs: number; maxConnections: number };
   close(): Promise<void>;
 }
 
@@ -60,13 +68,30 @@ export async function startPreviewHost(options: HostOptions): Promise<PreviewHos
   const allowedHosts = () => [`127.0.0.1:${port}`, `localhost:${port}`];
   const allowedOrigins = () => allowedHosts().map((h) => `http://${h}`);
 
-  const server = createServer((req, res) => {
-    handle(req, res).catch((error: unknown) => {
-      console.error('[preview] request failed', error);
-      if (!res.headersSent)
-        sendJson(res, 500, fail('failed', 'The preview host hit an unexpected error. Restart it with npm run start:web.'));
-    });
-  });
+  const stallTimeoutMs = options.limits?.stallTimeoutMs ?? DEFAULT_STALL_TIMEOUT_MS;
+  const maxConnections = options.limits?.maxConnections ?? DEFAULT_MAX_CONNECTIONS;
+  // A client that opens a socket and sends half a request (slowloris) must not hold it for the
+  // default 60–300 s: the whole request must arrive within the limit, and Node checks it often
+  // enough that a stalled socket is cut within about 1.1× the limit.
+  const server = createServer(
+    {
+      headersTimeout: stallTimeoutMs,
+      requestTimeout: stallTimeoutMs,
+      keepAliveTimeout: Math.min(5_000, stallTimeoutMs),
+      connectionsCheckingInterval: Math.max(100, Math.min(1_000, Math.floor(stallTimeoutMs / 4))),
+    },
+    (req, res) => {
+      handle(req, res).catch((error: unknown) => {
+        console.error('[preview] request failed', error);
+        if (!res.headersSent)
+          sendJson(res, 500, fail('failed', 'The preview host hit an unexpected error. Restart it with npm run start:web.'));
+      });
+    },
+  );
+  // No idle-socket timeout (server.setTimeout): it would also cut a slow answer, such as sending
+  // every waiting email, while the handler works. headersTimeout covers a silent socket.
+  // Beyond this, new connections are closed at once rather than queued.
+  server.maxConnections = maxConnections;
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     if (!allowedHosts().includes(req.headers.host ?? '')) {
@@ -154,6 +179,7 @@ export async function startPreviewHost(options: HostOptions): Promise<PreviewHos
     port,
     token,
     dataDir: options.dataDir,
+    limits: { stallTimeoutMs, maxConnections },
     close: async () => {
       await services.stop();
       await new Promise<void>((resolve) => {

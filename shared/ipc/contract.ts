@@ -25,6 +25,11 @@ const ChainHead = z
     hash: z.string().regex(/^[0-9a-f]{64}$/, { error: 'Give the SHA-256 of the audit entry, as 64 hex digits' }),
   })
   .strict();
+/** The most text main copies to the clipboard: a long email, far from a flood. */
+export const COPY_TEXT_MAX_CHARS = 200_000;
+/** Notification sizes: a system notification shows a line of title and a few lines of text. */
+export const NOTIFY_TITLE_MAX_CHARS = 100;
+export const NOTIFY_BODY_MAX_CHARS = 500;
 const EntryId = z.object({ id: z.uuid({ error: 'Give the id of a message in the outbox' }) }).strict();
 
 /** Queue an email: a template and its data, who it is from and to, and how it should leave. */
@@ -120,7 +125,13 @@ export const channels = {
   'email:clear-smtp-password': { args: NoArgs },
   'email:test-smtp': { args: NoArgs },
   'desktop:copy-text': {
-    args: z.object({ text: z.string().max(200_000, { error: 'The text is too long to copy (over 200,000 characters)' }) }).strict(),
+    args: z
+      .object({
+        text: z.string().max(COPY_TEXT_MAX_CHARS, {
+          error: `The text is too long to copy (over ${COPY_TEXT_MAX_CHARS.toLocaleString('en-GB')} characters)`,
+        }),
+      })
+      .strict(),
   },
   'calendar:get-bank-holidays': {
     args: z
@@ -192,8 +203,11 @@ export const channels = {
   'desktop:notify': {
     args: z
       .object({
-        title: z.string().min(1).max(100, { error: 'The title must be 100 characters or fewer' }),
-        body: z.string().max(500, { error: 'The message must be 500 characters or fewer' }),
+        title: z
+          .string()
+          .min(1)
+          .max(NOTIFY_TITLE_MAX_CHARS, { error: `The title must be ${NOTIFY_TITLE_MAX_CHARS} characters or fewer` }),
+        body: z.string().max(NOTIFY_BODY_MAX_CHARS, { error: `The message must be ${NOTIFY_BODY_MAX_CHARS} characters or fewer` }),
       })
       .strict(),
   },

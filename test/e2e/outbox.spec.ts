@@ -156,4 +156,50 @@ describe(`outbox (${TARGET})`, () => {
     await desk.page.getByLabel('Show').selectOption('');
     await expect.poll(() => desk.page.locator('tbody tr').count()).toBe(3);
   });
+
+  it('a link clicked inside the rich-text preview shows a note, and the frame still shows the email', async () => {
+    const page = desk.page;
+    // Queued through the page's own bridge (Electron IPC or the preview host), as a screen would.
+    const id = await page.evaluate(async () => {
+      const args = {
+        template: 'request-rejected',
+        data: {
+          recipientName: 'Jo Bloggs',
+          region: 'London',
+          reason: 'Please apply again at https://www.nhs.uk/apply once your role is confirmed.',
+          senderName: 'Sam Operator',
+          senderRole: 'DoS Lead',
+        },
+        from: { address: 'dos.desk@nhs.net' },
+        to: [{ address: 'jo.bloggs@nhs.net' }],
+        format: 'rich',
+        delivery: 'copy',
+        operatorId: 'e2e',
+      };
+      const bridge = (window as unknown as { dosDesk?: { queueEmail(a: unknown): Promise<{ ok: boolean; data: { id: string } }> } })
+        .dosDesk;
+      if (bridge) return (await bridge.queueEmail(args)).data.id;
+      const response = await fetch('/api/invoke', {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', 'x-dos-desk-token': sessionStorage.getItem('dos-desk:preview-token') ?? '' },
+        body: JSON.stringify({ channel: 'outbox:queue', args }),
+      });
+      return ((await response.json()) as { data: { id: string } }).data.id;
+    });
+    await page.evaluate((to) => (window.location.hash = to), `#/outbox/${id}`);
+    await expect.poll(() => h1().textContent()).toBe('Your request for DoS access has been rejected');
+    const inner = page.frameLocator('iframe.app-email-frame');
+    const link = inner.getByRole('link', { name: 'https://www.nhs.uk/apply' });
+    await expect.poll(() => link.count()).toBe(1);
+    expect(await link.getAttribute('title')).toBe('Opens from the real email: https://www.nhs.uk/apply');
+    const note = page.getByRole('status').filter({ hasText: 'Links open from the real email, not from this preview.' });
+    expect(await note.count()).toBe(0);
+
+    await link.click();
+    await expect.poll(() => note.count()).toBe(1);
+    await expect.poll(() => inner.getByText('Dear Jo Bloggs,').count()).toBe(1);
+    await expect.poll(() => inner.getByRole('link', { name: 'https://www.nhs.uk/apply' }).count()).toBe(1);
+    expect(page.url()).toContain(`#/outbox/${id}`);
+    await expectAccessible('message after a link was clicked');
+  });
 });

@@ -2,6 +2,7 @@ import type { SecretStatusResult } from '../../../shared/ipc/api';
 import type { OutboxEntry } from '../../../shared/models/email';
 import type { Services } from '../services';
 import { englandBankHolidays } from '../services/bank-holidays';
+import { describeConnectionFailure } from '../services/email/smtp';
 import { UserFacingError } from '../services/user-error';
 import type { Handlers } from './dispatch';
 
@@ -52,9 +53,7 @@ export function createHandlers(
       try {
         await transport.verify();
       } catch (error) {
-        throw new UserFacingError(
-          `DoS Desk could not connect to the SMTP server: ${error instanceof Error ? error.message : String(error)}`,
-        );
+        throw new UserFacingError(describeConnectionFailure(error), { cause: error });
       }
       return { message: 'DoS Desk connected to the SMTP server and signed in.' };
     },

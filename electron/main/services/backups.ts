@@ -11,7 +11,7 @@ import {
   type BackupReason,
 } from '../../../shared/domain/backups';
 import { writeFileAtomic } from './atomic-file';
-import { UserFacingError } from './user-error';
+import { plainReason, UserFacingError } from './user-error';
 
 export interface BackupBegin {
   reason: BackupReason;
@@ -242,7 +242,8 @@ export function createBackupService(options: BackupOptions): BackupService {
       } catch (error) {
         await discard(token);
         throw new UserFacingError(
-          `The backup could not be written (${error instanceof Error ? error.message : String(error)}), so it was abandoned. Earlier backups are unchanged.`,
+          `The backup could not be written, so it was abandoned. ${plainReason(error)} Earlier backups are unchanged.`,
+          { cause: error },
         );
       }
     },
@@ -280,9 +281,9 @@ export function createBackupService(options: BackupOptions): BackupService {
         return manifest;
       } catch (error) {
         await discard(token);
-        throw new UserFacingError(
-          `The backup could not be finished (${error instanceof Error ? error.message : String(error)}). Earlier backups are unchanged.`,
-        );
+        throw new UserFacingError(`The backup could not be finished. ${plainReason(error)} Earlier backups are unchanged.`, {
+          cause: error,
+        });
       }
     },
     abort: discard,

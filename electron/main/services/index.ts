@@ -3,7 +3,7 @@ import type { AppInfo } from '../../../shared/models/app-info';
 import type { SmtpSettings } from '../../../shared/models/settings';
 import { createAuditWitness, type AuditWitness } from './audit-witness';
 import { createBackupService, type BackupOptions, type BackupService } from './backups';
-import type { Desktop } from './desktop';
+import { boundedDesktop, type Desktop } from './desktop';
 import { createOutbox, type Outbox, type OutboxOptions } from './email/outbox';
 import { createSecretStore, type SecretStore } from './email/secrets';
 import { createSmtpTransport, type SmtpTransport } from './email/smtp';
@@ -85,7 +85,7 @@ export function createServices(options: ServiceOptions): Services {
     outbox,
     smtpPassword,
     smtpTransport,
-    desktop: options.desktop,
+    desktop: boundedDesktop(options.desktop),
     start: () => outbox.start(),
     async stop() {
       await outbox.stop();

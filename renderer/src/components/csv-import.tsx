@@ -1,4 +1,5 @@
 import { useId, useMemo, useState } from 'react';
+import { plainErrorMessage } from '../platform/plain-error';
 
 export interface ImportPreviewRow {
   line: number;
@@ -122,7 +123,7 @@ export function CsvImport<R extends ImportPreviewRow>({ heading, columns, noun, 
           try {
             setRows(await preview(csv));
           } catch (e) {
-            setProblem(e instanceof Error ? e.message : String(e));
+            setProblem(plainErrorMessage(e));
           }
         }}
       >
@@ -223,7 +224,7 @@ export function CsvImport<R extends ImportPreviewRow>({ heading, columns, noun, 
                   setFile(null);
                   onImported(n);
                 } catch (e) {
-                  setProblem(e instanceof Error ? e.message : String(e));
+                  setProblem(plainErrorMessage(e));
                 } finally {
                   setImporting(false);
                 }

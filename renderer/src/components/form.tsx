@@ -2,6 +2,7 @@ import { useEffect, useId, useRef, type ReactNode } from 'react';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useForm, type FieldErrors, type FieldValues, type UseFormReturn, type DefaultValues } from 'react-hook-form';
 import type { z } from 'zod';
+import { plainErrorMessage } from '../platform/plain-error';
 
 /** react-hook-form driven by the entity's zod schema (GUIDE §3: one schema for form, IPC and write). */
 export function useZodForm<S extends z.ZodType<FieldValues, FieldValues>>(schema: S, defaultValues: DefaultValues<z.input<S>>) {
@@ -102,7 +103,7 @@ export function Form<T extends FieldValues, O>({ form, onSubmit, submitLabel, fi
         try {
           await onSubmit(values);
         } catch (error) {
-          const message = error instanceof Error ? error.message : String(error);
+          const message = plainErrorMessage(error);
           const field = (error as { field?: string }).field;
           if (field && fieldOrder.includes(field.split('.')[0]!)) form.setError(field as never, { type: 'server', message });
           else form.setError('root.server' as never, { type: 'server', message });

@@ -52,7 +52,9 @@ describe('backups written by main', () => {
         if (index === 1) throw Object.assign(new Error('ENOSPC: no space left on device'), { code: 'ENOSPC' });
       },
     });
-    await expect(backup(failing)).rejects.toThrow(/could not be written \(ENOSPC.*Earlier backups are unchanged/);
+    await expect(backup(failing)).rejects.toThrow(
+      /^The backup could not be written, so it was abandoned\. The disk that holds DoS Desk’s data folder is full\. Free some space, then try again\. Earlier backups are unchanged\.$/,
+    );
     expect((await readdir(dir)).sort()).toEqual([good.fileName, `${good.fileName}.manifest.json`].sort());
     expect(await service().verify(good.fileName)).toEqual({ ok: true });
   });

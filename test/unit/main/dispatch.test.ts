@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { mkdtemp, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
@@ -7,6 +7,7 @@ import { createDispatcher, type Dispatch } from '../../../electron/main/ipc/disp
 import { createHandlers } from '../../../electron/main/ipc/handlers';
 import { createServices } from '../../../electron/main/services';
 import { NO_DESKTOP } from '../../../electron/main/services/desktop';
+import { COPY_TEXT_MAX_CHARS, NOTIFY_BODY_MAX_CHARS, NOTIFY_TITLE_MAX_CHARS } from '../../../shared/ipc/contract';
 
 let dir: string;
 let dispatch: Dispatch;
@@ -81,15 +82,175 @@ describe('IPC dispatch', () => {
     expect(result).toMatchObject({ ok: false, error: { code: 'invalid-args' } });
   });
 
-  it('turns an unexpected failure into a message saying what to do', async () => {
+  it('turns an unexpected failure into a message saying what to do, in words, without the channel id', async () => {
+    const logged: unknown[] = [];
     const failing = createDispatcher(
-      { ...createHandlers(services), 'app:get-info': () => Promise.reject(new Error('disk unplugged')) },
-      silent,
+      { ...createHandlers(services), 'app:get-info': () => Promise.reject(new TypeError('x is undefined at foo (bar.js:1:2)')) },
+      (_m, e) => logged.push(e),
     );
     const result = await failing('app:get-info', undefined);
     expect(result).toEqual({
       ok: false,
-      error: { code: 'failed', message: expect.stringMatching(/could not complete app:get-info: disk unplugged\. Try again/) },
+      error: { code: 'failed', message: expect.stringMatching(/^DoS Desk could not finish reading its own details\. .*Try again/) },
     });
+    if (!result.ok) expect(result.error.message).not.toMatch(/app:get-info|TypeError|undefined|bar\.js/);
+    expect(logged).toHaveLength(1);
+  });
+
+  it('names the work in words when arguments are refused, not the channel id', async () => {
+    const result = await dispatch('settings:set', { regions: 'London' });
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.error.message).toMatch(/^Saving the settings was refused\./);
+    expect(result.error.message).not.toMatch(/settings:set/);
+  });
+});
+
+/** No errno code, system call or channel id; says what to do ("…, then try again."). */
+function expectPlainWords(message: string) {
+  expect(message).not.toMatch(/\bE[A-Z]{3,}\b|settings:set|backup:[a-z-]+|\bat .*:\d+:\d+|errno|syscall|rename|open '/);
+  expect(message).toMatch(/then try again|Try again/);
+}
+
+describe('errors a person sees from real faults', () => {
+  it('a settings file replaced by a folder (the rename over it fails): says which place and what to do', async () => {
+    expect(await dispatch('settings:set', { regions: ['North'] })).toMatchObject({ ok: true });
+    await rm(settingsFile());
+    await mkdir(join(settingsFile(), 'inside'), { recursive: true });
+    const result = await dispatch('settings:set', { regions: ['London'] });
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.error.message).toMatch(/^DoS Desk could not finish saving the settings\. /);
+    expect(result.error.message).toContain(settingsFile());
+    expect(result.error.message).toMatch(/found a folder in its place\. Move that folder somewhere else/);
+    expectPlainWords(result.error.message);
+  });
+
+  it('a data folder that is really a file: says so in words', async () => {
+    const file = join(dir, 'not-a-folder');
+    await writeFile(file, 'x');
+    const inFile = createServices({ dataDir: file, desktop: NO_DESKTOP, appInfo: services.appInfo });
+    const result = await createDispatcher(createHandlers(inFile), silent)('settings:set', { regions: ['London'] });
+    expect(result.ok).toBe(false);
+    if (!result.ok) {
+      expect(result.error.message).toMatch(/saving the settings\. DoS Desk expected a folder/);
+      expectPlainWords(result.error.message);
+    }
+  });
+
+  const root = process.getuid?.() === 0;
+  it.skipIf(root || process.platform === 'win32')('a data folder DoS Desk may not write to: names the folder and what to do', async () => {
+    await chmod(dir, 0o500);
+    try {
+      const result = await dispatch('settings:set', { regions: ['London'] });
+      expect(result.ok).toBe(false);
+      if (result.ok) return;
+      expect(result.error.message).toMatch(new RegExp(`not allowed to change files in ${dir.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`));
+      expect(result.error.message).toMatch(/Ask your IT team/);
+      expectPlainWords(result.error.message);
+    } finally {
+      await chmod(dir, 0o700);
+    }
+  });
+
+  it('a full disk part-way through a backup: says the disk is full and to free space, with no ENOSPC', async () => {
+    const full = createServices({
+      dataDir: dir,
+      desktop: NO_DESKTOP,
+      appInfo: services.appInfo,
+      backups: {
+        freeBytes: async () => 10 * 1024 ** 3,
+        beforeWrite: () => {
+          throw Object.assign(new Error("ENOSPC: no space left on device, write '/x/.backup-1.tmp'"), { code: 'ENOSPC', syscall: 'write' });
+        },
+      },
+    });
+    const run = createDispatcher(createHandlers(full), silent);
+    const begun = await run('backup:begin', { reason: 'manual', schemaVersion: 1, counts: {}, expectedBytes: 10 });
+    expect(begun.ok).toBe(true);
+    if (!begun.ok) return;
+    const { token } = begun.data as { token: string };
+    const result = await run('backup:write-chunk', { token, index: 0, base64: Buffer.from('{}').toString('base64') });
+    expect(result).toMatchObject({ ok: false, error: { code: 'failed' } });
+    if (result.ok) return;
+    expect(result.error.message).toBe(
+      'The backup could not be written, so it was abandoned. The disk that holds DoS Desk’s data folder is full. Free some space, then try again. Earlier backups are unchanged.',
+    );
+    expectPlainWords(result.error.message);
+  });
+});
+
+describe('keys that reach a prototype', () => {
+  it.each([
+    ['__proto__ at the top (as JSON.parse makes it)', JSON.parse('{"regions":["London"],"__proto__":{"polluted":true}}'), '__proto__'],
+    ['constructor inside a nested object', { email: { smtp: { constructor: { prototype: { x: 1 } } } } }, 'email.smtp.constructor'],
+    ['prototype inside an array item', { regions: [{ prototype: 1 }] }, 'regions.0.prototype'],
+  ])('refuses %s with a clear error, and changes nothing', async (_label, args, path) => {
+    const result = await dispatch('settings:set', args);
+    expect(result).toMatchObject({ ok: false, error: { code: 'invalid-args', fields: [{ path }] } });
+    if (result.ok) return;
+    expect(result.error.message).toMatch(
+      /^Saving the settings was refused: it contains a field named ".+", which DoS Desk never accepts\. Nothing was changed\.$/,
+    );
+    expect(existsSync(settingsFile())).toBe(false);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
+  it('refuses an argument nested past any real one (a cyclic clone stops here too)', async () => {
+    const cyclic: Record<string, unknown> = { regions: ['London'] };
+    cyclic.self = cyclic;
+    const result = await dispatch('settings:set', cyclic);
+    expect(result).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-args', message: expect.stringMatching(/nested too deeply\. Nothing was changed/) },
+    });
+    expect(existsSync(settingsFile())).toBe(false);
+  });
+});
+
+describe('bounded desktop calls', () => {
+  const recorded: string[] = [];
+  const desktop = {
+    ...NO_DESKTOP,
+    writeClipboard: (text: string) => (recorded.push(text), true),
+    notify: (title: string, body: string) => (recorded.push(title + body), true),
+  };
+
+  it('copies up to 200,000 characters and refuses one more with a clear message', async () => {
+    const run = createDispatcher(createHandlers(createServices({ dataDir: dir, desktop, appInfo: services.appInfo })), silent);
+    expect(await run('desktop:copy-text', { text: 'x'.repeat(COPY_TEXT_MAX_CHARS) })).toEqual({ ok: true, data: { copied: true } });
+    const over = await run('desktop:copy-text', { text: 'x'.repeat(COPY_TEXT_MAX_CHARS + 1) });
+    expect(over).toMatchObject({ ok: false, error: { code: 'invalid-args' } });
+    if (!over.ok)
+      expect(over.error.message).toMatch(/^Copying the text was refused\. text: The text is too long to copy \(over 200,000 characters\)/);
+    expect(recorded.map((t) => t.length)).toEqual([COPY_TEXT_MAX_CHARS]);
+  });
+
+  it('refuses a notification title or message one character too long', async () => {
+    recorded.length = 0;
+    const run = createDispatcher(createHandlers(createServices({ dataDir: dir, desktop, appInfo: services.appInfo })), silent);
+    expect(await run('desktop:notify', { title: 't'.repeat(NOTIFY_TITLE_MAX_CHARS), body: 'b'.repeat(NOTIFY_BODY_MAX_CHARS) })).toEqual({
+      ok: true,
+      data: { shown: true },
+    });
+    for (const args of [
+      { title: 't'.repeat(NOTIFY_TITLE_MAX_CHARS + 1), body: '' },
+      { title: 't', body: 'b'.repeat(NOTIFY_BODY_MAX_CHARS + 1) },
+    ]) {
+      const over = await run('desktop:notify', args);
+      expect(over).toMatchObject({
+        ok: false,
+        error: { code: 'invalid-args', message: expect.stringMatching(/^Showing a notification was refused\..*characters or fewer/) },
+      });
+    }
+    expect(recorded).toHaveLength(1);
+  });
+
+  it('the desktop main hands to Electron cannot be given more, whoever calls it', () => {
+    recorded.length = 0;
+    const bounded = createServices({ dataDir: dir, desktop, appInfo: services.appInfo }).desktop;
+    expect(() => bounded.writeClipboard('x'.repeat(COPY_TEXT_MAX_CHARS + 1))).toThrow(/too long to copy.*Nothing was copied/);
+    expect(() => bounded.notify('t', 'b'.repeat(NOTIFY_BODY_MAX_CHARS + 1))).toThrow(/It was not shown/);
+    expect(recorded).toEqual([]);
   });
 });

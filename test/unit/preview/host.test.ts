@@ -1,18 +1,20 @@
 import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
 import { request } from 'node:http';
+import { connect, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startPreviewHost, TOKEN_HEADER, type PreviewHost } from '../../../electron/preview/host';
+import { startPreviewHost, TOKEN_HEADER, type HostOptions, type PreviewHost } from '../../../electron/preview/host';
 
 let host: PreviewHost;
 let dataDir: string;
+let rendererRoot: string;
 
 beforeAll(async () => {
   const base = await mkdtemp(join(tmpdir(), 'dosdesk-host-'));
   dataDir = join(base, 'data');
-  const rendererRoot = join(base, 'renderer');
+  rendererRoot = join(base, 'renderer');
   await mkdir(rendererRoot, { recursive: true });
   await writeFile(join(rendererRoot, 'index.html'), '<!doctype html><title>DoS Desk</title>');
   host = await startPreviewHost({ port: 0, dataDir, rendererRoot, version: '9.9.9', token: 'test-token' });
@@ -127,5 +129,108 @@ describe('browser-preview host', () => {
       /already in use.*--port N/,
     );
     expect(existsSync(dataDir)).toBe(true);
+  });
+});
+
+describe('browser-preview host: bounded resources', () => {
+  const extra: PreviewHost[] = [];
+  afterAll(() => Promise.all(extra.map((h) => h.close())));
+  async function limitedHost(limits: HostOptions['limits']): Promise<PreviewHost> {
+    const h = await startPreviewHost({ port: 0, dataDir: `${dataDir}-limits`, rendererRoot, version: '1', token: 'test-token', limits });
+    extra.push(h);
+    return h;
+  }
+
+  /** A raw TCP client that records what comes back and when the host closes it. */
+  async function rawClient(port: number): Promise<{ socket: Socket; received: () => string; closed: Promise<void> }> {
+    const socket = connect(port, '127.0.0.1');
+    let received = '';
+    socket.on('data', (c: Buffer) => (received += c.toString('latin1')));
+    socket.on('error', () => undefined); // a reset is one way of being cut off
+    const closed = new Promise<void>((resolve) => socket.once('close', () => resolve()));
+    await new Promise<void>((resolve, reject) => {
+      socket.once('connect', resolve);
+      socket.once('error', reject);
+    });
+    return { socket, received: () => received, closed };
+  }
+
+  /** Resolves when `closed` settles, or fails after `ms` (a generous deadline, not a sleep). */
+  function within(closed: Promise<void>, ms: number, what: string): Promise<void> {
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`${what} was still open after ${ms} ms`)), ms);
+      void closed.then(() => {
+        clearTimeout(timer);
+        resolve();
+      });
+    });
+  }
+
+  it('by default cuts a stalled request within 15 s and caps open connections at 64', () => {
+    expect(host.limits.stallTimeoutMs).toBeGreaterThan(0);
+    expect(host.limits.stallTimeoutMs).toBeLessThanOrEqual(15_000);
+    expect(host.limits.maxConnections).toBe(64);
+  });
+
+  it.each([
+    ['half the request headers', (port: number) => `POST /api/invoke HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nContent-Type: app`],
+    [
+      'the headers and half the body',
+      (port: number) =>
+        `POST /api/invoke HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{"chan`,
+    ],
+    ['nothing at all', () => ''],
+  ])('cuts a client that sends %s and then stalls', async (_label, partial) => {
+    const limited = await limitedHost({ stallTimeoutMs: 500 });
+    const client = await rawClient(limited.port);
+    client.socket.write(partial(limited.port));
+    // 500 ms limit, checked every 125 ms: a loaded machine gets ten times that before this fails.
+    await within(client.closed, 5_000, 'The stalled connection');
+    expect(client.received()).not.toMatch(/HTTP\/1\.1 200/);
+  });
+
+  it('closes connection 5 at once while 4 idle ones are open, and accepts again when one goes', async () => {
+    const limited = await limitedHost({ maxConnections: 4 });
+    const idle = [];
+    for (let i = 0; i < 4; i++) {
+      const c = await rawClient(limited.port);
+      c.socket.write(`GET / HTTP/1.1\r\nHost: 127.0.0.1:${limited.port}\r\n`);
+      idle.push(c);
+    }
+    const fifth = await rawClient(limited.port);
+    fifth.socket.write(`GET / HTTP/1.1\r\nHost: 127.0.0.1:${limited.port}\r\n\r\n`);
+    await within(fifth.closed, 5_000, 'Connection 5');
+    expect(fifth.received()).toBe('');
+    for (const c of idle) expect(c.socket.destroyed).toBe(false);
+
+    idle[0]!.socket.destroy();
+    const deadline = Date.now() + 5_000;
+    let answered = '';
+    while (!answered.includes('HTTP/1.1 200') && Date.now() < deadline) {
+      const again = await rawClient(limited.port);
+      again.socket.write(`GET / HTTP/1.1\r\nHost: 127.0.0.1:${limited.port}\r\nConnection: close\r\n\r\n`);
+      await within(again.closed, 5_000, 'The new connection');
+      answered = again.received();
+    }
+    expect(answered).toMatch(/^HTTP\/1\.1 200/);
+    for (const c of idle) c.socket.destroy();
+  });
+});
+
+describe('browser-preview host: keys that reach a prototype', () => {
+  it('refuses __proto__ sent over real HTTP with a clear error, and changes nothing', async () => {
+    const body = '{"channel":"settings:set","args":{"regions":["Hacked"],"__proto__":{"regions":["Hacked"]}}}';
+    const res = await send({ headers: good(), body });
+    expect(res.status).toBe(200);
+    expect(JSON.parse(res.body)).toMatchObject({
+      ok: false,
+      error: {
+        code: 'invalid-args',
+        message:
+          'Saving the settings was refused: it contains a field named "__proto__", which DoS Desk never accepts. Nothing was changed.',
+      },
+    });
+    const now = await send({ headers: good(), body: JSON.stringify({ channel: 'settings:get' }) });
+    expect(JSON.parse(now.body).data.regions).not.toContain('Hacked');
   });
 });

@@ -62,5 +62,30 @@ export function classifySmtpError(error: unknown): { kind: FailureKind; reason: 
   if (typeof e.responseCode === 'number' && e.responseCode >= 400) {
     return { kind: 'retry', reason: `The SMTP server asked to try later (${e.responseCode}).${server}` };
   }
-  return { kind: 'retry', reason: `DoS Desk could not reach the SMTP server (${e.code ?? e.message ?? 'no answer'}). It will try again.` };
+  return { kind: 'retry', reason: `${describeConnectionFailure(error)} DoS Desk will try again.` };
+}
+
+/**
+ * Why a connection to the SMTP server failed, in plain words: nodemailer's code (ESOCKET,
+ * ETIMEDOUT, EDNS, ETLS…) and the system code under it (ECONNREFUSED…) never reach the screen.
+ */
+export function describeConnectionFailure(error: unknown): string {
+  const e = (typeof error === 'object' && error !== null ? error : {}) as { code?: unknown; originalCode?: unknown; message?: unknown };
+  const codes = [e.originalCode, e.code].filter((c): c is string => typeof c === 'string');
+  const message = typeof e.message === 'string' ? e.message : '';
+  const has = (...wanted: string[]) => wanted.some((w) => codes.includes(w) || message.includes(w));
+  if (has('ECONNREFUSED'))
+    return 'DoS Desk could not reach the SMTP server: it refused the connection. It may be down, or the server name or port in Settings may be wrong.';
+  if (has('ENOTFOUND', 'EAI_AGAIN', 'EDNS'))
+    return 'DoS Desk could not reach the SMTP server: no server has that name. Check the server name in Settings and that this computer is on the network.';
+  if (has('ETIMEDOUT', 'ESOCKETTIMEDOUT'))
+    return 'DoS Desk could not reach the SMTP server: it did not answer in time. Check that this computer is on the network, and the server name and port in Settings.';
+  if (has('ETLS', 'CERT', 'SSL', 'self-signed', 'self signed'))
+    return 'A secure connection to the SMTP server could not be set up. Check the security setting in Settings, or ask your IT team about the server’s certificate.';
+  if (has('EAUTH')) return 'The SMTP server did not accept the user name or password. Check them in Settings.';
+  if (has('ECONNRESET', 'EPIPE', 'ECONNECTION', 'ESOCKET', 'closed'))
+    return 'DoS Desk lost its connection to the SMTP server part-way. Check that this computer is on the network.';
+  if (has('ENETUNREACH', 'EHOSTUNREACH'))
+    return 'DoS Desk could not reach the SMTP server over the network. Check that this computer is on the network.';
+  return 'DoS Desk could not reach the SMTP server.';
 }

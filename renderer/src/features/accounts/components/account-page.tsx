@@ -7,6 +7,7 @@ import { useAccount } from '../data/accounts';
 import { useAccountActions } from '../data/use-account-actions';
 import { useServicesDirectory } from '../data/accounts';
 import { AccountForm } from './account-form';
+import { plainErrorMessage } from '../../../platform/plain-error';
 
 /** Add an existing account (`id` absent), or open one to amend or delete it. */
 export function AccountPage({ operator, id }: { operator: Operator; id?: string }) {
@@ -117,7 +118,7 @@ function DeleteAccount({ id, name, onDeleted }: { id: string; name: string; onDe
               announce(`${name}'s account was deleted.`);
               onDeleted();
             } catch (e) {
-              setProblem(e instanceof Error ? e.message : String(e));
+              setProblem(plainErrorMessage(e));
               document.getElementById('delete-reason')?.focus();
             }
           }}

@@ -14,6 +14,7 @@ import {
   markAccountDeleted,
 } from '../../../db/account-writes';
 import { InputError, inputErrorFrom, managedRegions, requireOperator } from '../../../db/guards';
+import { plainErrorMessage } from '../../../platform/plain-error';
 
 function parse(input: unknown): AccountFields {
   const parsed = AccountInput.safeParse(input);
@@ -116,7 +117,7 @@ export function useAccount(operatorId: string, id: string): { account: Account |
     try {
       return { account: await getAccountInScope(db, operatorId, id), error: null };
     } catch (e) {
-      return { account: null, error: e instanceof Error ? e.message : String(e) };
+      return { account: null, error: plainErrorMessage(e) };
     }
   }, [db, operatorId, id]);
   return result ?? { account: undefined, error: null };

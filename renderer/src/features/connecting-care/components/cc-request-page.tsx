@@ -7,6 +7,7 @@ import { useSession } from '../../../session/store';
 import { targetFor } from '../data/cc';
 import { useBankHolidays, useCcActions, useCcRequest } from '../data/use-cc';
 import { formatDay } from '@shared/domain/dates';
+import { plainErrorMessage } from '../../../platform/plain-error';
 
 /** One request: what was sent, and its progress against the 5-day target. */
 export function CcRequestPage({ id, settings }: { id: string; settings: Settings }) {
@@ -37,7 +38,7 @@ export function CcRequestPage({ id, settings }: { id: string; settings: Settings
       await work();
       announce(done);
     } catch (e) {
-      setProblem(e instanceof Error ? e.message : String(e));
+      setProblem(plainErrorMessage(e));
     }
   };
   return (

@@ -9,6 +9,7 @@ import { useSession } from '../../../session/store';
 import { useChecksOutstanding, useOpenFollowUps, usePharmacyActions, useProfiles } from '../data/use-pharmacy';
 import { CheckTag } from './pharmacy-tags';
 import { formatDay } from '@shared/domain/dates';
+import { plainErrorMessage } from '../../../platform/plain-error';
 
 interface Props {
   operator: Operator;
@@ -153,7 +154,7 @@ function FollowUps({ operator, regions, delivery, teams }: Omit<Props, 'today'>)
                     await actions.followUp(t.id);
                     announce(`The NHS website service desk email for ${t.pharmacyName} is in the outbox.`);
                   } catch (e) {
-                    setError({ id: t.id, message: e instanceof Error ? e.message : String(e) });
+                    setError({ id: t.id, message: plainErrorMessage(e) });
                   } finally {
                     setBusy(null);
                   }

@@ -9,6 +9,7 @@ import { useSession } from '../../../session/store';
 import { usePharmacyActions, useLinked, useProfile, useProfileChanges } from '../data/use-pharmacy';
 import { CheckTag, KIND_LABELS } from './pharmacy-tags';
 import { formatDay } from '@shared/domain/dates';
+import { plainErrorMessage } from '../../../platform/plain-error';
 
 const sessionsText = (sessions: readonly Session[]) =>
   sessions.length ? sessions.map((s) => `${s.opens} to ${s.closes}`).join(', ') : 'Closed';
@@ -148,7 +149,7 @@ function QuarterlyCheck({ profile, today, regions, delivery, teams }: { profile:
             const saved = await actions.check(profile.id, date);
             announce(`Check recorded. The next is due by ${formatDay(saved.nextCheckDue)}.`);
           } catch (e) {
-            setError(e instanceof Error ? e.message : String(e));
+            setError(plainErrorMessage(e));
           }
         }}
       >

@@ -9,6 +9,7 @@ import { useSession } from '../../../session/store';
 import { londonDateTime } from '../data/emergency';
 import { useCoveredAccounts, useEmergencyLog, useRegisterActions } from '../data/use-registers';
 import { RegisterTabs } from './register-tabs';
+import { plainErrorMessage } from '../../../platform/plain-error';
 
 interface Props {
   operator: Operator;
@@ -125,7 +126,7 @@ function ChangeCard({
                 await actions.report(change.id);
                 announce(`The report of the change to ${change.serviceName} is in the outbox for the local and regional DoS teams.`);
               } catch (e) {
-                setProblem(e instanceof Error ? e.message : String(e));
+                setProblem(plainErrorMessage(e));
               }
             }}
           >
@@ -168,7 +169,7 @@ function ChangeCard({
                     await actions.review(change.id, { outcome, note });
                     announce('The review is recorded.');
                   } catch (e) {
-                    setProblem(e instanceof Error ? e.message : String(e));
+                    setProblem(plainErrorMessage(e));
                   }
                 }}
               >
@@ -320,7 +321,7 @@ function LogChange({ operator, services }: { operator: Operator; services: reado
             setF({ accountId: '', madeAt: nowForInput(), serviceId: '', capacity: false, demographic: false, details: '', why: '' });
           } catch (e) {
             const field = (e as { field?: string }).field ?? 'accountId';
-            setProblem({ field, message: e instanceof Error ? e.message : String(e) });
+            setProblem({ field, message: plainErrorMessage(e) });
           }
         }}
       >

@@ -7,6 +7,7 @@ import { useSession } from '../../../session/store';
 import type { InactiveRow } from '../data/inactive';
 import { useInactiveRegister, useRegisterActions } from '../data/use-registers';
 import { RegisterTabs } from './register-tabs';
+import { plainErrorMessage } from '../../../platform/plain-error';
 
 const STATE: Record<InactiveRow['state'], [string, string]> = {
   'due-for-deletion': ['nhsuk-tag--red', 'Due for deletion'],
@@ -103,7 +104,7 @@ function Row({ row, onDelete, onLastLogin }: { row: InactiveRow; onDelete(): Pro
             try {
               await onLastLogin(date);
             } catch (e) {
-              setProblem(e instanceof Error ? e.message : String(e));
+              setProblem(plainErrorMessage(e));
             }
           }}
         />

@@ -8,6 +8,7 @@ import { useSession } from '../../../session/store';
 import { useManagedAccounts, useRegisterActions, useTemporaryRegister } from '../data/use-registers';
 import { RegisterTabs } from './register-tabs';
 import { formatDay } from '@shared/domain/dates';
+import { plainErrorMessage } from '../../../platform/plain-error';
 
 function whenText(entry: TemporaryEntry, now: Date): { text: string; tag: string } {
   const days = daysUntilReview(entry.reviewDate, now);
@@ -94,7 +95,7 @@ function ReviewActions({ entry }: { entry: TemporaryEntry }) {
       announce(done);
       setMode('none');
     } catch (e) {
-      setProblem(e instanceof Error ? e.message : String(e));
+      setProblem(plainErrorMessage(e));
     }
   };
   const id = `tmp-${entry.id}`;
@@ -244,7 +245,7 @@ function AddTemporary({ operator }: { operator: Operator }) {
             setForm({ accountId: '', reason: '', reviewDate: '', keeper: 'local' });
           } catch (e) {
             const f = (e as { field?: string }).field ?? 'accountId';
-            setProblem({ field: f in form ? f : 'accountId', message: e instanceof Error ? e.message : String(e) });
+            setProblem({ field: f in form ? f : 'accountId', message: plainErrorMessage(e) });
             document.getElementById(`add-tmp-${f in form ? f : 'accountId'}`)?.focus();
           }
         }}

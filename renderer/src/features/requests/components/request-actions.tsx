@@ -5,6 +5,7 @@ import type { EmailFormat } from '@shared/models/email';
 import type { UserRequest } from '@shared/models/request';
 import { useSession } from '../../../session/store';
 import type { useRequestActions } from '../data/use-requests';
+import { plainErrorMessage } from '../../../platform/plain-error';
 
 type Actions = ReturnType<typeof useRequestActions>;
 
@@ -19,7 +20,7 @@ function useRun() {
       await work();
       return true;
     } catch (e) {
-      setProblem(e instanceof Error ? e.message : String(e));
+      setProblem(plainErrorMessage(e));
       return false;
     } finally {
       setBusy(false);

@@ -13,6 +13,7 @@ import { recordAudit } from '../../../db/audit';
 import type { DosDeskDb } from '../../../db/database';
 import { InputError, inputErrorFrom, managedRegions, requireOperator, ScopeError } from '../../../db/guards';
 import { queueEmailAudited } from '../../../db/outbox-writes';
+import { plainErrorMessage } from '../../../platform/plain-error';
 
 /** Registration dates are entered as days; they are stored as 09:00 London time on that day. */
 export function registeredInstant(date: string): string {
@@ -414,7 +415,7 @@ export async function approveRequest(
     });
     return { account, email, emailProblem: null };
   } catch (error) {
-    return { account, email: null, emailProblem: error instanceof Error ? error.message : String(error) };
+    return { account, email: null, emailProblem: plainErrorMessage(error) };
   }
 }
 
@@ -477,7 +478,7 @@ export async function previewRequestsCsv(db: DosDeskDb, operator: Operator, csv:
       seen.add(f.email);
       rows.push({ line, status: 'new', reason: null, fields: f, raw });
     } catch (e) {
-      rows.push({ line, status: 'duplicate', reason: e instanceof Error ? e.message : String(e), fields: f, raw });
+      rows.push({ line, status: 'duplicate', reason: plainErrorMessage(e), fields: f, raw });
     }
   }
   return rows;

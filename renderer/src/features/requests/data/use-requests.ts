@@ -21,6 +21,7 @@ import {
   resendActivation,
   type RequestImportRow,
 } from './requests';
+import { plainErrorMessage } from '../../../platform/plain-error';
 
 /** Outstanding requests per region for the operator; re-read when requests change. */
 export function useQueueCounts(operator: Operator): QueueCounts | undefined {
@@ -41,7 +42,7 @@ export function useRequest(id: string): { request: UserRequest | null | undefine
     try {
       return { request: await getRequestInScope(db, operatorId, id), error: null };
     } catch (e) {
-      return { request: null, error: e instanceof Error ? e.message : String(e) };
+      return { request: null, error: plainErrorMessage(e) };
     }
   }, [db, operatorId, id]);
   return result ?? { request: undefined, error: null };

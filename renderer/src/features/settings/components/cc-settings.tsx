@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { Settings } from '@shared/models/settings';
 import { useSession } from '../../../session/store';
 import { useSaveSettings } from '../data/settings';
+import { plainErrorMessage } from '../../../platform/plain-error';
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
@@ -82,7 +83,7 @@ export function CcSettings({ settings }: { settings: Settings }) {
             await save({ connectingCare: { warnPercent: percent, targetUnit: unit, yearStartMonth: Number(month) } });
             announce('Connecting Care settings saved.');
           } catch (e) {
-            setProblem(e instanceof Error ? e.message : String(e));
+            setProblem(plainErrorMessage(e));
           }
         }}
       >

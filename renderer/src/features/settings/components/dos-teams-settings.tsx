@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { Settings } from '@shared/models/settings';
 import { useSession } from '../../../session/store';
 import { useSaveSettings } from '../data/settings';
+import { plainErrorMessage } from '../../../platform/plain-error';
 
 /** Where emergency-change reports go: the local and regional DoS team for each region. */
 export function DosTeamsSettings({ settings }: { settings: Settings }) {
@@ -89,7 +90,7 @@ export function DosTeamsSettings({ settings }: { settings: Settings }) {
             });
             announce('DoS team email addresses saved.');
           } catch (e) {
-            setProblem(e instanceof Error ? e.message : String(e));
+            setProblem(plainErrorMessage(e));
           }
         }}
       >
