@@ -26,11 +26,16 @@ describe('backups written by main', () => {
     expect(m).toMatchObject({ format: 'dos-desk-backup', schemaVersion: 5, appVersion: '1.0.0', reason: 'daily', counts: { accounts: 2 } });
     const files = await readdir(dir);
     expect(files.sort()).toEqual([m.fileName, `${m.fileName}.manifest.json`].sort());
-    expect(await readFile(join(dir, m.fileName), 'utf8')).toBe('{"formatName":"dexie","data":"Zoë 🙂"}');
+    const lines = (await readFile(join(dir, m.fileName), 'utf8')).split('\n');
+    expect(JSON.parse(lines[0]!)).toMatchObject({ format: 'dos-desk-backup', formatVersion: 2, reason: 'daily', counts: { accounts: 2 } });
+    expect(lines[1]).toBe('{"formatName":"dexie","data":"Zoë 🙂"}');
+    expect(JSON.parse(lines[2]!)).toEqual({ section: 'outbox', entries: [] });
+    expect(JSON.parse(lines[3]!)).toEqual({ section: 'anchors', text: '' });
+    expect(JSON.parse(lines[4]!)).toMatchObject({ section: 'checksum', sha256: expect.stringMatching(/^[0-9a-f]{64}$/) });
     expect(await s.verify(m.fileName)).toEqual({ ok: true });
     expect((await s.list()).map((x) => x.fileName)).toEqual([m.fileName]);
     const chunk = await s.readChunk(m.fileName, 0, 10);
-    expect(Buffer.from(chunk.base64, 'base64').toString('utf8')).toBe('{"formatNa');
+    expect(Buffer.from(chunk.base64, 'base64').toString('utf8')).toBe('{"format":');
     expect(chunk.total).toBe(m.bytes);
   });
 
@@ -90,5 +95,49 @@ describe('backups written by main', () => {
   it('refuses to read anything that is not a backup file', async () => {
     await expect(service().readChunk('../settings.json', 0, 10)).rejects.toThrow(/not one of DoS Desk’s backup files/);
     await expect(service().verify('/etc/passwd')).rejects.toThrow(/not one of/);
+  });
+});
+
+describe('backups check themselves and never break each other', () => {
+  it('carries the outbox and the witness log, and a SHA-256 inside the file that catches one changed byte even with a matching manifest', async () => {
+    const s = service({ sections: async () => ({ outbox: [{ id: 'm1', status: 'sent' }], anchors: '{"kind":"head"}\n' }) });
+    const m = await backup(s);
+    const file = join(dir, m.fileName);
+    const text = await readFile(file, 'utf8');
+    expect(text).toContain('{"section":"outbox","entries":[{"id":"m1","status":"sent"}]}');
+    expect(text).toContain(JSON.stringify({ section: 'anchors', text: '{"kind":"head"}\n' }));
+    // Change one byte, then rewrite the manifest to match the changed file: the file's own checksum still catches it.
+    const changed = text.replace('Zoë', 'Zoö');
+    await writeFile(file, changed);
+    const { createHash } = await import('node:crypto');
+    const manifestFile = `${file}.manifest.json`;
+    const manifest = JSON.parse(await readFile(manifestFile, 'utf8'));
+    manifest.bytes = Buffer.byteLength(changed);
+    manifest.sha256 = createHash('sha256').update(changed).digest('hex');
+    await writeFile(manifestFile, JSON.stringify(manifest));
+    expect(await s.verify(m.fileName)).toEqual({
+      ok: false,
+      problem: expect.stringMatching(/does not match the SHA-256 checksum it carries/),
+    });
+  });
+
+  it('a second backup begun while one is in progress leaves the first one whole', async () => {
+    const s = service();
+    const first = await s.begin({ reason: 'manual', schemaVersion: 5, counts: { accounts: 2 }, expectedBytes: 100 });
+    await s.writeChunk(first.token, 0, b64('{"formatName":"dexie",'));
+    const second = await backup(s, undefined, 'pre-migration');
+    await s.writeChunk(first.token, 1, b64('"data":"Zoë 🙂"}'));
+    const firstDone = await s.commit(first.token);
+    expect(await s.verify(firstDone.fileName)).toEqual({ ok: true });
+    expect(await s.verify(second.fileName)).toEqual({ ok: true });
+  });
+
+  it('a backup begun and never finished releases its temp file after the time limit', async () => {
+    const s = service({ staleMs: 100 });
+    const { token } = await s.begin({ reason: 'manual', schemaVersion: 5, counts: {}, expectedBytes: 10 });
+    const temps = async () => (await readdir(dir)).filter((n) => n.endsWith('.tmp'));
+    expect(await temps()).toHaveLength(1);
+    await expect.poll(temps, { timeout: 10_000 }).toEqual([]);
+    await expect(s.writeChunk(token, 0, b64('x'))).rejects.toThrow(/no longer in progress/);
   });
 });
