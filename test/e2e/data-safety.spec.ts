@@ -65,6 +65,44 @@ describe(`backups and data (${TARGET})`, () => {
     await expect.poll(() => page.getByTestId('backup-list').textContent()).toContain('Before a restore');
     await nav().getByRole('link', { name: 'Users in my region' }).click();
     await expect.poll(() => page.getByTestId('account-count').textContent()).toBe('0 of 0 accounts');
+    // History is kept: the account's creation and the restore itself are both in the trail, and it verifies.
+    await nav().getByRole('link', { name: 'Audit' }).click();
+    await page.getByLabel('Record type').selectOption({ label: 'Restores from a backup' });
+    await expect.poll(() => page.locator('tbody tr').count()).toBe(1);
+    await page.getByLabel('Record type').selectOption({ label: 'DoS accounts' });
+    await expect.poll(() => page.locator('tbody tr').count()).toBe(1);
+    await page.getByRole('button', { name: 'Verify the audit trail' }).click();
+    await expect.poll(() => page.getByTestId('audit-verdict').textContent()).toMatch(/matches what this desk witnessed/);
+  });
+
+  it('Verify catches the newest audit entries deleted behind the app’s back', async () => {
+    const page = desk.page;
+    await nav().getByRole('link', { name: 'Audit' }).click();
+    // A hostile person with the developer tools open, straight into IndexedDB.
+    await page.evaluate(
+      () =>
+        new Promise<void>((resolve, reject) => {
+          const open = indexedDB.open('dos-desk');
+          open.onsuccess = () => {
+            const tx = open.result.transaction('audit', 'readwrite');
+            const store = tx.objectStore('audit');
+            const last = store.openCursor(null, 'prev');
+            last.onsuccess = () => {
+              last.result?.delete();
+            };
+            tx.oncomplete = () => {
+              open.result.close();
+              resolve();
+            };
+            tx.onerror = () => reject(tx.error);
+          };
+        }),
+    );
+    await page.getByRole('button', { name: 'Verify the audit trail' }).click();
+    await expect
+      .poll(() => page.getByTestId('audit-verdict').textContent())
+      .toMatch(/does not match what this desk witnessed: entries \d+ to \d+ are missing: the trail has been cut short/);
+    await expectAccessible('audit-tampered');
   });
 
   it('refuses a file that is not a backup, changing nothing', async () => {
