@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import type { AppInfo } from '../../../shared/models/app-info';
 import type { SmtpSettings } from '../../../shared/models/settings';
 import { createBackupService, type BackupOptions, type BackupService } from './backups';
+import { lockDataFolder, type DataFolderLock } from './data-lock';
 import type { Desktop } from './desktop';
 import { createOutbox, type Outbox, type OutboxOptions } from './email/outbox';
 import { createSecretStore, type SecretStore } from './email/secrets';
@@ -19,6 +20,10 @@ export interface Services {
   backups: BackupService;
   /** Set by the Electron lifecycle: the renderer finished its backup and the app may quit. */
   quitReady: () => boolean;
+  /**
+   * Takes the data folder (one DoS Desk per folder, so no email goes twice), then starts the outbox.
+   * Rejects with a UserFacingError naming the other DoS Desk when the folder is in use.
+   */
   start(): Promise<void>;
   stop(): Promise<void>;
 }
@@ -64,6 +69,8 @@ export function createServices(options: ServiceOptions): Services {
     ...options.outbox,
   });
 
+  let lock: DataFolderLock | null = null;
+
   const backups = createBackupService({ dir: join(options.dataDir, 'backups'), appVersion: options.appInfo().version, ...options.backups });
 
   return {
@@ -75,12 +82,24 @@ export function createServices(options: ServiceOptions): Services {
     smtpPassword,
     smtpTransport,
     desktop: options.desktop,
-    start: () => outbox.start(),
+    async start() {
+      if (lock) return;
+      const held = await lockDataFolder(options.dataDir, options.appInfo().shell);
+      try {
+        await outbox.start();
+      } catch (error) {
+        await held.release();
+        throw error;
+      }
+      lock = held;
+    },
     async stop() {
       await outbox.stop();
       await backups.abortAll();
       cached?.transport.close();
       cached = null;
+      await lock?.release();
+      lock = null;
     },
   };
 }
