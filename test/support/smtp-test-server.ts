@@ -43,6 +43,8 @@ export class TestSmtpServer {
       authOptional: !this.credentials,
       allowInsecureAuth: true,
       logger: false,
+      // No reverse DNS per connection: on a machine without a resolver each lookup waits for a time-out.
+      disableReverseLookup: true,
       onAuth: (auth, _session, callback) => {
         if (this.credentials && auth.username === this.credentials.user && auth.password === this.credentials.pass)
           callback(null, { user: auth.username });

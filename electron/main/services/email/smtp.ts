@@ -23,13 +23,36 @@ export interface SmtpSendError extends Error {
   dataSent?: boolean;
 }
 
+/** A connection left open after a send is closed after this long without another. */
+const IDLE_MS = 10_000;
+
 /**
- * Settings for one SMTP server plus the password main holds. Each message gets its own connection
- * (nodemailer's SMTPConnection, not the pool) so DoS Desk knows exactly how far a send got: the pool
- * reads the message before the server has said "go ahead", which hides whether it went out.
+ * Settings for one SMTP server plus the password main holds. Messages go one at a time over
+ * nodemailer's SMTPConnection, not its pool, so DoS Desk knows exactly how far a send got: the pool
+ * reads the message before the server has said "go ahead", which hides whether it went out. The
+ * connection is kept for the next message for a few seconds, as the pool would.
  */
 export function createSmtpTransport(settings: SmtpSettings, password: string | null): SmtpTransport {
   const open = new Set<SMTPConnection>();
+  let idle: { connection: SMTPConnection; timer: ReturnType<typeof setTimeout> } | null = null;
+
+  function takeIdle(): SMTPConnection | null {
+    if (!idle) return null;
+    clearTimeout(idle.timer);
+    const { connection } = idle;
+    idle = null;
+    return open.has(connection) ? connection : null;
+  }
+
+  function keepIdle(connection: SMTPConnection): void {
+    takeIdle();
+    const timer = setTimeout(() => {
+      if (idle?.connection === connection) idle = null;
+      finish(connection);
+    }, IDLE_MS);
+    timer.unref?.();
+    idle = { connection, timer };
+  }
 
   function connect(): Promise<SMTPConnection> {
     const connection = new SMTPConnection({
@@ -79,33 +102,45 @@ export function createSmtpTransport(settings: SmtpSettings, password: string | n
 
   return {
     async send(raw, envelope) {
-      const connection = await connect();
-      let dataSent = false;
-      // nodemailer pipes this only after the server answered DATA with "go ahead" (354); once it has
-      // ended, the end-of-message dot follows, and the server may have accepted the message.
-      const message = Readable.from([raw], { objectMode: false });
-      message.once('end', () => {
-        dataSent = true;
-      });
+      const reused = takeIdle();
       try {
-        const info = await new Promise<SMTPConnection.SentMessageInfo>((resolve, reject) => {
-          connection.send(envelope, message, (error, result) => (error ? reject(error) : resolve(result)));
-        });
-        return { response: String(info.response ?? '') };
+        return await sendOn(reused ?? (await connect()), raw, envelope);
       } catch (error) {
-        throw Object.assign(error instanceof Error ? error : new Error(String(error)), { dataSent }) satisfies SmtpSendError;
-      } finally {
-        finish(connection);
+        // A kept connection the server had closed meanwhile: try once on a fresh one.
+        const e = error as SmtpSendError;
+        if (!reused || e.dataSent || e.responseCode) throw error;
+        return sendOn(await connect(), raw, envelope);
       }
     },
     async verify() {
       finish(await connect());
     },
     close() {
+      takeIdle();
       for (const connection of open) connection.close();
       open.clear();
     },
   };
+
+  async function sendOn(connection: SMTPConnection, raw: Buffer, envelope: { from: string; to: string[] }): Promise<{ response: string }> {
+    let dataSent = false;
+    // nodemailer pipes this only after the server answered DATA with "go ahead" (354); once it has
+    // ended, the end-of-message dot follows, and the server may have accepted the message.
+    const message = Readable.from([raw], { objectMode: false });
+    message.once('end', () => {
+      dataSent = true;
+    });
+    try {
+      const info = await new Promise<SMTPConnection.SentMessageInfo>((resolve, reject) => {
+        connection.send(envelope, message, (error, result) => (error ? reject(error) : resolve(result)));
+      });
+      keepIdle(connection);
+      return { response: String(info.response ?? '') };
+    } catch (error) {
+      finish(connection);
+      throw Object.assign(error instanceof Error ? error : new Error(String(error)), { dataSent }) satisfies SmtpSendError;
+    }
+  }
 }
 
 /**
