@@ -62,7 +62,12 @@ function parseHolder(text: string): LockHolder | null {
   try {
     const value = JSON.parse(text) as Partial<LockHolder>;
     if (typeof value.pid !== 'number' || typeof value.hostname !== 'string' || typeof value.startedAt !== 'string') return null;
-    return { pid: value.pid, hostname: value.hostname, startedAt: value.startedAt, shell: value.shell === 'electron' ? 'electron' : 'browser-preview' };
+    return {
+      pid: value.pid,
+      hostname: value.hostname,
+      startedAt: value.startedAt,
+      shell: value.shell === 'electron' ? 'electron' : 'browser-preview',
+    };
   } catch {
     return null;
   }
@@ -95,7 +100,12 @@ async function ageMs(file: string): Promise<number> {
 export async function lockDataFolder(dataDir: string, shell: AppInfo['shell'], options: LockOptions = {}): Promise<DataFolderLock> {
   const here = options.hostname ?? osHostname();
   const isAlive = options.isAlive ?? processIsAlive;
-  const holder: LockHolder = { pid: options.pid ?? process.pid, hostname: here, startedAt: (options.now?.() ?? new Date()).toISOString(), shell };
+  const holder: LockHolder = {
+    pid: options.pid ?? process.pid,
+    hostname: here,
+    startedAt: (options.now?.() ?? new Date()).toISOString(),
+    shell,
+  };
   const content = `${JSON.stringify(holder)}\n`;
   const file = join(dataDir, LOCK_FILE_NAME);
   const takeover = `${file}.takeover`;

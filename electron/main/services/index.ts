@@ -37,7 +37,7 @@ export interface ServiceOptions {
   /** Test seams for the backups (a full disk, a failure part-way). */
   backups?: Partial<Pick<BackupOptions, 'freeBytes' | 'beforeWrite' | 'now'>>;
   /** Test seams for the outbox timing. */
-  outbox?: Partial<Pick<OutboxOptions, 'backoff' | 'pollMs' | 'now' | 'maxAttempts'>>;
+  outbox?: Partial<Pick<OutboxOptions, 'backoff' | 'pollMs' | 'now' | 'maxAttempts' | 'log'>>;
 }
 
 /** Every main-process service, the same in Electron and in the browser-preview host. */

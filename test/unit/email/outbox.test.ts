@@ -292,7 +292,6 @@ describe('outbox: mail client and copy', () => {
     expect(outbox.counts().total).toBe(0);
     expect((await readdir(join(dir, 'outbox'))).filter((f) => f.endsWith('.eml'))).toEqual([]);
   });
-
 });
 
 describe('outbox: damaged entries never lose an email', () => {
@@ -311,7 +310,7 @@ describe('outbox: damaged entries never lose an email', () => {
   it('an unreadable entry keeps its .eml and lists it as damaged, with subject and recipients from the .eml', async () => {
     const request = {
       ...note(20, 'copy'),
-      data: { ...note(20).data as object, subject: 'Café closure – ward 7 🚑' },
+      data: { ...(note(20).data as object), subject: 'Café closure – ward 7 🚑' },
       to: [{ name: 'Zoë Ünal, DoS lead', address: 'zoe.unal@nhs.net' }, { address: 'london.dos@nhs.net' }],
       cc: [{ name: 'Sam Okoro', address: 'sam.okoro@nhs.net' }],
     } satisfies QueueRequest;

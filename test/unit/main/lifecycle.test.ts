@@ -155,7 +155,9 @@ describe('main-process lifecycle', () => {
     const lifecycle = startLifecycle(fake.deps)!;
     fake.ready();
     await expect(lifecycle.ready).rejects.toThrow(
-      new RegExp(`Another DoS Desk is using this data folder.*the DoS Desk browser preview \\(process ${process.pid}\\) on this computer, open since \\d\\d:\\d\\d on .*sent nothing`),
+      new RegExp(
+        `Another DoS Desk is using this data folder.*the DoS Desk browser preview \\(process ${process.pid}\\) on this computer, open since \\d\\d:\\d\\d on .*sent nothing`,
+      ),
     );
     expect(fake.log.join('\n')).not.toMatch(/window|ipc /);
     await preview.release();

@@ -49,8 +49,18 @@ describe('browser-preview host', () => {
 
   it('makes a fresh random token per run when none is given', async () => {
     // Each on its own data folder: one DoS Desk per folder.
-    const a = await startPreviewHost({ port: 0, dataDir: await mkdtemp(join(tmpdir(), 'dosdesk-host-a-')), rendererRoot: dataDir, version: '1' });
-    const b = await startPreviewHost({ port: 0, dataDir: await mkdtemp(join(tmpdir(), 'dosdesk-host-b-')), rendererRoot: dataDir, version: '1' });
+    const a = await startPreviewHost({
+      port: 0,
+      dataDir: await mkdtemp(join(tmpdir(), 'dosdesk-host-a-')),
+      rendererRoot: dataDir,
+      version: '1',
+    });
+    const b = await startPreviewHost({
+      port: 0,
+      dataDir: await mkdtemp(join(tmpdir(), 'dosdesk-host-b-')),
+      rendererRoot: dataDir,
+      version: '1',
+    });
     expect(a.token).not.toBe(b.token);
     expect(a.token.length).toBeGreaterThanOrEqual(32);
     await Promise.all([a.close(), b.close()]);

@@ -383,7 +383,9 @@ export function createOutbox(options: OutboxOptions): Outbox {
           );
         }
         if (entry.delivery === 'smtp' && !(await options.transport())) {
-          throw new UserFacingError('No SMTP server is set up, so this email cannot be sent. Set one up in Settings, or save it as an .eml file.');
+          throw new UserFacingError(
+            'No SMTP server is set up, so this email cannot be sent. Set one up in Settings, or save it as an .eml file.',
+          );
         }
         await setDamagedFileAside(id);
       }
@@ -428,7 +430,9 @@ export function createOutbox(options: OutboxOptions): Outbox {
         throw new UserFacingError(`This message is ${entry.status.replace(/-/g, ' ')}, so there is nothing to send again.`);
       }
       if (!(await options.transport())) {
-        throw new UserFacingError('No SMTP server is set up, so this email cannot be sent. Set one up in Settings, or save it as an .eml file.');
+        throw new UserFacingError(
+          'No SMTP server is set up, so this email cannot be sent. Set one up in Settings, or save it as an .eml file.',
+        );
       }
       entry.status = 'queued';
       entry.attempts = 0;
