@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { app, BrowserWindow, clipboard, ipcMain, Notification, protocol, safeStorage, session, shell } from 'electron';
+import { app, BrowserWindow, clipboard, dialog, ipcMain, Notification, protocol, safeStorage, session, shell } from 'electron';
 import { startLifecycle } from './lifecycle';
 
 // Electron-only glue: everything it does is in lifecycle.ts, which is unit-tested with fakes.
@@ -32,5 +32,11 @@ const lifecycle = startLifecycle({
 
 lifecycle?.ready.catch((error: unknown) => {
   console.error('DoS Desk could not start', error);
+  // Such as the data folder being in use by another DoS Desk (services.start): say which, then quit.
+  const message =
+    error instanceof Error && error.name === 'UserFacingError'
+      ? error.message
+      : 'DoS Desk could not start. Close it and open it again; if that does not help, contact your IT service desk.';
+  dialog.showErrorBox('DoS Desk could not start', message);
   app.quit();
 });

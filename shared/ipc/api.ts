@@ -42,6 +42,10 @@ export interface DosDeskApi {
   markEmailCopied(id: string): R<OutboxSummary>;
   exportEml(id: string): R<{ fileName: string; content: string; path: string }>;
   connectionReturned(): R<{ sent: number }>;
+  /** A message that may have been sent did arrive (issue 15). */
+  markEmailSent(id: string): R<OutboxSummary>;
+  /** Send a message that may have been sent once more (issue 15). */
+  queueEmailAgain(id: string): R<OutboxSummary>;
   getSmtpStatus(): R<SecretStatusResult>;
   setSmtpPassword(password: string): R<SecretStatusResult>;
   clearSmtpPassword(): R<SecretStatusResult>;
@@ -85,6 +89,8 @@ export function createApi(invoke: Invoke): DosDeskApi {
     markEmailCopied: (id) => invoke('outbox:mark-copied', { id }),
     exportEml: (id) => invoke('outbox:export-eml', { id }),
     connectionReturned: () => invoke('outbox:connection-returned', undefined),
+    markEmailSent: (id) => invoke('outbox:mark-sent', { id }),
+    queueEmailAgain: (id) => invoke('outbox:send-again', { id }),
     getSmtpStatus: () => invoke('email:get-smtp-status', undefined),
     setSmtpPassword: (password) => invoke('email:set-smtp-password', { password }),
     clearSmtpPassword: () => invoke('email:clear-smtp-password', undefined),

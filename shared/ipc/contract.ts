@@ -110,6 +110,9 @@ export const channels = {
   'outbox:mark-copied': { args: EntryId },
   'outbox:export-eml': { args: EntryId },
   'outbox:connection-returned': { args: NoArgs },
+  // issue 15: a message that may have been sent: a person says it arrived, or sends it again.
+  'outbox:mark-sent': { args: EntryId },
+  'outbox:send-again': { args: EntryId },
   'email:get-smtp-status': { args: NoArgs },
   'email:set-smtp-password': {
     args: z
@@ -231,6 +234,8 @@ export interface ChannelResults {
   'outbox:mark-copied': OutboxSummary;
   'outbox:export-eml': { fileName: string; content: string; path: string };
   'outbox:connection-returned': { sent: number };
+  'outbox:mark-sent': OutboxSummary;
+  'outbox:send-again': OutboxSummary;
   'email:get-smtp-status': SecretStatusResult;
   'email:set-smtp-password': SecretStatusResult;
   'email:clear-smtp-password': SecretStatusResult;

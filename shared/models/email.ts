@@ -35,6 +35,10 @@ export const OutboxStatus = z.enum([
   'sent',
   'retrying',
   'needs-attention',
+  /** The connection was lost after the whole message went out (or DoS Desk stopped mid-send): a person checks. */
+  'may-have-been-sent',
+  /** Its entry file could not be read; the .eml is kept and listed from its own headers. */
+  'damaged',
   'handed-to-mail-client',
   'copied',
   'cancelled',
@@ -47,13 +51,18 @@ export const STATUS_LABELS: Record<OutboxStatus, string> = {
   sent: 'Sent',
   retrying: 'Failed – will retry',
   'needs-attention': 'Failed – needs attention',
+  'may-have-been-sent': 'May have been sent',
+  damaged: 'Damaged – needs attention',
   'handed-to-mail-client': 'Handed to mail program',
   copied: 'Copied',
   cancelled: 'Cancelled',
 };
 
 /** Statuses that still need something to happen. */
-export const OPEN_STATUSES: readonly OutboxStatus[] = ['queued', 'sending', 'retrying', 'needs-attention'];
+export const OPEN_STATUSES: readonly OutboxStatus[] = ['queued', 'sending', 'retrying', 'needs-attention', 'may-have-been-sent', 'damaged'];
+
+/** What a person is told to do about a message that may have been sent. */
+export const MAY_HAVE_BEEN_SENT_ADVICE = 'May have been sent: check your Sent folder or ask the recipient';
 
 /** One message in the outbox, as main stores it (`<data folder>/outbox/entries/<id>.json`). */
 export interface OutboxEntry {

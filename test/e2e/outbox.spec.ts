@@ -157,6 +157,27 @@ describe(`outbox (${TARGET})`, () => {
     await expect.poll(() => desk.page.locator('tbody tr').count()).toBe(3);
   });
 
+  it('a connection lost after the whole message went out shows "May have been sent", and "It was sent" settles it', async () => {
+    const page = desk.page;
+    smtp.onMessage = () => 'drop';
+    await writeNote('london.dos@nhs.net', 'Reply may be lost', 'Capacity at Riverside UTC set to amber.', {
+      delivery: 'Send directly (SMTP)',
+    });
+    await expect.poll(() => h1().textContent()).toBe('Reply may be lost');
+    const tag = page.locator('.nhsuk-summary-list .nhsuk-tag');
+    await expect.poll(() => tag.textContent(), { timeout: 15_000 }).toBe('May have been sent');
+    await expect
+      .poll(() => page.getByTestId('message-warning').textContent())
+      .toContain('May have been sent: check your Sent folder or ask the recipient.');
+    await expect.poll(() => page.getByTestId('outbox-badge').textContent()).toBe('1 failed');
+    await expectAccessible('may have been sent');
+    smtp.onMessage = null;
+    await page.getByRole('button', { name: 'It was sent' }).click();
+    await expect.poll(() => tag.textContent()).toBe('Sent');
+    await expect.poll(() => page.getByTestId('outbox-badge').count()).toBe(0);
+    expect(smtp.received.filter((m) => m.raw.toString().includes('Subject: Reply may be lost'))).toHaveLength(1);
+  });
+
   it('a link clicked inside the rich-text preview shows a note, and the frame still shows the email', async () => {
     const page = desk.page;
     // Queued through the page's own bridge (Electron IPC or the preview host), as a screen would.

@@ -2,6 +2,14 @@ import type { Server, Socket } from 'node:net';
 import { simpleParser } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
 
+/**
+ * What the server does with one message once it has read all of it:
+ * - `accept` (250), or a `{ code, message }` reply such as 451 or 550;
+ * - `drop`: keep it as delivered, then close the connection without a reply (the reply was lost);
+ * - `hold`: keep it as delivered and never reply (a test then kills the sender).
+ */
+export type DataOutcome = 'accept' | 'drop' | 'hold' | { code: number; message: string };
+
 export interface ReceivedMessage {
   messageId: string;
   envelopeTo: string[];
@@ -18,6 +26,12 @@ export class TestSmtpServer {
   /** Set to make the server answer every DATA with this code. */
   rejectWith: { code: number; message: string } | null = null;
   credentials: { user: string; pass: string } | null = null;
+  /** Decides each message's fate (after `rejectWith`, which answers every message). */
+  onMessage: ((messageId: string) => DataOutcome) | null = null;
+  /** Decides each recipient before DATA: a reply such as 451 refuses it, `drop` closes the connection. */
+  onRecipient: (() => 'accept' | 'drop' | { code: number; message: string }) | null = null;
+  /** Called when a message is held (outcome `hold`). */
+  onHold: ((messageId: string) => void) | null = null;
   private server: SMTPServer | null = null;
   private sockets = new Set<Socket>();
   private stopping = false;
@@ -29,10 +43,21 @@ export class TestSmtpServer {
       authOptional: !this.credentials,
       allowInsecureAuth: true,
       logger: false,
+      // No reverse DNS per connection: on a machine without a resolver each lookup waits for a time-out.
+      disableReverseLookup: true,
       onAuth: (auth, _session, callback) => {
         if (this.credentials && auth.username === this.credentials.user && auth.password === this.credentials.pass)
           callback(null, { user: auth.username });
         else callback(Object.assign(new Error('Invalid username or password'), { responseCode: 535 }));
+      },
+      onRcptTo: (_address, session, callback) => {
+        const outcome = this.onRecipient?.() ?? 'accept';
+        if (outcome === 'drop') {
+          this.socketOf(session.remotePort)?.destroy();
+          return;
+        }
+        if (outcome !== 'accept') callback(Object.assign(new Error(outcome.message), { responseCode: outcome.code }));
+        else callback();
       },
       onData: (stream, session, callback) => {
         const chunks: Buffer[] = [];
@@ -48,9 +73,16 @@ export class TestSmtpServer {
             return;
           }
           const raw = Buffer.concat(chunks);
-          const match = /^Message-ID:\s*(<[^>]+>)/im.exec(raw.toString('utf8'));
-          this.received.push({ messageId: match?.[1] ?? '(none)', envelopeTo: session.envelope.rcptTo.map((r) => r.address), raw });
-          callback();
+          const messageId = /^Message-ID:\s*(<[^>]+>)/im.exec(raw.toString('utf8'))?.[1] ?? '(none)';
+          const outcome = this.onMessage?.(messageId) ?? 'accept';
+          if (typeof outcome === 'object') {
+            callback(Object.assign(new Error(outcome.message), { responseCode: outcome.code }));
+            return;
+          }
+          this.received.push({ messageId, envelopeTo: session.envelope.rcptTo.map((r) => r.address), raw });
+          if (outcome === 'drop') this.socketOf(session.remotePort)?.destroy();
+          else if (outcome === 'hold') this.onHold?.(messageId);
+          else callback();
         });
       },
     });
@@ -82,6 +114,10 @@ export class TestSmtpServer {
       for (const socket of this.sockets) socket.destroy();
     }, 200).unref();
     await closed;
+  }
+
+  private socketOf(remotePort: number | undefined): Socket | undefined {
+    return [...this.sockets].find((s) => s.remotePort === remotePort);
   }
 
   get running(): boolean {

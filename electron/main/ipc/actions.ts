@@ -33,6 +33,8 @@ export const ACTIONS: Record<Channel, string> = {
   'backup:verify': 'checking the backup',
   'app:quit-ready': 'closing DoS Desk',
   'outbox:restore-entries': 'putting back the emails from the backup',
+  'outbox:mark-sent': 'marking the email as sent',
+  'outbox:send-again': 'sending the email again',
   'audit:anchor': 'witnessing the audit trail',
   'audit:adopt': 'witnessing the audit trail',
   'audit:get-anchors': 'reading the audit trail’s witness',

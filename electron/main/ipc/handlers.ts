@@ -38,6 +38,8 @@ export function createHandlers(
     'outbox:mark-copied': ({ id }) => outbox.markCopied(id),
     'outbox:export-eml': ({ id }) => outbox.exportEml(id),
     'outbox:connection-returned': async () => ({ sent: await outbox.connectionReturned() }),
+    'outbox:mark-sent': ({ id }) => outbox.markSent(id),
+    'outbox:send-again': ({ id }) => outbox.sendAgain(id),
     'email:get-smtp-status': smtpStatus,
     'email:set-smtp-password': async ({ password }) => {
       await smtpPassword.set(password);

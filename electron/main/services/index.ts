@@ -4,6 +4,7 @@ import type { SmtpSettings } from '../../../shared/models/settings';
 import { createAuditWitness, type AuditWitness } from './audit-witness';
 import { createBackupService, type BackupOptions, type BackupService } from './backups';
 import { boundedDesktop, type Desktop } from './desktop';
+import { lockDataFolder, type DataFolderLock } from './data-lock';
 import { createOutbox, type Outbox, type OutboxOptions } from './email/outbox';
 import { createSecretStore, type SecretStore } from './email/secrets';
 import { createSmtpTransport, type SmtpTransport } from './email/smtp';
@@ -22,6 +23,10 @@ export interface Services {
   auditWitness: AuditWitness;
   /** Set by the Electron lifecycle: the renderer finished its backup and the app may quit. */
   quitReady: () => boolean;
+  /**
+   * Takes the data folder (one DoS Desk per folder, so no email goes twice), then starts the outbox.
+   * Rejects with a UserFacingError naming the other DoS Desk when the folder is in use.
+   */
   start(): Promise<void>;
   stop(): Promise<void>;
 }
@@ -35,7 +40,7 @@ export interface ServiceOptions {
   /** Test seams for the backups (a full disk, a failure part-way). */
   backups?: Partial<Pick<BackupOptions, 'freeBytes' | 'beforeWrite' | 'now'>>;
   /** Test seams for the outbox timing. */
-  outbox?: Partial<Pick<OutboxOptions, 'backoff' | 'pollMs' | 'now' | 'maxAttempts'>>;
+  outbox?: Partial<Pick<OutboxOptions, 'backoff' | 'pollMs' | 'now' | 'maxAttempts' | 'log'>>;
 }
 
 /** Every main-process service, the same in Electron and in the browser-preview host. */
@@ -75,6 +80,7 @@ export function createServices(options: ServiceOptions): Services {
     sections: async () => ({ outbox: outbox.snapshot(), anchors: await auditWitness.text() }),
     ...options.backups,
   });
+  let lock: DataFolderLock | null = null;
 
   return {
     appInfo: options.appInfo,
@@ -86,12 +92,24 @@ export function createServices(options: ServiceOptions): Services {
     smtpPassword,
     smtpTransport,
     desktop: boundedDesktop(options.desktop),
-    start: () => outbox.start(),
+    async start() {
+      if (lock) return;
+      const held = await lockDataFolder(options.dataDir, options.appInfo().shell);
+      try {
+        await outbox.start();
+      } catch (error) {
+        await held.release();
+        throw error;
+      }
+      lock = held;
+    },
     async stop() {
       await outbox.stop();
       await backups.abortAll();
       cached?.transport.close();
       cached = null;
+      await lock?.release();
+      lock = null;
     },
   };
 }

@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -146,7 +146,7 @@ describe('outbox over SMTP (real server on 127.0.0.1)', () => {
     expect(ids.map((id) => server.countsById().get(id))).toEqual([1, 1]);
   });
 
-  it('a message cut off mid-send is never sent again automatically', async () => {
+  it('a message cut off mid-send may have been sent: never sent again on its own, and can be marked as sent', async () => {
     const queued = await outbox.queue(note(7, 'copy'));
     await outbox.stop();
     // Simulate a crash after "sending" was recorded.
@@ -156,10 +156,73 @@ describe('outbox over SMTP (real server on 127.0.0.1)', () => {
     outbox = makeOutbox();
     await outbox.start();
     const after = outbox.get(queued.id);
-    expect(after.status).toBe('needs-attention');
+    expect(after.status).toBe('may-have-been-sent');
     expect(after.lastError).toContain(queued.messageId);
     await outbox.processDue();
+    await outbox.connectionReturned();
     expect(server.received).toHaveLength(0);
+    await expect(outbox.retry(queued.id)).rejects.toThrow(/may have been sent already/);
+    const marked = await outbox.markSent(queued.id);
+    expect(marked.status).toBe('sent');
+    expect(marked.sentAt).not.toBeNull();
+    expect(server.received).toHaveLength(0);
+  });
+
+  it('a message left "needs attention" by a crash in an earlier version can be marked as sent', async () => {
+    const queued = await outbox.queue(note(16, 'copy'));
+    await outbox.stop();
+    const file = join(dir, 'outbox', 'entries', `${queued.id}.json`);
+    const entry = JSON.parse(await readFile(file, 'utf8'));
+    const lastError = `DoS Desk stopped while sending this message, so it may already have arrived. Check the recipient's mailbox or your Sent items for Message-ID ${entry.messageId} before you retry it.`;
+    await writeFile(file, JSON.stringify({ ...entry, delivery: 'smtp', status: 'needs-attention', lastError }));
+    outbox = makeOutbox();
+    await outbox.start();
+    expect(outbox.get(queued.id).status).toBe('may-have-been-sent');
+    expect((await outbox.markSent(queued.id)).status).toBe('sent');
+    // Still sent after a restart: the choice was written down.
+    await outbox.stop();
+    outbox = makeOutbox();
+    await outbox.start();
+    expect(outbox.get(queued.id).status).toBe('sent');
+  });
+
+  it('connection lost after the whole message went out: may have been sent, not retried until a person says so', async () => {
+    server.onMessage = () => 'drop';
+    const queued = await outbox.queue(note(17));
+    await until(() => outbox.get(queued.id).status === 'may-have-been-sent');
+    expect(outbox.get(queued.id).lastError).toMatch(/after the whole message had gone to it.*may have arrived/);
+    expect(server.countsById().get(queued.messageId)).toBe(1);
+    server.onMessage = null;
+    await outbox.connectionReturned();
+    await outbox.processDue();
+    expect(server.countsById().get(queued.messageId)).toBe(1);
+    // "Send it again": queued, then delivered a second time, on purpose.
+    expect((await outbox.sendAgain(queued.id)).status).toBe('queued');
+    await until(() => outbox.get(queued.id).status === 'sent');
+    expect(server.countsById().get(queued.messageId)).toBe(2);
+    await expect(outbox.sendAgain(queued.id)).rejects.toThrow(/nothing to send again/);
+  });
+
+  it('connection lost before the message went out (at the recipients): retried on its own, delivered once', async () => {
+    let drops = 1;
+    server.onRecipient = () => (drops-- > 0 ? 'drop' : 'accept');
+    const queued = await outbox.queue(note(18));
+    await until(() => outbox.get(queued.id).status === 'retrying');
+    await outbox.connectionReturned();
+    await until(() => outbox.get(queued.id).status === 'sent');
+    expect(server.countsById().get(queued.messageId)).toBe(1);
+    expect(outbox.get(queued.id).attempts).toBe(2);
+  });
+
+  it('a 4xx answer to the message itself is a clear "not taken": retried on its own, delivered once', async () => {
+    let refusals = 1;
+    server.onMessage = () => (refusals-- > 0 ? { code: 451, message: 'Try again later' } : 'accept');
+    const queued = await outbox.queue(note(19));
+    await until(() => outbox.get(queued.id).status === 'retrying');
+    expect(outbox.get(queued.id).lastError).toMatch(/asked to try later \(451\)/);
+    await outbox.connectionReturned();
+    await until(() => outbox.get(queued.id).status === 'sent');
+    expect(server.countsById().get(queued.messageId)).toBe(1);
   });
 
   it('cancel stops a waiting message; cancelled and sent messages cannot be cancelled again', async () => {
@@ -229,13 +292,106 @@ describe('outbox: mail client and copy', () => {
     expect(outbox.counts().total).toBe(0);
     expect((await readdir(join(dir, 'outbox'))).filter((f) => f.endsWith('.eml'))).toEqual([]);
   });
+});
 
-  it('removes a .eml left without its entry by a stop between the two writes', async () => {
+describe('outbox: damaged entries never lose an email', () => {
+  async function damage(id: string, content = '{"id": "trunc'): Promise<string> {
+    const file = join(dir, 'outbox', 'entries', `${id}.json`);
+    await writeFile(file, content);
+    return file;
+  }
+
+  async function restart(): Promise<void> {
     await outbox.stop();
-    const orphan = join(dir, 'outbox', 'orphan.eml');
-    await writeFile(orphan, 'half');
     outbox = makeOutbox();
     await outbox.start();
-    expect(existsSync(orphan)).toBe(false);
+  }
+
+  it('an unreadable entry keeps its .eml and lists it as damaged, with subject and recipients from the .eml', async () => {
+    const request = {
+      ...note(20, 'copy'),
+      data: { ...(note(20).data as object), subject: 'Café closure – ward 7 🚑' },
+      to: [{ name: 'Zoë Ünal, DoS lead', address: 'zoe.unal@nhs.net' }, { address: 'london.dos@nhs.net' }],
+      cc: [{ name: 'Sam Okoro', address: 'sam.okoro@nhs.net' }],
+    } satisfies QueueRequest;
+    const queued = await outbox.queue(request);
+    await outbox.stop();
+    const file = await damage(queued.id);
+    outbox = makeOutbox();
+    await outbox.start();
+    const listed = outbox.list();
+    expect(listed).toHaveLength(1);
+    const damaged = listed[0]!;
+    expect(damaged).toMatchObject({
+      id: queued.id,
+      status: 'damaged',
+      subject: 'Café closure – ward 7 🚑',
+      messageId: queued.messageId,
+      to: [{ name: 'Zoë Ünal, DoS lead', address: 'zoe.unal@nhs.net' }, { address: 'london.dos@nhs.net' }],
+      cc: [{ name: 'Sam Okoro', address: 'sam.okoro@nhs.net' }],
+      from: { name: 'Sam Okoro', address: 'sam.okoro@nhs.net' },
+    });
+    expect(damaged.lastError).toMatch(/could not be read.*The email itself is kept/);
+    expect(damaged.lastError).toContain(file);
+    expect(outbox.get(queued.id).text).toContain('Capacity at service 20 set to red.');
+    expect(outbox.counts().byStatus.damaged).toBe(1);
+    expect(existsSync(queued.emlPath)).toBe(true);
+    expect(await readFile(file, 'utf8')).toBe('{"id": "trunc');
+    // Nothing is sent on its own.
+    await outbox.connectionReturned();
+    expect(server.received).toHaveLength(0);
+  });
+
+  it('retry rebuilds the entry from the .eml and sends it once; the damaged record is set aside, not deleted', async () => {
+    const queued = await outbox.queue(note(21, 'copy'));
+    await outbox.stop();
+    await damage(queued.id, '');
+    outbox = makeOutbox();
+    await outbox.start();
+    expect((await outbox.retry(queued.id)).status).toBe('queued');
+    await until(() => outbox.get(queued.id).status === 'sent');
+    expect(server.countsById().get(queued.messageId)).toBe(1);
+    const kept = (await readdir(join(dir, 'outbox', 'entries'))).filter((f) => f.startsWith(`${queued.id}.json.damaged-`));
+    expect(kept).toHaveLength(1);
+    await restart();
+    expect(outbox.get(queued.id).status).toBe('sent');
+    await outbox.connectionReturned();
+    expect(server.countsById().get(queued.messageId)).toBe(1);
+  });
+
+  it('a damaged email can be saved as .eml or cancelled, and stays cancelled after a restart', async () => {
+    const queued = await outbox.queue(note(22, 'copy'));
+    await outbox.stop();
+    await damage(queued.id, '{"id":"x","status":"sent"}');
+    outbox = makeOutbox();
+    await outbox.start();
+    expect(outbox.get(queued.id).status).toBe('damaged');
+    const eml = await outbox.exportEml(queued.id);
+    expect(eml.fileName).toBe('Emergency-change-22.eml');
+    expect(eml.content).toContain(`Message-ID: ${queued.messageId}`);
+    expect((await outbox.cancel(queued.id)).status).toBe('cancelled');
+    await restart();
+    expect(outbox.get(queued.id).status).toBe('cancelled');
+    expect(existsSync(queued.emlPath)).toBe(true);
+    expect(server.received).toHaveLength(0);
+  });
+
+  it('keeps a .eml left without its entry by a stop between the two writes, and lists it for a person', async () => {
+    const queued = await outbox.queue(note(23, 'copy'));
+    await outbox.stop();
+    await rm(join(dir, 'outbox', 'entries', `${queued.id}.json`));
+    const stranger = join(dir, 'outbox', 'not-ours.eml');
+    await writeFile(stranger, 'half');
+    outbox = makeOutbox();
+    await outbox.start();
+    const entry = outbox.get(queued.id);
+    expect(entry.status).toBe('damaged');
+    expect(entry.subject).toBe('Emergency change 23');
+    expect(entry.lastError).toMatch(/stopped while it was putting this email in the outbox/);
+    expect(existsSync(queued.emlPath)).toBe(true);
+    expect(existsSync(stranger)).toBe(true);
+    expect(outbox.list()).toHaveLength(1);
+    await outbox.connectionReturned();
+    expect(server.received).toHaveLength(0);
   });
 });

@@ -4,11 +4,13 @@ import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { NO_DESKTOP } from '../../../electron/main/services/desktop';
 
-const APP_DATA = mkdtempSync(join(tmpdir(), 'dosdesk-appdata-'));
-const DATA_DIR = join(APP_DATA, 'DoS Desk');
 import { APP_ORIGIN, startLifecycle, type LifecycleDeps, type WindowLike } from '../../../electron/main/lifecycle';
+import { lockDataFolder } from '../../../electron/main/services/data-lock';
 
 function fakeElectron(options: { lock?: boolean; env?: NodeJS.ProcessEnv; platform?: NodeJS.Platform } = {}) {
+  // A folder per fake desk: a started desk holds its data folder (dos-desk.lock) until it quits.
+  const appData = mkdtempSync(join(tmpdir(), 'dosdesk-appdata-'));
+  const dataDir = join(appData, 'DoS Desk');
   const log: string[] = [];
   const listeners = new Map<string, (...args: never[]) => void>();
   let resolveReady!: () => void;
@@ -30,7 +32,7 @@ function fakeElectron(options: { lock?: boolean; env?: NodeJS.ProcessEnv; platfo
       requestSingleInstanceLock: () => options.lock ?? true,
       quit: () => log.push('quit'),
       setPath: (name, path) => log.push(`setPath ${name} ${path}`),
-      getPath: () => APP_DATA,
+      getPath: () => appData,
       getVersion: () => '0.1.0',
       on: (event, listener) => listeners.set(event, listener),
       whenReady: () => readyPromise,
@@ -52,7 +54,7 @@ function fakeElectron(options: { lock?: boolean; env?: NodeJS.ProcessEnv; platfo
     preloadPath: '/app/out/preload/index.cjs',
     rendererRoot: '/app/out/renderer',
   };
-  return { deps, log, listeners, window, sent, ready: () => resolveReady(), ipc: () => ipcListener };
+  return { deps, log, listeners, window, sent, appData, dataDir, ready: () => resolveReady(), ipc: () => ipcListener };
 }
 
 describe('main-process lifecycle', () => {
@@ -65,16 +67,17 @@ describe('main-process lifecycle', () => {
   it('fixes the data folder and registers app:// before the app is ready', () => {
     const fake = fakeElectron();
     const lifecycle = startLifecycle(fake.deps)!;
-    expect(lifecycle.dataDir).toBe(DATA_DIR);
-    expect(fake.log[0]).toBe(`setPath userData ${DATA_DIR}`);
+    expect(lifecycle.dataDir).toBe(fake.dataDir);
+    expect(fake.log[0]).toBe(`setPath userData ${fake.dataDir}`);
     expect(fake.log[1]).toContain('"scheme":"app"');
     expect(fake.log[1]).toContain('"secure":true');
     expect(fake.log).not.toContain('handle app');
   });
 
   it('uses DOS_DESK_DATA_DIR when it is set', () => {
-    const fake = fakeElectron({ env: { DOS_DESK_DATA_DIR: join(APP_DATA, 'elsewhere') } });
-    expect(startLifecycle(fake.deps)!.dataDir).toBe(join(APP_DATA, 'elsewhere'));
+    const elsewhere = mkdtempSync(join(tmpdir(), 'dosdesk-elsewhere-'));
+    const fake = fakeElectron({ env: { DOS_DESK_DATA_DIR: elsewhere } });
+    expect(startLifecycle(fake.deps)!.dataDir).toBe(elsewhere);
   });
 
   it('on ready denies permissions, serves app://, wires IPC and loads the app origin in a sandboxed window', async () => {
@@ -142,7 +145,21 @@ describe('main-process lifecycle', () => {
     expect(await listener({ senderFrame: { url: 'https://evil.example/', parent: null } }, 'app:get-info')).toMatchObject({ ok: false });
     expect(await listener({ senderFrame: { url: `${APP_ORIGIN}/index.html`, parent: null } }, 'app:get-info')).toMatchObject({
       ok: true,
-      data: { shell: 'electron', dataFolder: DATA_DIR },
+      data: { shell: 'electron', dataFolder: fake.dataDir },
     });
+  });
+
+  it('refuses to start on a data folder the browser preview is using: says which, opens no window, serves no IPC', async () => {
+    const fake = fakeElectron();
+    const preview = await lockDataFolder(fake.dataDir, 'browser-preview');
+    const lifecycle = startLifecycle(fake.deps)!;
+    fake.ready();
+    await expect(lifecycle.ready).rejects.toThrow(
+      new RegExp(
+        `Another DoS Desk is using this data folder.*the DoS Desk browser preview \\(process ${process.pid}\\) on this computer, open since \\d\\d:\\d\\d on .*sent nothing`,
+      ),
+    );
+    expect(fake.log.join('\n')).not.toMatch(/window|ipc /);
+    await preview.release();
   });
 });

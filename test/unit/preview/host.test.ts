@@ -50,8 +50,19 @@ describe('browser-preview host', () => {
   });
 
   it('makes a fresh random token per run when none is given', async () => {
-    const a = await startPreviewHost({ port: 0, dataDir, rendererRoot: dataDir, version: '1' });
-    const b = await startPreviewHost({ port: 0, dataDir, rendererRoot: dataDir, version: '1' });
+    // Each on its own data folder: one DoS Desk per folder.
+    const a = await startPreviewHost({
+      port: 0,
+      dataDir: await mkdtemp(join(tmpdir(), 'dosdesk-host-a-')),
+      rendererRoot: dataDir,
+      version: '1',
+    });
+    const b = await startPreviewHost({
+      port: 0,
+      dataDir: await mkdtemp(join(tmpdir(), 'dosdesk-host-b-')),
+      rendererRoot: dataDir,
+      version: '1',
+    });
     expect(a.token).not.toBe(b.token);
     expect(a.token.length).toBeGreaterThanOrEqual(32);
     await Promise.all([a.close(), b.close()]);
@@ -125,10 +136,13 @@ describe('browser-preview host', () => {
   });
 
   it('says clearly when the port is taken', async () => {
-    await expect(startPreviewHost({ port: host.port, dataDir, rendererRoot: dataDir, version: '1' })).rejects.toThrow(
+    const other = join(await mkdtemp(join(tmpdir(), 'dosdesk-host-port-')), 'data');
+    await expect(startPreviewHost({ port: host.port, dataDir: other, rendererRoot: dataDir, version: '1' })).rejects.toThrow(
       /already in use.*--port N/,
     );
-    expect(existsSync(dataDir)).toBe(true);
+    expect(existsSync(other)).toBe(true);
+    // The failed start let go of its data folder.
+    await expect.poll(() => existsSync(join(other, 'dos-desk.lock'))).toBe(false);
   });
 });
 

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { mkdir, readdir, readFile, rm } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename } from 'node:fs/promises';
 import { join } from 'node:path';
 import type {
   DeliveryMethod,
@@ -15,6 +15,7 @@ import { renderTemplate, type TemplateId } from '../../../../shared/email/templa
 import { writeFileAtomic } from '../atomic-file';
 import { UserFacingError } from '../user-error';
 import { composeMessage } from './compose';
+import { damagedEntry, isOutboxId } from './damaged';
 import { classifySmtpError, type SmtpTransport } from './smtp';
 
 export interface QueueRequest {
@@ -55,6 +56,10 @@ export interface Outbox {
   counts(): OutboxCounts;
   retry(id: string): Promise<OutboxSummary>;
   cancel(id: string): Promise<OutboxSummary>;
+  /** A person found that a message that may have been sent did arrive. */
+  markSent(id: string): Promise<OutboxSummary>;
+  /** A person chose to send a message that may have been sent once more. */
+  sendAgain(id: string): Promise<OutboxSummary>;
   markCopied(id: string): Promise<OutboxSummary>;
   exportEml(id: string): Promise<{ fileName: string; content: string; path: string }>;
   /** Sends what is due now; resolves when this pass is done. */
@@ -80,9 +85,11 @@ const MESSAGE_ID_DOMAIN = 'dos-desk.local';
 /**
  * The outbox main delivers from. Each message is two files under `dir`: `<id>.eml` (the message as
  * composed) and `entries/<id>.json` (its status), both written atomically; the entry is written
- * last, so a message is either fully queued or not at all. `sending` is recorded before the SMTP
- * conversation and `sent` right after it; an entry found in `sending` at start was cut off mid-send
- * and is never sent again automatically (its Message-ID lets a person check the recipient's mailbox).
+ * last. `sending` is recorded before the SMTP conversation and `sent` right after it; an entry found
+ * in `sending` at start was cut off mid-send, and one whose connection dropped after the whole
+ * message went out had no answer: both are `may-have-been-sent`, never sent again automatically,
+ * until a person says it was sent or sends it again. A .eml whose entry cannot be read (or is
+ * missing) is never deleted: it is listed as `damaged` from its own headers.
  */
 export function createOutbox(options: OutboxOptions): Outbox {
   const now = options.now ?? (() => new Date());
@@ -91,6 +98,8 @@ export function createOutbox(options: OutboxOptions): Outbox {
   const log = options.log ?? ((m, e) => console.warn(`[outbox] ${m}`, e ?? ''));
   const entriesDir = join(options.dir, 'entries');
   const entries = new Map<string, OutboxEntry>();
+  /** Damaged entries: the unreadable entry file, if there is one, set aside when a person acts. */
+  const damagedFiles = new Map<string, string | null>();
   let timer: ReturnType<typeof setInterval> | undefined;
   let running: Promise<number> | null = null;
   let stopped = false;
@@ -98,10 +107,13 @@ export function createOutbox(options: OutboxOptions): Outbox {
   const entryFile = (id: string) => join(entriesDir, `${id}.json`);
   const emlFile = (id: string) => join(options.dir, `${id}.eml`);
 
-  async function save(entry: OutboxEntry): Promise<void> {
+  /** Writes the entry; resolves to it as written (a delivery pass may move it on meanwhile). */
+  async function save(entry: OutboxEntry): Promise<OutboxSummary> {
     entry.updatedAt = now().toISOString();
+    const written = summary(entry);
     await writeFileAtomic(entryFile(entry.id), JSON.stringify(entry));
     entries.set(entry.id, entry);
+    return written;
   }
 
   function summary(entry: OutboxEntry): OutboxSummary {
@@ -118,31 +130,57 @@ export function createOutbox(options: OutboxOptions): Outbox {
   async function load(): Promise<void> {
     await mkdir(entriesDir, { recursive: true });
     entries.clear();
-    const known = new Set<string>();
+    damagedFiles.clear();
+    const unreadable = new Map<string, string>();
     for (const name of await readdir(entriesDir)) {
       if (!name.endsWith('.json')) continue;
+      const id = name.slice(0, -'.json'.length);
       try {
         const entry = JSON.parse(await readFile(join(entriesDir, name), 'utf8')) as OutboxEntry;
         if (!OutboxStatusSchema.safeParse(entry.status).success) throw new Error(`unknown status ${String(entry.status)}`);
+        if (entry.id !== id || typeof entry.subject !== 'string' || !Array.isArray(entry.to) || typeof entry.emlPath !== 'string') {
+          throw new Error('not an outbox entry');
+        }
         entries.set(entry.id, entry);
-        known.add(`${entry.id}.eml`);
+      } catch (error) {
+        log(`could not read ${name}; it is left in place and its email is listed as damaged`, error);
+        unreadable.set(id, join(entriesDir, name));
+      }
+    }
+    // Never delete an email whose entry is unreadable or missing (a stop between the two writes):
+    // list it from its own headers so a person can retry, save or cancel it.
+    for (const name of await readdir(options.dir)) {
+      const id = name.slice(0, -'.eml'.length);
+      if (!name.endsWith('.eml') || entries.has(id) || !isOutboxId(id)) continue;
+      try {
+        const raw = await readFile(emlFile(id), 'utf8');
+        entries.set(id, await damagedEntry({ id, emlPath: emlFile(id), raw, entryFile: unreadable.get(id) ?? null }));
+        damagedFiles.set(id, unreadable.get(id) ?? null);
       } catch (error) {
         log(`could not read ${name}; it is left in place`, error);
       }
-    }
-    // A .eml without an entry was never queued (the app stopped between the two writes).
-    for (const name of await readdir(options.dir)) {
-      if (name.endsWith('.eml') && !known.has(name)) await rm(join(options.dir, name), { force: true });
     }
   }
 
   async function reconcile(): Promise<void> {
     for (const entry of entries.values()) {
-      if (entry.status !== 'sending') continue;
-      entry.status = 'needs-attention';
-      entry.lastError = `DoS Desk stopped while sending this message, so it may already have arrived. Check the recipient's mailbox or your Sent items for Message-ID ${entry.messageId} before you retry it.`;
+      const cutOff =
+        entry.status === 'sending' ||
+        // Written by earlier versions for a message cut off mid-send.
+        (entry.status === 'needs-attention' && entry.lastError?.startsWith('DoS Desk stopped while sending this message'));
+      if (!cutOff) continue;
+      entry.status = 'may-have-been-sent';
+      entry.nextAttemptAt = null;
+      entry.lastError = `DoS Desk stopped while sending this message, so it may already have arrived. Check your Sent folder or ask the recipient (Message-ID ${entry.messageId}), then choose "It was sent" or "Send it again".`;
       await save(entry);
     }
+  }
+
+  /** Moves an unreadable entry file aside (never deleted) before a fresh entry is written in its place. */
+  async function setDamagedFileAside(id: string): Promise<void> {
+    const file = damagedFiles.get(id);
+    damagedFiles.delete(id);
+    if (file) await rename(file, `${file}.damaged-${now().toISOString().replace(/[:.]/g, '-')}`);
   }
 
   async function sendOne(entry: OutboxEntry, transport: SmtpTransport): Promise<void> {
@@ -157,6 +195,9 @@ export function createOutbox(options: OutboxOptions): Outbox {
       if (failure.kind === 'retry' && entry.attempts < maxAttempts) {
         entry.status = 'retrying';
         entry.nextAttemptAt = new Date(now().getTime() + backoff(entry.attempts)).toISOString();
+      } else if (failure.kind === 'unknown') {
+        entry.status = 'may-have-been-sent';
+        entry.nextAttemptAt = null;
       } else {
         entry.status = 'needs-attention';
         entry.nextAttemptAt = null;
@@ -196,7 +237,8 @@ export function createOutbox(options: OutboxOptions): Outbox {
         sent++;
       } catch (error) {
         // The server is unreachable: leave the rest for the next pass instead of failing them all.
-        if ((error as { kind?: string }).kind === 'retry') break;
+        const kind = (error as { kind?: string }).kind;
+        if (kind === 'retry' || kind === 'unknown') break;
       }
     }
     return sent;
@@ -333,8 +375,26 @@ export function createOutbox(options: OutboxOptions): Outbox {
     },
     async retry(id) {
       const entry = find(id);
-      if (!['retrying', 'needs-attention', 'cancelled', 'queued'].includes(entry.status)) {
+      if (entry.status === 'may-have-been-sent') {
+        throw new UserFacingError(
+          'This message may have been sent already. Check your Sent folder or ask the recipient, then choose "It was sent" or "Send it again".',
+        );
+      }
+      if (!['retrying', 'needs-attention', 'cancelled', 'queued', 'damaged'].includes(entry.status)) {
         throw new UserFacingError(`This message is ${entry.status.replace(/-/g, ' ')}, so there is nothing to retry.`);
+      }
+      if (entry.status === 'damaged') {
+        if (!entry.to.length || !entry.from.address) {
+          throw new UserFacingError(
+            'This email has no readable sender or recipients, so it cannot be sent again. Save it as an .eml file and open it in your email program instead.',
+          );
+        }
+        if (entry.delivery === 'smtp' && !(await options.transport())) {
+          throw new UserFacingError(
+            'No SMTP server is set up, so this email cannot be sent. Set one up in Settings, or save it as an .eml file.',
+          );
+        }
+        await setDamagedFileAside(id);
       }
       if (entry.delivery === 'mail-client') {
         await handToMailClient(entry);
@@ -344,19 +404,50 @@ export function createOutbox(options: OutboxOptions): Outbox {
         entry.lastError = null;
         if (entry.delivery === 'smtp') entry.attempts = 0;
       }
-      await save(entry);
+      const result = await save(entry);
       if (entry.delivery === 'smtp') void processDue();
-      return summary(entry);
+      return result;
     },
     async cancel(id) {
       const entry = find(id);
-      if (!['queued', 'retrying', 'needs-attention'].includes(entry.status)) {
+      if (!['queued', 'retrying', 'needs-attention', 'damaged'].includes(entry.status)) {
         throw new UserFacingError(`This message is ${entry.status.replace(/-/g, ' ')} and cannot be cancelled.`);
       }
+      if (entry.status === 'damaged') await setDamagedFileAside(id);
       entry.status = 'cancelled';
       entry.nextAttemptAt = null;
       await save(entry);
       return summary(entry);
+    },
+    async markSent(id) {
+      const entry = find(id);
+      if (entry.status !== 'may-have-been-sent') {
+        throw new UserFacingError(`This message is ${entry.status.replace(/-/g, ' ')}, so it cannot be marked as sent.`);
+      }
+      entry.status = 'sent';
+      entry.sentAt = now().toISOString();
+      entry.lastError = null;
+      entry.nextAttemptAt = null;
+      await save(entry);
+      return summary(entry);
+    },
+    async sendAgain(id) {
+      const entry = find(id);
+      if (entry.status !== 'may-have-been-sent') {
+        throw new UserFacingError(`This message is ${entry.status.replace(/-/g, ' ')}, so there is nothing to send again.`);
+      }
+      if (!(await options.transport())) {
+        throw new UserFacingError(
+          'No SMTP server is set up, so this email cannot be sent. Set one up in Settings, or save it as an .eml file.',
+        );
+      }
+      entry.status = 'queued';
+      entry.attempts = 0;
+      entry.lastError = null;
+      entry.nextAttemptAt = null;
+      const result = await save(entry);
+      void processDue();
+      return result;
     },
     async markCopied(id) {
       const entry = find(id);
@@ -400,8 +491,9 @@ export function createOutbox(options: OutboxOptions): Outbox {
         }
         const entry: OutboxEntry = { ...structuredClone(original), emlPath: emlFile(original.id), nextAttemptAt: null };
         if (['queued', 'sending', 'retrying'].includes(entry.status)) {
-          // It was waiting when the backup was made: it may have gone out since. A person decides.
-          entry.status = 'needs-attention';
+          // It was waiting when the backup was made: it may have gone out since. A person decides
+          // ("It was sent" or "Send it again" for SMTP; retry or cancel otherwise).
+          entry.status = entry.delivery === 'smtp' ? 'may-have-been-sent' : 'needs-attention';
           entry.lastError = `Put back from a backup: it had not been sent when the backup was made, and it may have been sent since. Check your Sent items for Message-ID ${entry.messageId}, then retry or cancel it.`;
         }
         const raw = await composeMessage({ ...entry, date: new Date(entry.createdAt), draft: entry.delivery === 'mail-client' });

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { DELIVERY_LABELS, type OutboxEntry } from '@shared/models/email';
+import { DELIVERY_LABELS, MAY_HAVE_BEEN_SENT_ADVICE, type OutboxEntry } from '@shared/models/email';
 import { PageHeading } from '../../../components/page-heading';
 import { SummaryList } from '../../../components/summary-list';
 import { downloadText } from '../../../platform/download';
@@ -19,6 +19,12 @@ export function copyableText(entry: OutboxEntry): string {
   const cc = entry.cc.length ? `Cc: ${mailboxes(entry.cc)}\n` : '';
   return `To: ${mailboxes(entry.to)}\n${cc}Subject: ${entry.subject}\n\n${entry.text}`;
 }
+
+const WARNING_HEADINGS: Partial<Record<OutboxEntry['status'], string>> = {
+  retrying: 'Not sent yet',
+  'may-have-been-sent': 'May have been sent',
+  damaged: 'The outbox record of this email is damaged',
+};
 
 /** One message: its details, what happened to it, and what can be done next. */
 export function MessagePage({ id }: { id: string }) {
@@ -67,9 +73,10 @@ export function MessagePage({ id }: { id: string }) {
       await actions.change(entry.id, 'mark-copied');
     }, 'Copied. Paste it into a new email in your webmail, then send it.');
   const canRetry =
-    ['retrying', 'needs-attention', 'cancelled'].includes(entry.status) ||
+    ['retrying', 'needs-attention', 'cancelled', 'damaged'].includes(entry.status) ||
     (entry.delivery === 'mail-client' && entry.status === 'handed-to-mail-client');
-  const canCancel = ['queued', 'retrying', 'needs-attention'].includes(entry.status);
+  const canCancel = ['queued', 'retrying', 'needs-attention', 'damaged'].includes(entry.status);
+  const maybeSent = entry.status === 'may-have-been-sent';
   const waitingToCopy = entry.delivery === 'copy' && ['queued', 'needs-attention'].includes(entry.status);
 
   return (
@@ -89,13 +96,18 @@ export function MessagePage({ id }: { id: string }) {
         </div>
       )}
       {entry.lastError && (
-        <div className="nhsuk-warning-callout">
+        <div className="nhsuk-warning-callout" data-testid="message-warning">
           <h2 className="nhsuk-warning-callout__label">
             <span role="text">
               <span className="nhsuk-u-visually-hidden">Important: </span>
-              {entry.status === 'retrying' ? 'Not sent yet' : 'This message needs attention'}
+              {WARNING_HEADINGS[entry.status] ?? 'This message needs attention'}
             </span>
           </h2>
+          {maybeSent && (
+            <p>
+              <strong>{MAY_HAVE_BEEN_SENT_ADVICE}.</strong>
+            </p>
+          )}
           <p>{entry.lastError}</p>
         </div>
       )}
@@ -124,6 +136,24 @@ export function MessagePage({ id }: { id: string }) {
         ]}
       />
       <div className="app-table-actions">
+        {maybeSent && (
+          <>
+            <button
+              type="button"
+              className="nhsuk-button"
+              onClick={() => run(() => actions.change(entry.id, 'mark-sent'), 'Marked as sent. It will not be sent again.')}
+            >
+              It was sent
+            </button>
+            <button
+              type="button"
+              className="nhsuk-button nhsuk-button--secondary"
+              onClick={() => run(() => actions.change(entry.id, 'send-again'), 'The message will be sent again.')}
+            >
+              Send it again
+            </button>
+          </>
+        )}
         {waitingToCopy && (
           <button type="button" className="nhsuk-button" onClick={copy}>
             Copy email

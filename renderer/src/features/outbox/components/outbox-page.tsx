@@ -1,10 +1,12 @@
 import { useState } from 'react';
-import { DELIVERY_LABELS, OutboxStatus, STATUS_LABELS } from '@shared/models/email';
+import { DELIVERY_LABELS, MAY_HAVE_BEEN_SENT_ADVICE, OutboxStatus, STATUS_LABELS } from '@shared/models/email';
 import { PageHeading } from '../../../components/page-heading';
 import { useOutboxCounts, useOutboxList } from '../data/outbox';
 import { StatusTag } from './status-tag';
 
 const dateTime = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/London' });
+
+const plural = (n: number) => (n === 1 ? '1 message' : `${n} messages`);
 
 /** Every email DoS Desk has written: status, counts, a filter, and a link to each. */
 export function OutboxPage() {
@@ -18,6 +20,23 @@ export function OutboxPage() {
       <a className="nhsuk-button nhsuk-button--secondary" href="#/outbox/new" draggable={false}>
         Write a note to a DoS team
       </a>
+      {counts && counts.byStatus['may-have-been-sent'] + counts.byStatus.damaged > 0 && (
+        <div className="nhsuk-inset-text" data-testid="outbox-needs-person">
+          <span className="nhsuk-u-visually-hidden">Information: </span>
+          {counts.byStatus['may-have-been-sent'] > 0 && (
+            <p>
+              {plural(counts.byStatus['may-have-been-sent'])} may have been sent. {MAY_HAVE_BEEN_SENT_ADVICE}, then open each one and choose
+              &ldquo;It was sent&rdquo; or &ldquo;Send it again&rdquo;. DoS Desk does not send them again on its own.
+            </p>
+          )}
+          {counts.byStatus.damaged > 0 && (
+            <p>
+              {plural(counts.byStatus.damaged)} could not be read back from the outbox records. Each email is kept: open it to send it, save
+              it as an .eml file, or cancel it.
+            </p>
+          )}
+        </div>
+      )}
       {counts && (
         <ul className="nhsuk-list app-table-actions" aria-label="Messages by status">
           {OutboxStatus.options

@@ -6,6 +6,8 @@ const COLOURS: Record<OutboxStatus, string> = {
   sent: 'nhsuk-tag--green',
   retrying: 'nhsuk-tag--orange',
   'needs-attention': 'nhsuk-tag--red',
+  'may-have-been-sent': 'nhsuk-tag--yellow',
+  damaged: 'nhsuk-tag--red',
   'handed-to-mail-client': 'nhsuk-tag--purple',
   copied: 'nhsuk-tag--purple',
   cancelled: 'nhsuk-tag--grey',

@@ -22,7 +22,11 @@ function unwrap<T>(result: IpcResult<T>): T {
   return result.data;
 }
 
-type EntryAction = 'retry' | 'cancel' | 'mark-copied';
+/**
+ * What a person can do to a message; each is audited as `email.<action>`. `mark-sent` and
+ * `send-again` answer a message that may have been sent (issue 15).
+ */
+type EntryAction = 'retry' | 'cancel' | 'mark-copied' | 'mark-sent' | 'send-again';
 
 export async function changeEmail(
   db: DosDeskDb,
@@ -32,7 +36,13 @@ export async function changeEmail(
   action: EntryAction,
 ): Promise<OutboxSummary> {
   const operator = await requireOperator(db, operatorId);
-  const call = { retry: api.retryEmail, cancel: api.cancelEmail, 'mark-copied': api.markEmailCopied }[action];
+  const call = {
+    retry: api.retryEmail,
+    cancel: api.cancelEmail,
+    'mark-copied': api.markEmailCopied,
+    'mark-sent': api.markEmailSent,
+    'send-again': api.queueEmailAgain,
+  }[action];
   const entry = unwrap(await call(id));
   await auditEmail(db, operator.id, `email.${action}`, entry);
   return entry;
@@ -129,10 +139,13 @@ export function useRetryWhenOnline(): void {
   }, [api, bump]);
 }
 
-/** Counts for the header badge: waiting (queued, sending, retrying) and failed (needs attention). */
+/**
+ * Counts for the header badge: waiting (queued, sending, retrying) and failed (needs attention,
+ * may have been sent, damaged: each waits for a person).
+ */
 export function useOutboxBadge(): { waiting: number; failed: number } {
   const { data: counts } = useOutboxCounts();
   if (!counts) return { waiting: 0, failed: 0 };
   const s = counts.byStatus;
-  return { waiting: s.queued + s.sending + s.retrying, failed: s['needs-attention'] };
+  return { waiting: s.queued + s.sending + s.retrying, failed: s['needs-attention'] + s['may-have-been-sent'] + s.damaged };
 }
