@@ -150,7 +150,9 @@ describe('browser-preview host: bounded resources', () => {
   const extra: PreviewHost[] = [];
   afterAll(() => Promise.all(extra.map((h) => h.close())));
   async function limitedHost(limits: HostOptions['limits']): Promise<PreviewHost> {
-    const h = await startPreviewHost({ port: 0, dataDir: `${dataDir}-limits`, rendererRoot, version: '1', token: 'test-token', limits });
+    // Each host its own data folder: one DoS Desk per folder.
+    const own = await mkdtemp(join(tmpdir(), 'dosdesk-host-limits-'));
+    const h = await startPreviewHost({ port: 0, dataDir: own, rendererRoot, version: '1', token: 'test-token', limits });
     extra.push(h);
     return h;
   }
