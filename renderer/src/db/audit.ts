@@ -44,41 +44,51 @@ export interface ChainReport {
 }
 
 /**
- * Walks the whole audit trail: every link and hash (which catches a careless edit or a removed
- * entry) and, given main's witness log, every witnessed head (which catches what a careful
- * re-hash, a cut or a clear would hide). Reports the first problem of each kind.
+ * Checks entries in id order, one at a time: every link and hash (which catches a careless edit or
+ * a removed entry) and, against each witness log given, every witnessed head (which catches what a
+ * careful re-hash, a cut or a clear would hide). Each entry is hashed once, whatever the witnesses.
  */
+class TrailCheck {
+  private previous: AuditEntry | null = null;
+  checked = 0;
+  problem: ChainProblem = null;
+  readonly witnesses: WitnessCheck[];
+
+  constructor(anchors: readonly AnchorLog[]) {
+    this.witnesses = anchors.map((log) => new WitnessCheck(effectiveAnchors(log.lines)));
+  }
+
+  see(entry: AuditEntry): void {
+    this.problem ??= checkLink(entry, this.previous);
+    for (const witness of this.witnesses) witness.see(entry);
+    this.previous = entry;
+    this.checked++;
+  }
+}
+
+/** Walks the whole audit trail on this desk, against main's witness log when given. Reports the first problem of each kind. */
 export async function verifyAuditChain(db: DosDeskDb, anchors?: AnchorLog | null): Promise<ChainReport> {
-  let previous: AuditEntry | null = null;
-  let checked = 0;
-  let problem: ChainProblem = null;
-  const witness = anchors ? new WitnessCheck(effectiveAnchors(anchors.lines)) : null;
-  await db.audit.orderBy(':id').each((entry) => {
-    if (!problem) problem = checkLink(entry, previous);
-    witness?.see(entry);
-    previous = entry;
-    checked++;
-  });
+  const check = new TrailCheck(anchors ? [anchors] : []);
+  await db.audit.orderBy(':id').each((entry) => check.see(entry));
+  const witness = check.witnesses[0];
   return {
-    checked,
-    problem,
+    checked: check.checked,
+    problem: check.problem,
     witness: witness && anchors ? { ...witness.finish(), file: anchors.file, unreadableLines: anchors.unreadable } : null,
   };
 }
 
-/** Checks a list of entries (a backup's trail) the same way, without a database. */
+/**
+ * Checks a backup's trail the same way, in one pass, against each witness log given. Only entries
+ * the backup holds are compared: a backup is older than later anchors by nature, so a witness that
+ * runs past its end is not a problem. Returns the first chain problem, and per witness its first
+ * problem (null where it agrees).
+ */
 export function verifyEntries(
   entries: readonly AuditEntry[],
-  anchors: AnchorLog | null,
-): { problem: ChainProblem; witnessProblem: WitnessResult['problem'] } {
-  let previous: AuditEntry | null = null;
-  let problem: ChainProblem = null;
-  const witness = anchors ? new WitnessCheck(effectiveAnchors(anchors.lines)) : null;
-  for (const entry of [...entries].sort((a, b) => (a.id ?? 0) - (b.id ?? 0))) {
-    problem ??= checkLink(entry, previous);
-    witness?.see(entry);
-    previous = entry;
-  }
-  // Only entries the backup holds are compared: a backup is older than later anchors by nature.
-  return { problem, witnessProblem: witness?.failed ? witness.finish().problem : null };
+  anchors: readonly AnchorLog[],
+): { problem: ChainProblem; witnessProblems: WitnessResult['problem'][] } {
+  const check = new TrailCheck(anchors);
+  for (const entry of [...entries].sort((a, b) => (a.id ?? 0) - (b.id ?? 0))) check.see(entry);
+  return { problem: check.problem, witnessProblems: check.witnesses.map((w) => (w.failed ? w.finish().problem : null)) };
 }

@@ -320,20 +320,24 @@ export async function restoreInto(db: DosDeskDb, backup: ParsedBackup, options: 
   const tables = await upToDateTables(backup, progress);
   const backupTrail = (tables.audit ?? []) as AuditEntry[];
   const anchors = api ? ok(await api.getAuditAnchors()) : null;
-  for (const [witness, whose] of [
-    [backup.anchors, 'the witness saved with it'],
-    [anchors, 'what this desk witnessed'],
-  ] as const) {
-    const check = verifyEntries(backupTrail, witness);
-    const problem = check.problem ?? check.witnessProblem;
-    if (problem) {
+  const witnesses = [
+    { log: backup.anchors, whose: 'the witness saved with it' },
+    { log: anchors, whose: 'what this desk witnessed' },
+  ].filter((w): w is { log: AnchorLog; whose: string } => w.log !== null);
+  const check = verifyEntries(
+    backupTrail,
+    witnesses.map((w) => w.log),
+  );
+  if (check.problem)
+    throw new BackupError(
+      `The audit trail in this backup has been altered: ${check.problem.reason}. It was not used, and nothing was changed.`,
+    );
+  check.witnessProblems.forEach((problem, i) => {
+    if (problem)
       throw new BackupError(
-        check.problem
-          ? `The audit trail in this backup has been altered: ${problem.reason}. It was not used, and nothing was changed.`
-          : `The audit trail in this backup does not match ${whose}: ${problem.reason}. The backup has been altered (or was made on another desk), so it was not used. Nothing was changed.`,
+        `The audit trail in this backup does not match ${witnesses[i]!.whose}: ${problem.reason}. The backup has been altered (or was made on another desk), so it was not used. Nothing was changed.`,
       );
-    }
-  }
+  });
 
   const backupHead = backupTrail.reduce((max, e) => Math.max(max, e.id ?? 0), 0);
   const total = Object.values(tables).reduce((n, rows) => n + rows.length, 0);
