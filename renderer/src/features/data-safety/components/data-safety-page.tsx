@@ -114,12 +114,13 @@ export function DataSafetyPage({ operator, regions }: { operator: Operator; regi
             </table>
             <p data-testid="restore-checks">
               {candidate.backup.checksummed
-                ? 'Checked: the file matches the SHA-256 checksum it carries and the counts it lists, and its audit trail is unbroken and matches what this desk witnessed.'
-                : 'This file is an export or a backup made by an earlier DoS Desk: it carries no checksum, so DoS Desk checked only that it is complete and that its audit trail is unbroken and matches what this desk witnessed.'}
+                ? 'Checked: the file matches the SHA-256 checksum it carries and the counts it lists.'
+                : 'This file is an export or a backup made by an earlier DoS Desk: it carries no checksum, so DoS Desk checked only that it is complete.'}
             </p>
             <p>
               The records on this desk are backed up first, then put back as they were in the backup, in one go. The audit trail on this
-              desk is kept whole and the restore is added to it. Emails in the backup are never sent again.
+              desk is kept whole and the restore is added to it. The backup&apos;s own audit trail is checked first, against its hashes and
+              what this desk witnessed: if it was altered, nothing changes. Emails in the backup are never sent again.
             </p>
             {settingsInBackup(candidate.backup) && (
               <div className="nhsuk-form-group">
