@@ -54,15 +54,14 @@ const MARGIN_BYTES = 50 * 1024 * 1024;
 const DEFAULT_STALE_MS = 10 * 60_000;
 const FILE_PATTERN = /^dos-desk-backup-[0-9TZ-]+-[a-z-]+-[0-9a-f]{8}\.json$/;
 
-function describe(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
+/** What a backup says of itself at its end: a plain Dexie export (no checksum), its checksum line, or nothing readable. */
+type InnerChecksum = { kind: 'plain-export' } | { kind: 'missing' } | { kind: 'present'; coveredBytes: number; checksum: BackupChecksum };
 
 /**
- * Checks the SHA-256 a backup carries inside it (its last line) against everything before that
- * line. Files made before backups carried one (plain Dexie exports) pass on their manifest alone.
+ * Reads a backup's own checksum line (its last line, which covers every byte before it). Files made
+ * before backups carried one (plain Dexie exports) pass on their manifest alone.
  */
-async function checkInnerChecksum(file: string): Promise<{ ok: true } | { ok: false; problem: string }> {
+async function readInnerChecksum(file: string): Promise<InnerChecksum> {
   const size = (await stat(file)).size;
   const handle = await open(file, 'r');
   const start = Buffer.alloc(Math.min(size, 40));
@@ -73,17 +72,10 @@ async function checkInnerChecksum(file: string): Promise<{ ok: true } | { ok: fa
   } finally {
     await handle.close();
   }
-  if (start.toString('utf8').startsWith('{"formatName":"dexie"')) return { ok: true };
+  if (start.toString('utf8').startsWith('{"formatName":"dexie"')) return { kind: 'plain-export' };
   const trailer = splitBackupTrailer(tail.toString('utf8'));
-  if (!trailer) return { ok: false, problem: 'The file has no checksum at its end: it has been cut short or changed.' };
-  const coveredBytes = size - Buffer.byteLength(trailer.line, 'utf8');
-  if (coveredBytes !== trailer.checksum.bytes)
-    return { ok: false, problem: 'The file is not the length its own checksum records: it has been cut short or changed.' };
-  const hash = createHash('sha256');
-  if (coveredBytes > 0) for await (const chunk of createReadStream(file, { start: 0, end: coveredBytes - 1 })) hash.update(chunk as Buffer);
-  if (hash.digest('hex') !== trailer.checksum.sha256)
-    return { ok: false, problem: 'The file does not match the SHA-256 checksum it carries: it has been damaged or changed.' };
-  return { ok: true };
+  if (!trailer) return { kind: 'missing' };
+  return { kind: 'present', coveredBytes: size - Buffer.byteLength(trailer.line, 'utf8'), checksum: trailer.checksum };
 }
 
 async function realFreeBytes(dir: string): Promise<number> {
@@ -100,7 +92,8 @@ interface Pending {
   next: number;
   args: BackupBegin;
   createdAt: Date;
-  stale: ReturnType<typeof setTimeout>;
+  /** The time limit; restarted by every part received. */
+  stale: ReturnType<typeof setTimeout> | undefined;
 }
 
 /**
@@ -196,16 +189,7 @@ export function createBackupService(options: BackupOptions): BackupService {
       const temp = join(options.dir, `.backup-${token}.tmp`);
       const handle = await open(temp, 'wx', 0o600);
       const createdAt = now();
-      const entry: Pending = {
-        handle,
-        temp,
-        hash: createHash('sha256'),
-        bytes: 0,
-        next: 0,
-        args,
-        createdAt,
-        stale: setTimeout(() => undefined, 0),
-      };
+      const entry: Pending = { handle, temp, hash: createHash('sha256'), bytes: 0, next: 0, args, createdAt, stale: undefined };
       pending.set(token, entry);
       touch(token);
       try {
@@ -221,7 +205,9 @@ export function createBackupService(options: BackupOptions): BackupService {
         await put(entry, `${JSON.stringify(header)}\n`);
       } catch (error) {
         await discard(token);
-        throw new UserFacingError(`The backup could not be started (${describe(error)}). Earlier backups are unchanged.`);
+        throw new UserFacingError(`The backup could not be started. ${plainReason(error)} Earlier backups are unchanged.`, {
+          cause: error,
+        });
       }
       return { token };
     },
@@ -307,21 +293,35 @@ export function createBackupService(options: BackupOptions): BackupService {
       const file = safeName(fileName);
       const manifest = await readManifest(`${file}.manifest.json`);
       if (!manifest) return { ok: false, problem: 'Its manifest is missing or unreadable.' };
-      const hash = createHash('sha256');
+      // One read of the file checks both the manifest's checksum (the whole file) and the file's own
+      // (every byte before its last line).
+      const whole = createHash('sha256');
+      const inner = createHash('sha256');
       let bytes = 0;
+      let own: InnerChecksum;
       try {
+        own = await readInnerChecksum(file);
+        const covered = own.kind === 'present' ? own.coveredBytes : 0;
         for await (const chunk of createReadStream(file)) {
-          hash.update(chunk as Buffer);
-          bytes += (chunk as Buffer).length;
+          const data = chunk as Buffer;
+          whole.update(data);
+          if (bytes < covered) inner.update(data.subarray(0, covered - bytes));
+          bytes += data.length;
         }
       } catch {
         return { ok: false, problem: 'The backup file is missing or cannot be read.' };
       }
       if (bytes !== manifest.bytes)
         return { ok: false, problem: `The file is ${bytes} bytes but should be ${manifest.bytes}: it is truncated or has been changed.` };
-      if (hash.digest('hex') !== manifest.sha256)
+      if (whole.digest('hex') !== manifest.sha256)
         return { ok: false, problem: 'The file does not match its SHA-256 checksum: it has been damaged or changed.' };
-      return checkInnerChecksum(file);
+      if (own.kind === 'plain-export') return { ok: true };
+      if (own.kind === 'missing') return { ok: false, problem: 'The file has no checksum at its end: it has been cut short or changed.' };
+      if (own.coveredBytes !== own.checksum.bytes)
+        return { ok: false, problem: 'The file is not the length its own checksum records: it has been cut short or changed.' };
+      if (inner.digest('hex') !== own.checksum.sha256)
+        return { ok: false, problem: 'The file does not match the SHA-256 checksum it carries: it has been damaged or changed.' };
+      return { ok: true };
     },
   };
 }
