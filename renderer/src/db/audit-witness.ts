@@ -70,19 +70,16 @@ export function auditMiddleware(sink: HeadSink): Middleware<DBCore> {
 export interface WitnessConnection {
   /** Resolves when every head handed over so far has been witnessed (or refused). */
   flush(): Promise<void>;
-  /** The last refusal or failure, in words, or null. */
-  problem(): string | null;
 }
 
 /**
  * Sends committed heads to main, newest only (a head witnesses every entry before it), one call at
- * a time. A failure is kept for the Audit screen; the entries stay "not yet witnessed" until the
- * next head is accepted.
+ * a time. A refusal or failure leaves the entries "not yet witnessed", which Verify reports, until
+ * a later head is accepted; it is logged for support, never shown as if all were well.
  */
 export function connectWitness(sink: HeadSink, api: Pick<DosDeskApi, 'anchorAudit'>): WitnessConnection {
   let latest: ChainHead | null = null;
   let sending: Promise<void> | null = null;
-  let lastProblem: string | null = null;
 
   async function drain(): Promise<void> {
     while (latest) {
@@ -90,9 +87,9 @@ export function connectWitness(sink: HeadSink, api: Pick<DosDeskApi, 'anchorAudi
       latest = null;
       try {
         const result = await api.anchorAudit(head);
-        lastProblem = result.ok ? null : result.error.message;
+        if (!result.ok) console.warn(`[audit] entry ${head.id} was not witnessed: ${result.error.message}`);
       } catch (error) {
-        lastProblem = error instanceof Error ? error.message : String(error);
+        console.warn(`[audit] entry ${head.id} was not witnessed`, error);
       }
     }
   }
@@ -111,6 +108,5 @@ export function connectWitness(sink: HeadSink, api: Pick<DosDeskApi, 'anchorAudi
     flush: async () => {
       while (sending) await sending;
     },
-    problem: () => lastProblem,
   };
 }
