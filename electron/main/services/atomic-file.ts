@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { mkdir, open, rename, rm } from 'node:fs/promises';
+import { mkdir, open, readFile, rename, rm } from 'node:fs/promises';
 import { dirname, join, basename } from 'node:path';
 
 /**
@@ -37,5 +37,15 @@ async function syncFolder(folder: string): Promise<void> {
     // Some file systems refuse fsync on directories; the data file itself is already synced.
   } finally {
     await handle.close();
+  }
+}
+
+/** A file's text, or null when there is no such file; any other failure is thrown. */
+export async function readTextIfExists(file: string): Promise<string | null> {
+  try {
+    return await readFile(file, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw error;
   }
 }

@@ -1,6 +1,8 @@
-import { mkdir, open, readFile } from 'node:fs/promises';
+import { mkdir, open } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { effectiveAnchors, parseAnchorLog, type AnchorLine, type AnchorLog } from '../../../shared/domain/audit-witness';
+import { readTextIfExists } from './atomic-file';
+import { createSerial } from './serial';
 import { UserFacingError } from './user-error';
 
 export interface ChainHead {
@@ -36,7 +38,7 @@ export interface AuditWitness {
  */
 export function createAuditWitness(dataDir: string, now: () => Date = () => new Date()): AuditWitness {
   const file = join(dataDir, 'audit-anchors.log');
-  let queue: Promise<unknown> = Promise.resolve();
+  const serial = createSerial();
   // The newest witnessed head, read once and kept up to date, so an anchor does not reread the log.
   let head: { maxId: number; hash: string | undefined; lines: number; torn: boolean } | null = null;
 
@@ -52,12 +54,7 @@ export function createAuditWitness(dataDir: string, now: () => Date = () => new 
   }
 
   async function text(): Promise<string> {
-    try {
-      return await readFile(file, 'utf8');
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return '';
-      throw error;
-    }
+    return (await readTextIfExists(file)) ?? '';
   }
 
   async function read(): Promise<AnchorLog> {
@@ -87,12 +84,6 @@ export function createAuditWitness(dataDir: string, now: () => Date = () => new 
         state.hash = line.hash;
       }
     }
-  }
-
-  function serial<T>(work: () => Promise<T>): Promise<T> {
-    const run = queue.then(work);
-    queue = run.catch(() => undefined);
-    return run;
   }
 
   return {

@@ -1,8 +1,9 @@
-import { mkdir, open, readFile, rm, stat } from 'node:fs/promises';
+import { mkdir, open, rm, stat } from 'node:fs/promises';
 import { hostname as osHostname } from 'node:os';
 import { join } from 'node:path';
 import { formatLondonDate, londonParts } from '../../../shared/domain/london-time';
 import type { AppInfo } from '../../../shared/models/app-info';
+import { readTextIfExists } from './atomic-file';
 import { UserFacingError } from './user-error';
 
 export const LOCK_FILE_NAME = 'dos-desk.lock';
@@ -73,15 +74,6 @@ function parseHolder(text: string): LockHolder | null {
   }
 }
 
-async function readText(file: string): Promise<string | null> {
-  try {
-    return await readFile(file, 'utf8');
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
-    throw error;
-  }
-}
-
 async function ageMs(file: string): Promise<number> {
   try {
     return Date.now() - (await stat(file)).mtimeMs;
@@ -125,13 +117,13 @@ export async function lockDataFolder(dataDir: string, shell: AppInfo['shell'], o
         file,
         holder,
         async release() {
-          if ((await readText(file)) === content) await rm(file, { force: true });
+          if ((await readTextIfExists(file)) === content) await rm(file, { force: true });
         },
       };
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
     }
-    const seen = await readText(file);
+    const seen = await readTextIfExists(file);
     if (seen === null) continue; // released meanwhile: try again
     const other = parseHolder(seen);
     if (!other && (await ageMs(file)) < HALF_WRITTEN_MS) {
@@ -154,7 +146,7 @@ export async function lockDataFolder(dataDir: string, shell: AppInfo['shell'], o
       continue;
     }
     try {
-      if ((await readText(file)) === seen) await rm(file, { force: true });
+      if ((await readTextIfExists(file)) === seen) await rm(file, { force: true });
     } finally {
       await rm(takeover, { force: true });
     }

@@ -10,7 +10,8 @@ import {
   type SettingsProblem,
 } from '../../../shared/models/settings';
 import { describeZodError } from '../../../shared/ipc/result';
-import { writeFileAtomic } from './atomic-file';
+import { readTextIfExists, writeFileAtomic } from './atomic-file';
+import { createSerial } from './serial';
 import { UserFacingError } from './user-error';
 
 export interface SettingsService {
@@ -46,16 +47,11 @@ export function createSettingsService(dataDir: string, now: () => Date = () => n
   const dismissedFile = join(dataDir, DISMISSED_FILE);
   let cached: Settings | undefined;
   let loading: Promise<Settings> | undefined;
-  let queue: Promise<unknown> = Promise.resolve();
+  const serialise = createSerial();
 
   async function read(): Promise<Settings> {
-    let raw: string;
-    try {
-      raw = await readFile(file, 'utf8');
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return (cached = structuredClone(DEFAULT_SETTINGS));
-      throw error;
-    }
+    const raw = await readTextIfExists(file);
+    if (raw === null) return (cached = structuredClone(DEFAULT_SETTINGS));
     try {
       const parsed = Settings.safeParse({ ...DEFAULT_SETTINGS, ...JSON.parse(raw) });
       if (parsed.success) return (cached = parsed.data);
@@ -92,12 +88,6 @@ export function createSettingsService(dataDir: string, now: () => Date = () => n
       .sort()
       .reverse();
     return Promise.all(names.map((name) => describeSetAside(join(dataDir, name), name)));
-  }
-
-  function serialise<T>(work: () => Promise<T>): Promise<T> {
-    const run = queue.then(work);
-    queue = run.catch(() => undefined);
-    return run;
   }
 
   return {
