@@ -176,6 +176,14 @@ export function createOutbox(options: OutboxOptions): Outbox {
     }
   }
 
+  /** Before a message already in the outbox goes by SMTP again: refuses when no server is set up. */
+  async function requireTransportToSendAgain(): Promise<void> {
+    if (await options.transport()) return;
+    throw new UserFacingError(
+      'No SMTP server is set up, so this email cannot be sent. Set one up in Settings, or save it as an .eml file.',
+    );
+  }
+
   /** Moves an unreadable entry file aside (never deleted) before a fresh entry is written in its place. */
   async function setDamagedFileAside(id: string): Promise<void> {
     const file = damagedFiles.get(id);
@@ -389,11 +397,7 @@ export function createOutbox(options: OutboxOptions): Outbox {
             'This email has no readable sender or recipients, so it cannot be sent again. Save it as an .eml file and open it in your email program instead.',
           );
         }
-        if (entry.delivery === 'smtp' && !(await options.transport())) {
-          throw new UserFacingError(
-            'No SMTP server is set up, so this email cannot be sent. Set one up in Settings, or save it as an .eml file.',
-          );
-        }
+        if (entry.delivery === 'smtp') await requireTransportToSendAgain();
         await setDamagedFileAside(id);
       }
       if (entry.delivery === 'mail-client') {
@@ -436,11 +440,7 @@ export function createOutbox(options: OutboxOptions): Outbox {
       if (entry.status !== 'may-have-been-sent') {
         throw new UserFacingError(`This message is ${entry.status.replace(/-/g, ' ')}, so there is nothing to send again.`);
       }
-      if (!(await options.transport())) {
-        throw new UserFacingError(
-          'No SMTP server is set up, so this email cannot be sent. Set one up in Settings, or save it as an .eml file.',
-        );
-      }
+      await requireTransportToSendAgain();
       entry.status = 'queued';
       entry.attempts = 0;
       entry.lastError = null;
@@ -494,7 +494,8 @@ export function createOutbox(options: OutboxOptions): Outbox {
           // It was waiting when the backup was made: it may have gone out since. A person decides
           // ("It was sent" or "Send it again" for SMTP; retry or cancel otherwise).
           entry.status = entry.delivery === 'smtp' ? 'may-have-been-sent' : 'needs-attention';
-          entry.lastError = `Put back from a backup: it had not been sent when the backup was made, and it may have been sent since. Check your Sent items for Message-ID ${entry.messageId}, then retry or cancel it.`;
+          const choose = entry.delivery === 'smtp' ? 'choose "It was sent" or "Send it again"' : 'retry or cancel it';
+          entry.lastError = `Put back from a backup: it had not been sent when the backup was made, and it may have been sent since. Check your Sent items for Message-ID ${entry.messageId}, then ${choose}.`;
         }
         const raw = await composeMessage({ ...entry, date: new Date(entry.createdAt), draft: entry.delivery === 'mail-client' });
         await writeFileAtomic(entry.emlPath, raw);
