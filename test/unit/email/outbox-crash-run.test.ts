@@ -6,23 +6,13 @@ import { describe, expect, it } from 'vitest';
 import { createServices, type Services } from '../../../electron/main/services';
 import { NO_DESKTOP } from '../../../electron/main/services/desktop';
 import type { OutboxStatus } from '../../../shared/models/email';
+import { faultRunNote, seededRandom } from '../../support/fault-run';
 import { TestSmtpServer } from '../../support/smtp-test-server';
 
 const ROOT = resolve(import.meta.dirname, '../../..');
 const MESSAGES = 200;
 const HOLD_AT = 100;
 const SEED = Number(process.env.FAULT_SEED ?? 20261215);
-
-/** Small seeded PRNG (mulberry32) so a failing run can be replayed. */
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function desk(dataDir: string): Services {
   return createServices({
@@ -43,7 +33,7 @@ async function until(check: () => boolean | Promise<boolean>, ms: number, what: 
 
 describe('outbox fault run with a killed sender', () => {
   it(`${MESSAGES} messages, drops after DATA, 4xx, 5xx and a SIGKILL mid-send: none delivered twice, none lost (seed ${SEED})`, async () => {
-    const rand = random(SEED);
+    const rand = seededRandom(SEED);
     const dataDir = join(await mkdtemp(join(tmpdir(), 'dosdesk-crash-run-')), 'data');
     const server = new TestSmtpServer();
     await server.start();
@@ -57,17 +47,7 @@ describe('outbox fault run with a killed sender', () => {
     });
     const queued: string[] = [];
     for (let i = 0; i < MESSAGES; i++) {
-      const entry = await services.outbox.queue({
-        template: 'dos-team-note',
-        data: { subject: `Crash run ${i}`, body: `Message ${i}`, senderName: 'Sam Okoro', senderRole: 'Director on Call' },
-        from: { address: 'sam.okoro@nhs.net' },
-        to: [{ address: 'london.dos@nhs.net' }],
-        cc: [],
-        format: i % 2 ? 'rich' : 'plain',
-        delivery: 'smtp',
-        operatorId: 'op-1',
-        relatedTo: null,
-      });
+      const entry = await services.outbox.queue(faultRunNote('Crash run', i));
       queued.push(entry.messageId);
     }
     await services.stop();

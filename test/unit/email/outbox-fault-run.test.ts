@@ -4,25 +4,15 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createOutbox, type Outbox } from '../../../electron/main/services/email/outbox';
 import { createSmtpTransport, type SmtpTransport } from '../../../electron/main/services/email/smtp';
+import { faultRunNote, seededRandom } from '../../support/fault-run';
 import { TestSmtpServer } from '../../support/smtp-test-server';
-
-/** Small seeded PRNG (mulberry32) so a failing run can be replayed. */
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const MESSAGES = 1000;
 const SEED = Number(process.env.FAULT_SEED ?? 20261121);
 
 describe('outbox fault run', () => {
   it(`delivers ${MESSAGES} messages exactly once while the server stops and starts and the outbox restarts (seed ${SEED})`, async () => {
-    const rand = random(SEED);
+    const rand = seededRandom(SEED);
     const dir = join(await mkdtemp(join(tmpdir(), 'dosdesk-fault-')), 'outbox');
     const server = new TestSmtpServer();
     await server.start();
@@ -45,17 +35,7 @@ describe('outbox fault run', () => {
     let restarts = 0;
     let serverStops = 0;
     for (let i = 0; i < MESSAGES; i++) {
-      const entry = await outbox.queue({
-        template: 'dos-team-note',
-        data: { subject: `Fault run ${i}`, body: `Message ${i}`, senderName: 'Sam Okoro', senderRole: 'Director on Call' },
-        from: { address: 'sam.okoro@nhs.net' },
-        to: [{ address: 'london.dos@nhs.net' }],
-        cc: [],
-        format: i % 2 ? 'rich' : 'plain',
-        delivery: 'smtp',
-        operatorId: 'op-1',
-        relatedTo: null,
-      });
+      const entry = await outbox.queue(faultRunNote('Fault run', i));
       messageIds.push(entry.messageId);
       const roll = rand();
       if (roll < 0.02) {
