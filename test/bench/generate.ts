@@ -6,6 +6,7 @@
  * licences and requests are filled in proportion; `outboxMessages` says how many emails to put in
  * main's outbox (one for each request, as each request ends in an email).
  */
+import { hashEntry } from '../../shared/domain/audit-chain';
 import { NHS_ENGLAND_REGIONS } from '../../shared/domain/regions';
 import { getSuggestedSet, SUGGESTED_SETS } from '../../shared/domain/user-types';
 
@@ -158,16 +159,24 @@ export function generate(size: Size, seed = 20261121) {
     closedAt: null,
   }));
 
-  const audit = Array.from({ length: n.audit }, (_, i) => ({
-    id: i + 1,
-    at: at(i),
-    operatorId: BENCH_OPERATOR_ID,
-    entity: 'account',
-    entityId: `acc-${i % n.accounts}`,
-    action: pick(['account.create', 'account.amend', 'account.roles-change']),
-    before: null,
-    after: { i },
-  }));
+  // Hash-chained as the app writes them, so a restore (which checks the backup's trail) and Verify have real work.
+  let prevHash = '';
+  const audit = Array.from({ length: n.audit }, (_, i) => {
+    const entry = {
+      id: i + 1,
+      at: at(i),
+      operatorId: BENCH_OPERATOR_ID,
+      entity: 'account',
+      entityId: `acc-${i % n.accounts}`,
+      action: pick(['account.create', 'account.amend', 'account.roles-change']),
+      before: null,
+      after: { i },
+    };
+    const hash = hashEntry(entry, prevHash);
+    const linked = { ...entry, prevHash, hash };
+    prevHash = hash;
+    return linked;
+  });
 
   const temporaryAccounts = Array.from({ length: Math.round(n.accounts / 100) }, (_, i) => ({
     id: `tmp-${i}`,

@@ -1,7 +1,7 @@
 import type { AuditEntry } from '@shared/models/audit';
 import { effectiveAnchors, WitnessCheck, type AnchorLog, type WitnessResult } from '@shared/domain/audit-witness';
 import type { DosDeskDb } from './database';
-import { checkLink, hashEntry, type ChainProblem } from './audit-chain';
+import { checkLink, hashEntry, type ChainProblem } from '@shared/domain/audit-chain';
 
 /** Raised when something tries to write without a known operator. */
 export class NoOperatorError extends Error {

@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS } from '@shared/models/settings';
 import type { DosDeskApi } from '@shared/ipc/api';
 import type { AuditEntry } from '@shared/models/audit';
-import { hashEntry } from '../../../renderer/src/db/audit-chain';
+import { hashEntry } from '@shared/domain/audit-chain';
 import { AuditAppendOnlyError, connectWitness, type WitnessConnection } from '../../../renderer/src/db/audit-witness';
 import { backupNow, BackupError, parseBackup, readBackup, restoreInto, tableCounts } from '../../../renderer/src/db/backup';
 import type { DosDeskDb } from '../../../renderer/src/db/database';

@@ -14,7 +14,7 @@ import {
 } from '../../../renderer/src/db/backup';
 import type { DosDeskDb } from '../../../renderer/src/db/database';
 import { verifyAuditChain } from '../../../renderer/src/db/audit';
-import { hashEntry } from '../../../renderer/src/db/audit-chain';
+import { hashEntry } from '@shared/domain/audit-chain';
 import { SCHEMA_VERSIONS } from '../../../renderer/src/db/schema';
 import { createAccount } from '../../../renderer/src/features/accounts/data/accounts';
 import { createOperator } from '../../../renderer/src/features/operators/data/operators';

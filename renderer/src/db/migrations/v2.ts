@@ -1,6 +1,6 @@
 import type { Transaction } from 'dexie';
 import type { AuditEntry } from '@shared/models/audit';
-import { hashEntry } from '../audit-chain';
+import { hashEntry } from '@shared/domain/audit-chain';
 
 /**
  * v2: the audit trail becomes a hash chain. Entries written by v1 are linked in id order, so the

@@ -1,5 +1,5 @@
-import type { AuditEntry } from '@shared/models/audit';
-import { canonicalJson, sha256Hex } from '@shared/domain/sha256';
+import type { AuditEntry } from '../models/audit';
+import { canonicalJson, sha256Hex } from './sha256';
 
 /** The hash of an entry: its id, fields and the previous hash, canonically serialised. */
 export function hashEntry(entry: AuditEntry, prevHash: string): string {
