@@ -254,3 +254,57 @@ describe('bounded desktop calls', () => {
     expect(recorded).toEqual([]);
   });
 });
+
+describe('the audit witness and outbox restore channels refuse bad input, changing nothing', () => {
+  const witnessFile = () => join(dir, 'audit-anchors.log');
+
+  it.each([
+    ['a head numbered 0', { id: 0, hash: 'a'.repeat(64) }, /number of an audit entry/],
+    ['a hash that is not SHA-256', { id: 3, hash: 'not-a-hash' }, /SHA-256 of the audit entry, as 64 hex digits/],
+    ['an extra field', { id: 3, hash: 'a'.repeat(64), replaces: 2 }, /replaces/],
+  ])('audit:anchor refuses %s', async (_label, args, message) => {
+    const result = await dispatch('audit:anchor', args);
+    expect(result).toMatchObject({ ok: false, error: { code: 'invalid-args', message: expect.stringMatching(message) } });
+    expect(existsSync(witnessFile())).toBe(false);
+  });
+
+  it('audit:record-restore refuses a missing head, and the witness log is not written', async () => {
+    const result = await dispatch('audit:record-restore', { keptUpTo: 0, backup: 'x', by: 'y' });
+    expect(result).toMatchObject({ ok: false, error: { code: 'invalid-args', message: expect.stringMatching(/Nothing was changed/) } });
+    expect(existsSync(witnessFile())).toBe(false);
+  });
+
+  it('outbox:restore-entries refuses a message without recipients, and the outbox stays empty', async () => {
+    const entry = {
+      id: '0b3e6f0e-3d0a-4a8e-9d62-3a0d2b4a1c11',
+      messageId: '<0b3e6f0e-3d0a-4a8e-9d62-3a0d2b4a1c11@dos-desk.local>',
+      template: 'dos-team-note',
+      from: { address: 'sam.okoro@nhs.net' },
+      to: [],
+      cc: [],
+      subject: 'Rota',
+      text: 'Hello',
+      html: null,
+      format: 'plain',
+      delivery: 'smtp',
+      status: 'sent',
+      attempts: 1,
+      lastError: null,
+      nextAttemptAt: null,
+      createdAt: '2026-12-01T09:00:00.000Z',
+      updatedAt: '2026-12-01T09:00:00.000Z',
+      sentAt: '2026-12-01T09:00:01.000Z',
+      emlPath: '/elsewhere/x.eml',
+      operatorId: 'op-1',
+      relatedTo: null,
+    };
+    const result = await dispatch('outbox:restore-entries', { entries: [entry] });
+    expect(result).toMatchObject({ ok: false, error: { code: 'invalid-args', message: expect.stringMatching(/recipient/) } });
+    expect(await dispatch('outbox:list', undefined)).toEqual({ ok: true, data: [] });
+    // The same message with a recipient is put back, at this outbox's own path, never at the one it names.
+    const good = await dispatch('outbox:restore-entries', { entries: [{ ...entry, to: [{ address: 'london.dos@nhs.net' }] }] });
+    expect(good).toEqual({ ok: true, data: { added: 1, kept: 0 } });
+    const listed = await dispatch('outbox:get', { id: entry.id });
+    expect(listed).toMatchObject({ ok: true, data: { status: 'sent', emlPath: join(dir, 'outbox', `${entry.id}.eml`) } });
+  });
+});
