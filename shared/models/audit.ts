@@ -9,6 +9,8 @@ export interface AuditEntry {
   operatorId: string;
   entity: string;
   entityId: string;
+  /** The record in words (whose account, which request or service), so the trail reads by name. Entries before issue 16 have none. */
+  subject?: string;
   action: string;
   before: unknown;
   after: unknown;

@@ -40,10 +40,22 @@ export interface UserRequest extends Omit<RequestFields, 'registeredOn'> {
   /** Registration instant (ISO). Entered dates are taken as 09:00 London time on that day. */
   registeredAt: string;
   status: RequestStatus;
-  activationResends: { at: string; format: 'plain' | 'rich'; outboxId: string }[];
-  regionHistory: { at: string; from: string; to: string; note: string; operatorId: string }[];
+  /** Each resend; `outboxId` is null until the email is in the outbox (the resend is written first). */
+  activationResends: { at: string; format: 'plain' | 'rich'; outboxId: string | null }[];
+  /** Moves between regions; `notified` is the DoS team address emailed, and `outboxId` that email once queued. */
+  regionHistory: {
+    at: string;
+    from: string;
+    to: string;
+    note: string;
+    operatorId: string;
+    notified?: string | null;
+    outboxId?: string | null;
+  }[];
   rejection: { at: string; reason: string; outboxId: string | null } | null;
   approvedAccountId: string | null;
+  /** The approval email in the outbox; null while it is not queued. Requests approved before issue 16 have none. */
+  approvalOutboxId?: string | null;
   createdAt: string;
   updatedAt: string;
   closedAt: string | null;

@@ -8,6 +8,7 @@ import { canonicalJson, sha256Hex, sha256HexOfBytes } from '@shared/domain/sha25
 import type { AuditEntry } from '@shared/models/audit';
 import { Settings } from '@shared/models/settings';
 import { appendAudit, verifyEntries } from './audit';
+import { CHANGES_TABLE } from './change-log';
 import { DosDeskDb } from './database';
 import { LATEST_VERSION, SCHEMA_VERSIONS } from './schema';
 
@@ -43,7 +44,7 @@ function fromBase64(base64: string): Uint8Array {
 /** Row counts per table. */
 export async function tableCounts(db: Dexie): Promise<Record<string, number>> {
   const counts: Record<string, number> = {};
-  for (const table of db.tables) counts[table.name] = await table.count();
+  for (const table of db.tables) if (table.name !== CHANGES_TABLE) counts[table.name] = await table.count();
   return counts;
 }
 
@@ -52,6 +53,8 @@ export async function exportDatabase(db: Dexie, progress?: Progress): Promise<Bl
   return exportDB(db, {
     numRowsPerChunk: 2000,
     prettyJson: false,
+    // The change log is this desk's record of what it has written for team sync, not a record itself.
+    skipTables: [CHANGES_TABLE],
     progressCallback: ({ completedRows, totalRows }) => {
       progress?.({ stage: 'Exporting records', done: completedRows, total: totalRows ?? completedRows });
       return true;
@@ -296,7 +299,8 @@ export interface RestoreOutcome {
 }
 
 const SETTINGS_KEY = 'settings';
-const NOT_HISTORY = new Set(['audit', 'settingsCache']);
+/** Kept as they are on this desk by a restore: the trail is appended to, the change log notes the restore's writes. */
+const NOT_HISTORY = new Set(['audit', 'settingsCache', CHANGES_TABLE]);
 
 /** The backup's own copy of the settings, if it holds one. */
 export function settingsInBackup(backup: ParsedBackup): Settings | null {
@@ -471,6 +475,6 @@ export async function upToDateTables(backup: ParsedBackup, progress?: Progress):
 /** A hash per table of every record, to compare two databases exactly. */
 export async function tableHashes(db: Dexie): Promise<Record<string, string>> {
   const out: Record<string, string> = {};
-  for (const t of db.tables) out[t.name] = sha256Hex(canonicalJson(await t.toArray()));
+  for (const t of db.tables) if (t.name !== CHANGES_TABLE) out[t.name] = sha256Hex(canonicalJson(await t.toArray()));
   return out;
 }

@@ -8,6 +8,7 @@ import type { UserRequest } from '@shared/models/request';
 import type { CapacityReport, Service } from '@shared/models/service';
 import type { PharmacyChange, PharmacyProfile } from '@shared/models/pharmacy';
 import { auditMiddleware, type ChainHead, type HeadSink } from './audit-witness';
+import { changeLogMiddleware, type ChangeRow } from './change-log';
 import { UPGRADES } from './migrations';
 import { LATEST_VERSION, SCHEMA_VERSIONS } from './schema';
 
@@ -36,6 +37,7 @@ export class DosDeskDb extends Dexie implements HeadSink {
   capacityReports!: Table<CapacityReport, string>;
   pharmacyProfiles!: Table<PharmacyProfile, string>;
   pharmacyChanges!: Table<PharmacyChange, string>;
+  changes!: Table<ChangeRow, number>;
 
   constructor(name = DB_NAME, options?: ConstructorParameters<typeof Dexie>[1]) {
     super(name, options);
@@ -46,6 +48,8 @@ export class DosDeskDb extends Dexie implements HeadSink {
     }
     // The audit trail only grows, whoever writes (audit-witness.ts).
     this.use(auditMiddleware(this));
+    // Every write to a shared record is noted in the change log, in its own transaction (change-log.ts).
+    this.use(changeLogMiddleware());
   }
 }
 

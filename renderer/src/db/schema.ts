@@ -75,6 +75,14 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
       pharmacyChanges: 'id, profileId, date, at, kind',
     },
   },
+  {
+    version: 8,
+    stores: {
+      // The change log: every committed write to a shared record, in order (db/change-log.ts). Team
+      // sync reads what came after the last seq it took.
+      changes: '++seq, table',
+    },
+  },
 ];
 
 export const LATEST_VERSION = SCHEMA_VERSIONS[SCHEMA_VERSIONS.length - 1]!.version;

@@ -105,6 +105,9 @@ const FIXTURES: Record<number, Record<string, unknown[]>> = {
       },
     ],
   },
+  8: {
+    changes: [{ at: '2026-12-02T10:00:00.000Z', table: 'services', op: 'delete', keys: ['svc-gone'], values: null }],
+  },
   7: {
     capacityReports: [
       {

@@ -2,9 +2,9 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { AccountInput, DeleteReason, type Account, type AccountFields } from '@shared/models/account';
 import type { Operator } from '@shared/models/operator';
 import type { DosDeskDb } from '../../../db/database';
-import { recordAudit } from '../../../db/audit';
 import { useDb } from '../../../db/db-context';
 import {
+  accountSubject,
   accountsInRegions,
   assertCanManage,
   assertEmailFree,
@@ -12,7 +12,8 @@ import {
   assertServicesExist,
   insertAccount,
   markAccountDeleted,
-} from '../../../db/account-writes';
+} from '../../../entities/accounts/account-writes';
+import { change } from '../../../entities/desk/change';
 import { InputError, inputErrorFrom, managedRegions, requireOperator } from '../../../db/guards';
 import { plainErrorMessage } from '../../../platform/plain-error';
 
@@ -30,10 +31,7 @@ export { assertCanManage };
  */
 export async function createAccount(db: DosDeskDb, operatorId: string | null, input: unknown, now = new Date()): Promise<Account> {
   const fields = parse(input);
-  return db.transaction('rw', [db.accounts, db.services, db.audit, db.operators], async () => {
-    const operator = await requireOperator(db, operatorId);
-    return insertAccount(db, operator, fields, now.toISOString());
-  });
+  return change({ db, operatorId }, [db.accounts, db.services], (ctx) => insertAccount(ctx, fields), now);
 }
 
 /**
@@ -48,30 +46,34 @@ export async function amendAccount(
   now = new Date(),
 ): Promise<Account> {
   const fields = parse(input);
-  return db.transaction('rw', [db.accounts, db.services, db.audit, db.operators], async () => {
-    const operator = await requireOperator(db, operatorId);
-    const before = await db.accounts.get(id);
-    if (!before || before.status !== 'active') throw new InputError('This account no longer exists or has been deleted.', 'fullName');
-    assertCanManage(operator, before);
-    assertRegionChangesInScope(operator, before.regions, fields.regions);
-    await assertServicesExist(db, fields.serviceIds);
-    await assertEmailFree(db, fields.email, id);
-    const at = now.toISOString();
-    const after: Account = { ...before, ...fields, updatedAt: at };
-    await db.accounts.put(after);
-    const base = { at, operatorId: operator.id, entity: 'account', entityId: id };
-    const same = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((x) => b.includes(x));
-    if (!same(before.roles, after.roles))
-      await recordAudit(db, { ...base, action: 'account.roles-change', before: before.roles, after: after.roles });
-    if (!same(before.regions, after.regions))
-      await recordAudit(db, { ...base, action: 'account.region-change', before: before.regions, after: after.regions });
-    const detailKeys = ['fullName', 'email', 'phone', 'organisation', 'jobTitle', 'userType', 'serviceIds'] as const;
-    if (detailKeys.some((k) => JSON.stringify(before[k]) !== JSON.stringify(after[k]))) {
-      const pick = (a: Account) => Object.fromEntries(detailKeys.map((k) => [k, a[k]]));
-      await recordAudit(db, { ...base, action: 'account.amend', before: pick(before), after: pick(after) });
-    }
-    return after;
-  });
+  return change(
+    { db, operatorId },
+    [db.accounts, db.services],
+    async (ctx) => {
+      const { operator, at } = ctx;
+      const before = await db.accounts.get(id);
+      if (!before || before.status !== 'active') throw new InputError('This account no longer exists or has been deleted.', 'fullName');
+      assertCanManage(operator, before);
+      assertRegionChangesInScope(operator, before.regions, fields.regions);
+      await assertServicesExist(db, fields.serviceIds);
+      await assertEmailFree(db, fields.email, id);
+      const after: Account = { ...before, ...fields, updatedAt: at };
+      await db.accounts.put(after);
+      const base = { entity: 'account', entityId: id, subject: accountSubject(after) };
+      const same = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((x) => b.includes(x));
+      if (!same(before.roles, after.roles))
+        await ctx.audit({ ...base, action: 'account.roles-change', before: before.roles, after: after.roles });
+      if (!same(before.regions, after.regions))
+        await ctx.audit({ ...base, action: 'account.region-change', before: before.regions, after: after.regions });
+      const detailKeys = ['fullName', 'email', 'phone', 'organisation', 'jobTitle', 'userType', 'serviceIds'] as const;
+      if (detailKeys.some((k) => JSON.stringify(before[k]) !== JSON.stringify(after[k]))) {
+        const pick = (a: Account) => Object.fromEntries(detailKeys.map((k) => [k, a[k]]));
+        await ctx.audit({ ...base, action: 'account.amend', before: pick(before), after: pick(after) });
+      }
+      return after;
+    },
+    now,
+  );
 }
 
 /** Deletes an account (kept as a record with the reason), audited. */
@@ -84,12 +86,16 @@ export async function deleteAccount(
 ): Promise<Account> {
   const why = DeleteReason.safeParse(reason);
   if (!why.success) throw inputErrorFrom(why.error, 'reason');
-  return db.transaction('rw', [db.accounts, db.audit, db.operators], async () => {
-    const operator = await requireOperator(db, operatorId);
-    const before = await db.accounts.get(id);
-    if (!before || before.status !== 'active') throw new InputError('This account has already been deleted.', 'reason');
-    return markAccountDeleted(db, operator, before, why.data, now.toISOString());
-  });
+  return change(
+    { db, operatorId },
+    [db.accounts],
+    async (ctx) => {
+      const before = await db.accounts.get(id);
+      if (!before || before.status !== 'active') throw new InputError('This account has already been deleted.', 'reason');
+      return markAccountDeleted(ctx, before, why.data);
+    },
+    now,
+  );
 }
 
 /** Accounts the operator can see: any region in common with where they hold approveUser. */

@@ -1,7 +1,7 @@
 import Papa from 'papaparse';
 import { AccountInput, type Account } from '@shared/models/account';
 import type { Operator } from '@shared/models/operator';
-import { assertCanManage } from '../../../db/account-writes';
+import { assertCanManage } from '../../../entities/accounts/account-writes';
 import { recordAudit } from '../../../db/audit';
 import type { DosDeskDb } from '../../../db/database';
 import { InputError, managedRegions, requireOperator } from '../../../db/guards';

@@ -4,7 +4,7 @@ import type { DeliveryMethod } from '@shared/models/email';
 import type { Operator } from '@shared/models/operator';
 import type { PharmacyProfile } from '@shared/models/pharmacy';
 import type { DosTeam } from '@shared/models/registers';
-import { accountsInRegions } from '../../../db/account-writes';
+import { accountsInRegions } from '../../../entities/accounts/account-writes';
 import { useDb } from '../../../db/db-context';
 import { useApi } from '../../../platform/api-context';
 import { useSession } from '../../../session/store';

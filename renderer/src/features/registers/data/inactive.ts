@@ -4,9 +4,10 @@ import { londonDate } from '@shared/domain/london-time';
 import { parseDate } from '@shared/domain/dates';
 import type { Account } from '@shared/models/account';
 import type { Operator } from '@shared/models/operator';
-import { accountsInRegions, assertCanManage, markAccountDeleted } from '../../../db/account-writes';
+import { accountsInRegions, assertCanManage, markAccountDeleted } from '../../../entities/accounts/account-writes';
 import { recordAudit } from '../../../db/audit';
 import type { DosDeskDb } from '../../../db/database';
+import { change } from '../../../entities/desk/change';
 import { InputError, managedRegions, requireOperator } from '../../../db/guards';
 
 export const INACTIVE_DELETION_REASON = 'No login for more than 6 months: deleted by the Live Services and Operations Team';
@@ -166,10 +167,14 @@ export async function recordInactiveDeletion(
   accountId: string,
   now = new Date(),
 ): Promise<Account> {
-  return db.transaction('rw', [db.accounts, db.audit, db.operators], async () => {
-    const operator = await requireOperator(db, operatorId);
-    const account = await db.accounts.get(accountId);
-    if (!account) throw new InputError('This account no longer exists.', 'accountId');
-    return markAccountDeleted(db, operator, account, INACTIVE_DELETION_REASON, now.toISOString(), 'account.delete-inactive');
-  });
+  return change(
+    { db, operatorId },
+    [db.accounts],
+    async (ctx) => {
+      const account = await db.accounts.get(accountId);
+      if (!account) throw new InputError('This account no longer exists.', 'accountId');
+      return markAccountDeleted(ctx, account, INACTIVE_DELETION_REASON, 'account.delete-inactive');
+    },
+    now,
+  );
 }

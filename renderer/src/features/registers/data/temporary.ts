@@ -2,10 +2,13 @@ import { reminderStage, type ReminderStage } from '@shared/domain/registers';
 import { londonDate } from '@shared/domain/london-time';
 import { ExtendInput, TemporaryEntryInput, type TemporaryEntry } from '@shared/models/registers';
 import type { Operator } from '@shared/models/operator';
-import { assertCanManage, markAccountDeleted } from '../../../db/account-writes';
-import { recordAudit } from '../../../db/audit';
+import { assertCanManage, markAccountDeleted } from '../../../entities/accounts/account-writes';
 import type { DosDeskDb } from '../../../db/database';
-import { InputError, inputErrorFrom, managedRegions, requireOperator } from '../../../db/guards';
+import { InputError, inputErrorFrom, managedRegions } from '../../../db/guards';
+import { change } from '../../../entities/desk/change';
+
+/** A register entry in words, for the audit trail. */
+const subjectOf = (entry: Pick<TemporaryEntry, 'accountName'>) => `${entry.accountName}'s temporary account`;
 
 /** Adds an account to the temporary accounts register, with the date it is no longer required. */
 export async function addTemporaryEntry(
@@ -17,43 +20,46 @@ export async function addTemporaryEntry(
   const parsed = TemporaryEntryInput.safeParse(input);
   if (!parsed.success) throw inputErrorFrom(parsed.error, 'accountId');
   const fields = parsed.data;
-  return db.transaction('rw', [db.temporaryAccounts, db.accounts, db.audit, db.operators], async () => {
-    const operator = await requireOperator(db, operatorId);
-    const account = await db.accounts.get(fields.accountId);
-    if (!account || account.status !== 'active') throw new InputError('Choose an active DoS account.', 'accountId');
-    assertCanManage(operator, account);
-    const open = (await db.temporaryAccounts.where('accountId').equals(account.id).toArray()).find((e) => e.status === 'active');
-    if (open)
-      throw new InputError(`${account.fullName}'s account is already on the register, for review on ${open.reviewDate}.`, 'accountId');
-    if (fields.reviewDate < londonDate(now))
-      throw new InputError('The date the account is no longer required cannot be in the past.', 'reviewDate');
-    const at = now.toISOString();
-    const entry: TemporaryEntry = {
-      id: crypto.randomUUID(),
-      accountId: account.id,
-      accountName: account.fullName,
-      region: account.regions[0]!,
-      reason: fields.reason,
-      reviewDate: fields.reviewDate,
-      keeper: fields.keeper,
-      status: 'active',
-      history: [{ at, operatorId: operator.id, action: 'created', reviewDate: fields.reviewDate, reason: fields.reason }],
-      notified: [],
-      createdAt: at,
-      updatedAt: at,
-    };
-    await db.temporaryAccounts.add(entry);
-    await recordAudit(db, {
-      at,
-      operatorId: operator.id,
-      entity: 'temporary-account',
-      entityId: entry.id,
-      action: 'temporary.create',
-      before: null,
-      after: entry,
-    });
-    return entry;
-  });
+  return change(
+    { db, operatorId },
+    [db.temporaryAccounts, db.accounts],
+    async (ctx) => {
+      const { operator, at } = ctx;
+      const account = await db.accounts.get(fields.accountId);
+      if (!account || account.status !== 'active') throw new InputError('Choose an active DoS account.', 'accountId');
+      assertCanManage(operator, account);
+      const open = (await db.temporaryAccounts.where('accountId').equals(account.id).toArray()).find((e) => e.status === 'active');
+      if (open)
+        throw new InputError(`${account.fullName}'s account is already on the register, for review on ${open.reviewDate}.`, 'accountId');
+      if (fields.reviewDate < londonDate(now))
+        throw new InputError('The date the account is no longer required cannot be in the past.', 'reviewDate');
+      const entry: TemporaryEntry = {
+        id: crypto.randomUUID(),
+        accountId: account.id,
+        accountName: account.fullName,
+        region: account.regions[0]!,
+        reason: fields.reason,
+        reviewDate: fields.reviewDate,
+        keeper: fields.keeper,
+        status: 'active',
+        history: [{ at, operatorId: operator.id, action: 'created', reviewDate: fields.reviewDate, reason: fields.reason }],
+        notified: [],
+        createdAt: at,
+        updatedAt: at,
+      };
+      await db.temporaryAccounts.add(entry);
+      await ctx.audit({
+        entity: 'temporary-account',
+        entityId: entry.id,
+        subject: subjectOf(entry),
+        action: 'temporary.create',
+        before: null,
+        after: entry,
+      });
+      return entry;
+    },
+    now,
+  );
 }
 
 async function loadEntry(db: DosDeskDb, operator: Operator, id: string): Promise<TemporaryEntry> {
@@ -74,35 +80,38 @@ export async function extendTemporaryEntry(
 ): Promise<TemporaryEntry> {
   const parsed = ExtendInput.safeParse(input);
   if (!parsed.success) throw inputErrorFrom(parsed.error, 'reviewDate');
-  return db.transaction('rw', [db.temporaryAccounts, db.accounts, db.audit, db.operators], async () => {
-    const operator = await requireOperator(db, operatorId);
-    const before = await loadEntry(db, operator, id);
-    if (parsed.data.reviewDate <= londonDate(now)) throw new InputError('The new date must be after today.', 'reviewDate');
-    if (parsed.data.reviewDate <= before.reviewDate)
-      throw new InputError(`The new date must be after the current one (${before.reviewDate}).`, 'reviewDate');
-    const at = now.toISOString();
-    const after: TemporaryEntry = {
-      ...before,
-      reviewDate: parsed.data.reviewDate,
-      notified: [],
-      history: [
-        ...before.history,
-        { at, operatorId: operator.id, action: 'extended', reviewDate: parsed.data.reviewDate, reason: parsed.data.reason },
-      ],
-      updatedAt: at,
-    };
-    await db.temporaryAccounts.put(after);
-    await recordAudit(db, {
-      at,
-      operatorId: operator.id,
-      entity: 'temporary-account',
-      entityId: id,
-      action: 'temporary.extend',
-      before: { reviewDate: before.reviewDate },
-      after: { reviewDate: after.reviewDate, reason: parsed.data.reason },
-    });
-    return after;
-  });
+  return change(
+    { db, operatorId },
+    [db.temporaryAccounts, db.accounts],
+    async (ctx) => {
+      const { operator, at } = ctx;
+      const before = await loadEntry(db, operator, id);
+      if (parsed.data.reviewDate <= londonDate(now)) throw new InputError('The new date must be after today.', 'reviewDate');
+      if (parsed.data.reviewDate <= before.reviewDate)
+        throw new InputError(`The new date must be after the current one (${before.reviewDate}).`, 'reviewDate');
+      const after: TemporaryEntry = {
+        ...before,
+        reviewDate: parsed.data.reviewDate,
+        notified: [],
+        history: [
+          ...before.history,
+          { at, operatorId: operator.id, action: 'extended', reviewDate: parsed.data.reviewDate, reason: parsed.data.reason },
+        ],
+        updatedAt: at,
+      };
+      await db.temporaryAccounts.put(after);
+      await ctx.audit({
+        entity: 'temporary-account',
+        entityId: id,
+        subject: subjectOf(before),
+        action: 'temporary.extend',
+        before: { reviewDate: before.reviewDate },
+        after: { reviewDate: after.reviewDate, reason: parsed.data.reason },
+      });
+      return after;
+    },
+    now,
+  );
 }
 
 /** No longer required: deletes the DoS account and closes the entry, in one transaction. */
@@ -112,42 +121,38 @@ export async function deleteTemporaryAccount(
   id: string,
   now = new Date(),
 ): Promise<TemporaryEntry> {
-  return db.transaction('rw', [db.temporaryAccounts, db.accounts, db.audit, db.operators], async () => {
-    const operator = await requireOperator(db, operatorId);
-    const before = await loadEntry(db, operator, id);
-    const at = now.toISOString();
-    const account = await db.accounts.get(before.accountId);
-    if (account && account.status === 'active') {
-      await markAccountDeleted(
-        db,
-        operator,
-        account,
-        `Temporary access no longer required: ${before.reason}`,
-        at,
-        'account.delete-temporary',
-      );
-    }
-    const after: TemporaryEntry = {
-      ...before,
-      status: 'closed',
-      history: [
-        ...before.history,
-        { at, operatorId: operator.id, action: 'account-deleted', reviewDate: before.reviewDate, reason: 'No longer required' },
-      ],
-      updatedAt: at,
-    };
-    await db.temporaryAccounts.put(after);
-    await recordAudit(db, {
-      at,
-      operatorId: operator.id,
-      entity: 'temporary-account',
-      entityId: id,
-      action: 'temporary.close',
-      before: { status: 'active' },
-      after: { status: 'closed' },
-    });
-    return after;
-  });
+  return change(
+    { db, operatorId },
+    [db.temporaryAccounts, db.accounts],
+    async (ctx) => {
+      const { operator, at } = ctx;
+      const before = await loadEntry(db, operator, id);
+      const account = await db.accounts.get(before.accountId);
+      if (account && account.status === 'active') {
+        await markAccountDeleted(ctx, account, `Temporary access no longer required: ${before.reason}`, 'account.delete-temporary');
+      }
+      const after: TemporaryEntry = {
+        ...before,
+        status: 'closed',
+        history: [
+          ...before.history,
+          { at, operatorId: operator.id, action: 'account-deleted', reviewDate: before.reviewDate, reason: 'No longer required' },
+        ],
+        updatedAt: at,
+      };
+      await db.temporaryAccounts.put(after);
+      await ctx.audit({
+        entity: 'temporary-account',
+        entityId: id,
+        subject: subjectOf(before),
+        action: 'temporary.close',
+        before: { status: 'active' },
+        after: { status: 'closed' },
+      });
+      return after;
+    },
+    now,
+  );
 }
 
 /** Active entries for the operator's regions, soonest review first. */

@@ -5,7 +5,7 @@ import type { DeliveryMethod } from '@shared/models/email';
 import type { Operator } from '@shared/models/operator';
 import type { DosTeam } from '@shared/models/registers';
 import { useDb } from '../../../db/db-context';
-import { accountsInRegions } from '../../../db/account-writes';
+import { accountsInRegions } from '../../../entities/accounts/account-writes';
 import { managedRegions } from '../../../db/guards';
 import { useApi } from '../../../platform/api-context';
 import { useSession } from '../../../session/store';

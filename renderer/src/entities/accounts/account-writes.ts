@@ -1,13 +1,18 @@
 import type { Account, AccountFields } from '@shared/models/account';
 import type { Operator } from '@shared/models/operator';
-import { recordAudit } from './audit';
-import type { DosDeskDb } from './database';
-import { InputError, managedRegions, ScopeError } from './guards';
+import type { DosDeskDb } from '../../db/database';
+import { InputError, managedRegions, ScopeError } from '../../db/guards';
+import type { ChangeContext } from '../desk/change';
 
 /**
- * Writes shared by the features that create DoS accounts (adding one by hand, approving a
- * request). Call inside a `rw` transaction over accounts, services, audit and operators.
+ * Writes shared by the features that create or delete DoS accounts (adding one by hand, approving
+ * a request, the registers). Call inside a `change()` over accounts and services.
  */
+
+/** An account in words, for the audit trail. */
+export function accountSubject(account: Pick<Account, 'fullName'>): string {
+  return `${account.fullName}'s account`;
+}
 
 /** Refuses adding or removing a region where the operator does not hold approveUser. */
 export function assertRegionChangesInScope(operator: Operator, before: readonly string[], after: readonly string[]): void {
@@ -38,13 +43,8 @@ export async function assertEmailFree(db: DosDeskDb, email: string, id: string |
 }
 
 /** Checks and adds a new account with its audit entry. */
-export async function insertAccount(
-  db: DosDeskDb,
-  operator: Operator,
-  fields: AccountFields,
-  at: string,
-  action = 'account.create',
-): Promise<Account> {
+export async function insertAccount(ctx: ChangeContext, fields: AccountFields, action = 'account.create'): Promise<Account> {
+  const { db, operator, at } = ctx;
   assertRegionChangesInScope(operator, [], fields.regions);
   await assertServicesExist(db, fields.serviceIds);
   await assertEmailFree(db, fields.email, null);
@@ -59,7 +59,7 @@ export async function insertAccount(
     lastLoginOn: null,
   };
   await db.accounts.add(account);
-  await recordAudit(db, { at, operatorId: operator.id, entity: 'account', entityId: account.id, action, before: null, after: account });
+  await ctx.audit({ entity: 'account', entityId: account.id, subject: accountSubject(account), action, before: null, after: account });
   return account;
 }
 
@@ -73,20 +73,19 @@ export function assertCanManage(operator: Operator, account: Pick<Account, 'regi
   }
 }
 
-/** Marks an account deleted with its reason, audited. Call inside a `rw` transaction. */
+/** Marks an account deleted with its reason, audited. Call inside a `change()` over accounts. */
 export async function markAccountDeleted(
-  db: DosDeskDb,
-  operator: Operator,
+  ctx: ChangeContext,
   account: Account,
   reason: string,
-  at: string,
   action = 'account.delete',
 ): Promise<Account> {
+  const { db, operator, at } = ctx;
   assertCanManage(operator, account);
   if (account.status !== 'active') throw new InputError('This account has already been deleted.', 'reason');
   const after: Account = { ...account, status: 'deleted', deletedAt: at, deleteReason: reason, updatedAt: at };
   await db.accounts.put(after);
-  await recordAudit(db, { at, operatorId: operator.id, entity: 'account', entityId: account.id, action, before: account, after });
+  await ctx.audit({ entity: 'account', entityId: account.id, subject: accountSubject(account), action, before: account, after });
   return after;
 }
 

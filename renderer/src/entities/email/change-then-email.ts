@@ -1,0 +1,107 @@
+import type { Table } from 'dexie';
+import type { QueueEmailArgs } from '@shared/ipc/contract';
+import type { OutboxSummary } from '@shared/models/email';
+import { plainErrorMessage } from '../../platform/plain-error';
+import { change, type AuditNote, type ChangeContext, type Desk } from '../desk/change';
+
+/** Main refused or failed to queue an email; carries its message and field problems. */
+export class EmailQueueError extends Error {
+  constructor(
+    message: string,
+    readonly fields: { path: string; message: string }[] = [],
+  ) {
+    super(message);
+    this.name = 'EmailQueueError';
+  }
+  get field(): string | undefined {
+    return this.fields[0]?.path;
+  }
+}
+
+/** A change was saved, but the email it causes could not be queued: the record shows it as not queued. */
+export class EmailNotQueuedError extends Error {
+  constructor(
+    readonly saved: string,
+    readonly problem: string,
+  ) {
+    super(`${saved}, but the email could not be queued: ${problem} Use "Queue the email again" on this page once that is put right.`);
+    this.name = 'EmailNotQueuedError';
+  }
+}
+
+/** An email as a change asks for it: who it is from and how it goes are the desk's. */
+export type EmailDraft = Omit<QueueEmailArgs, 'operatorId' | 'delivery'>;
+
+/** A change that also emails: what was saved, and the email or why it was not queued. */
+export interface EmailOutcome<T> {
+  result: T;
+  email: OutboxSummary | null;
+  /** Why the email was not queued, in words; the change itself was saved. */
+  emailProblem: string | null;
+}
+
+/** The audit entry for an email put in the outbox (or changed there). */
+export function emailAuditNote(action: string, entry: OutboxSummary): AuditNote {
+  const to = entry.to.map((m) => m.address).join(', ');
+  return {
+    entity: 'email',
+    entityId: entry.id,
+    subject: `email "${entry.subject}" to ${to}`,
+    action,
+    before: null,
+    after: { status: entry.status, subject: entry.subject, to: entry.to, delivery: entry.delivery, relatedTo: entry.relatedTo },
+  };
+}
+
+/** Asks main to queue an email as the desk's operator. Throws EmailQueueError when main refuses. */
+export async function queueThroughMain(desk: Desk, operatorId: string, draft: EmailDraft): Promise<OutboxSummary> {
+  const result = await desk.api.queueEmail({ ...draft, delivery: desk.delivery, operatorId });
+  if (!result.ok) throw new EmailQueueError(result.error.message, result.error.fields);
+  return result.data;
+}
+
+/**
+ * The second half of an action that emails: queue the email through main, then, in one change,
+ * audit it and keep its outbox id on the record that caused it (`attach`). Used by the first try
+ * and by "Queue the email again" alike. When main cannot queue it, the record stands and the
+ * outcome says why, so the screen can offer to queue it again.
+ */
+export async function emailAfterChange<T>(
+  desk: Desk,
+  tables: readonly Table[],
+  result: T,
+  draft: EmailDraft,
+  attach: ((ctx: ChangeContext, result: T, email: OutboxSummary) => Promise<T>) | null,
+): Promise<EmailOutcome<T>> {
+  let email: OutboxSummary;
+  try {
+    if (!desk.operatorId) throw new EmailQueueError('Choose who you are before sending an email.');
+    email = await queueThroughMain(desk, desk.operatorId, draft);
+  } catch (error) {
+    return { result, email: null, emailProblem: plainErrorMessage(error) };
+  }
+  const attached = await change(desk, tables, async (ctx) => {
+    await ctx.audit(emailAuditNote('email.queue', email));
+    return attach ? attach(ctx, result, email) : result;
+  });
+  return { result: attached, email, emailProblem: null };
+}
+
+/**
+ * The one order for every action that also emails: the change is written first (records, audit
+ * entry and change log in one transaction), and only once it has committed is the email queued,
+ * then its outbox id kept on the record. A change that fails sends nothing; an email that cannot
+ * be queued leaves the change saved and says so (never an email about something that did not
+ * happen, such as a rejection of a request that is still outstanding).
+ */
+export async function changeThenEmail<T>(
+  desk: Desk,
+  tables: readonly Table[],
+  body: (ctx: ChangeContext) => Promise<{ result: T; email: EmailDraft | null }>,
+  attach: ((ctx: ChangeContext, result: T, email: OutboxSummary) => Promise<T>) | null,
+  now: Date = new Date(),
+): Promise<EmailOutcome<T>> {
+  const { result, email } = await change(desk, tables, body, now);
+  if (!email) return { result, email: null, emailProblem: null };
+  return emailAfterChange(desk, tables, result, email, attach);
+}
