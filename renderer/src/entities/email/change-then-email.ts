@@ -105,3 +105,12 @@ export async function changeThenEmail<T>(
   if (!email) return { result, email: null, emailProblem: null };
   return emailAfterChange(desk, tables, result, email, attach);
 }
+
+/**
+ * For actions whose result is the record: the record, or, when its email could not be queued, the
+ * error saying the change was saved and the email was not (the record shows it as not queued).
+ */
+export function savedWithEmail<T>(outcome: EmailOutcome<T>, saved: string): T {
+  if (outcome.emailProblem) throw new EmailNotQueuedError(saved, outcome.emailProblem);
+  return outcome.result;
+}

@@ -13,7 +13,7 @@ import {
   emailAfterChange,
   EmailNotQueuedError,
   type EmailDraft,
-  type EmailOutcome,
+  savedWithEmail,
 } from '../../../entities/email/change-then-email';
 import {
   assertInScope,
@@ -162,12 +162,6 @@ function keepOutboxId(id: string, place: (request: UserRequest, outboxId: string
     await ctx.db.requests.put(after);
     return after;
   };
-}
-
-/** The request, or the error saying it was saved but its email is not in the outbox yet. */
-function savedWithEmail<T>(outcome: EmailOutcome<T>, what: string): T {
-  if (outcome.emailProblem) throw new EmailNotQueuedError(what, outcome.emailProblem);
-  return outcome.result;
 }
 
 /**
