@@ -113,8 +113,10 @@ describe(`permission roles and users in my region (${TARGET})`, () => {
     await expect.poll(() => page.locator('tbody tr').count()).toBe(1);
     const cells = await page.locator('tbody tr td').allTextContents();
     expect(cells[1]).toBe('Priya Shah');
-    expect(cells[3]).toBe('compareService, editClinical, viewClinical');
-    expect(cells[4]).toBe('compareService, editCapacity, viewClinical');
+    // Whose roles changed, by name, not only an id.
+    expect(cells[2]).toBe("Alex Jones's account");
+    expect(cells[4]).toBe('compareService, editClinical, viewClinical');
+    expect(cells[5]).toBe('compareService, editCapacity, viewClinical');
     await page.getByRole('button', { name: 'Verify the audit trail' }).click();
     await expect
       .poll(() => page.getByTestId('audit-verdict').textContent())

@@ -1,5 +1,6 @@
 import { useMemo, useState } from 'react';
 import type { Operator } from '@shared/models/operator';
+import type { AuditEntry } from '@shared/models/audit';
 import { PageHeading } from '../../../components/page-heading';
 import { downloadText } from '../../../platform/download';
 import { useAuditPage, useAuditTools, type AuditFilter, type VerifyReport } from '../data/audit';
@@ -67,6 +68,11 @@ export function verdictOf(report: VerifyReport): Verdict {
       `Line${w.unreadableLines.length === 1 ? '' : 's'} ${w.unreadableLines.join(', ')} of the witness log could not be read (a line cut off when DoS Desk stopped mid-write is one), so ${w.unreadableLines.length === 1 ? 'it was' : 'they were'} left out.`,
     );
   return { tampered, lines };
+}
+
+/** The record an entry is about, by name; entries from before names were recorded show their type and id. */
+function recordInWords(e: AuditEntry): string {
+  return e.subject ?? `${e.entity} ${e.entityId}`;
 }
 
 function describe(value: unknown): string {
@@ -190,6 +196,9 @@ export function AuditPage({ operators }: { operators: readonly Operator[] }) {
                 Who
               </th>
               <th scope="col" className="nhsuk-table__header">
+                Record
+              </th>
+              <th scope="col" className="nhsuk-table__header">
                 Action
               </th>
               <th scope="col" className="nhsuk-table__header">
@@ -205,6 +214,7 @@ export function AuditPage({ operators }: { operators: readonly Operator[] }) {
               <tr className="nhsuk-table__row" key={e.id}>
                 <td className="nhsuk-table__cell">{dateTime.format(new Date(e.at))}</td>
                 <td className="nhsuk-table__cell">{names.get(e.operatorId) ?? e.operatorId}</td>
+                <td className="nhsuk-table__cell">{recordInWords(e)}</td>
                 <td className="nhsuk-table__cell">
                   <code>{e.action}</code>
                 </td>

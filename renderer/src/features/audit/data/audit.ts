@@ -49,9 +49,20 @@ export async function auditCsv(db: DosDeskDb, filter: AuditFilter): Promise<stri
     .orderBy(':id')
     .filter((e) => matches(e, filter))
     .each((e) => {
-      rows.push([e.id, e.at, names.get(e.operatorId) ?? e.operatorId, e.action, e.entity, e.entityId, e.before, e.after, e.hash]);
+      rows.push([
+        e.id,
+        e.at,
+        names.get(e.operatorId) ?? e.operatorId,
+        e.action,
+        e.entity,
+        e.entityId,
+        e.subject ?? '',
+        e.before,
+        e.after,
+        e.hash,
+      ]);
     });
-  return toCsv(['id', 'time', 'operator', 'action', 'record type', 'record id', 'before', 'after', 'hash'], rows);
+  return toCsv(['id', 'time', 'operator', 'action', 'record type', 'record id', 'record', 'before', 'after', 'hash'], rows);
 }
 
 export function useAuditPage(filter: AuditFilter, page: number) {
