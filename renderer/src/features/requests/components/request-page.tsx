@@ -17,6 +17,7 @@ import { useSession } from '../../../session/store';
 import { useRequest, useRequestActions } from '../data/use-requests';
 import { useServicesDirectory } from '../data/use-requests';
 import { ChangeRegion, RecordValidation, RejectRequest, ResendActivation } from './request-actions';
+import { EmailsNotQueued } from './emails-not-queued';
 
 const STATUS_TEXT = { outstanding: 'Outstanding', approved: 'Approved', rejected: 'Rejected' } as const;
 
@@ -70,6 +71,7 @@ export function RequestPage({
           Back to outstanding requests
         </a>
         <PageHeading>{request.fullName}</PageHeading>
+        <EmailsNotQueued request={request} actions={actions} />
         {outstanding && !request.emailValidatedOn && (
           <div className="nhsuk-error-summary" aria-labelledby="gate-title" tabIndex={-1} data-testid="validation-gate">
             <h2 className="nhsuk-error-summary__title" id="gate-title">
@@ -183,7 +185,7 @@ function Approve({
           const result = await actions.approve(request.id, values);
           announce(
             result.emailProblem
-              ? `Approved: ${result.account.fullName}'s account was created, but the approval email could not be queued (${result.emailProblem}). Send it from the outbox.`
+              ? `Approved: ${result.account.fullName}'s account was created, but the approval email could not be queued (${result.emailProblem}). Open the request to queue it again.`
               : `Approved: ${result.account.fullName}'s account was created and the approval email is in the outbox.`,
           );
           navigate(`/accounts/${result.account.id}`);

@@ -14,6 +14,7 @@ import {
   importRequests,
   markValidated,
   previewRequestsCsv,
+  queueEmailsNotQueued,
   queueCounts,
   type QueueCounts,
   queueRows,
@@ -61,6 +62,7 @@ export function useRequestActions(delivery: DeliveryMethod, deskRegions: readonl
     reject: (id: string, reason: string) => rejectRequest(s, id, reason),
     move: (id: string, change: { region: string; note: string; notifyTeam: string | null }) => changeRegion(s, id, change, deskRegions),
     approve: (id: string, account: unknown) => approveRequest(s, id, account),
+    queueNotQueued: (id: string) => queueEmailsNotQueued(s, id),
     preview: (operator: Operator, csv: string) => previewRequestsCsv(db, operator, csv),
     commit: (rows: readonly RequestImportRow[]) => importRequests(db, operatorId, rows),
   };
