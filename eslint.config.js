@@ -98,6 +98,23 @@ export default tseslint.config(
       },
     ];
   }),
+  // Entities hold the rules and writes several features share (accounts, email, operators, services…):
+  // features import them, they import no feature and not the app.
+  {
+    files: ['renderer/src/entities/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: ['electron'],
+          patterns: [
+            { group: NODE_BUILTINS, message: 'The renderer has no Node: ask main through the IPC contract.' },
+            { regex: '(^|/)(features|app)/', message: 'Entities know no feature: features import entities, never the other way.' },
+          ],
+        },
+      ],
+    },
+  },
   {
     files: ['renderer/src/components/**/*.{ts,tsx}'],
     rules: {

@@ -128,4 +128,4 @@ export function useAccount(operatorId: string, id: string): { account: Account |
   }, [db, operatorId, id]);
   return result ?? { account: undefined, error: null };
 }
-export { useServicesDirectory } from '../../../db/use-services-directory';
+export { useServicesDirectory } from '../../../entities/services/use-services-directory';

@@ -1,8 +1,10 @@
-import Dexie from 'dexie';
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { Operator } from '@shared/models/operator';
 import type { DosDeskDb } from '../../../db/database';
 import { useDb } from '../../../db/db-context';
+import { openFollowUpCount, overdueCheckCount } from '../../../entities/pharmacy/queries';
+import { unreportedChangeCount } from '../../../entities/registers/queries';
+import { outstandingRequestCount } from '../../../entities/requests/queries';
 
 export interface Attention {
   /** Outstanding user requests in the regions where the operator holds approveUser. */
@@ -15,38 +17,19 @@ export interface Attention {
   overdueChecks: number;
 }
 
-/** What is waiting for the operator, counted from the indexes (no table is read whole). */
+/**
+ * What is waiting for the operator, counted from the indexes (no table is read whole), by the same
+ * rules the requests, registers and pharmacy screens use (entities/).
+ */
 export async function attentionFor(db: DosDeskDb, operator: Operator, today: string): Promise<Attention> {
-  const [requests, changes, followUps, overdue] = await Promise.all([
-    Promise.all(operator.approveUserRegions.map((r) => db.requests.where('[status+region]').equals(['outstanding', r]).count())),
-    operator.regions.length
-      ? db.emergencyChanges
-          .where('region')
-          .anyOf(operator.regions)
-          .filter((c) => !c.reportedAt)
-          .count()
-      : 0,
-    db.pharmacyChanges
-      .where('kind')
-      .equals('on-call-change')
-      .filter((c) => c.followUp?.status === 'open' && operator.regions.includes(c.region))
-      .count(),
-    Promise.all(
-      operator.regions.map((r) =>
-        db.pharmacyProfiles
-          .where('[region+nextCheckDue]')
-          .between([r, Dexie.minKey], [r, today], true, false)
-          .filter((p) => p.profileStatus === 'active')
-          .count(),
-      ),
-    ),
+  const sum = (counts: number[]) => counts.reduce((a, b) => a + b, 0);
+  const [requests, unreportedChanges, followUps, overdueChecks] = await Promise.all([
+    Promise.all(operator.approveUserRegions.map((r) => outstandingRequestCount(db, r))).then(sum),
+    unreportedChangeCount(db, operator.regions),
+    openFollowUpCount(db, operator.regions),
+    Promise.all(operator.regions.map((r) => overdueCheckCount(db, r, today))).then(sum),
   ]);
-  return {
-    requests: requests.reduce((a, b) => a + b, 0),
-    unreportedChanges: changes,
-    followUps,
-    overdueChecks: overdue.reduce((a, b) => a + b, 0),
-  };
+  return { requests, unreportedChanges, followUps, overdueChecks };
 }
 
 export function useAttention(operator: Operator, today: string): Attention | undefined {

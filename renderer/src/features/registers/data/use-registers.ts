@@ -100,4 +100,4 @@ export function useReviewReminders(operator: Operator) {
   }, [notify]);
   return reminders;
 }
-export { useServicesDirectory } from '../../../db/use-services-directory';
+export { useServicesDirectory } from '../../../entities/services/use-services-directory';

@@ -3,6 +3,7 @@ import type { Operator } from '@shared/models/operator';
 import type { UserRequest } from '@shared/models/request';
 import type { DosDeskDb } from '../../../db/database';
 import { managedRegions, requireOperator } from '../../../db/guards';
+import { outstandingRequestCount } from '../../../entities/requests/queries';
 import { assertInScope } from './request-rules';
 
 /** Reading the requests queue: counts per region and one page at a time. Writes nothing. */
@@ -20,7 +21,7 @@ export async function queueCounts(db: DosDeskDb, operator: Operator): Promise<Qu
   const perRegion = await Promise.all(
     [...managedRegions(operator)].map(async (region) => ({
       region,
-      count: await db.requests.where('[status+region]').equals(['outstanding', region]).count(),
+      count: await outstandingRequestCount(db, region),
     })),
   );
   return { perRegion, total: perRegion.reduce((sum, r) => sum + r.count, 0) };

@@ -67,4 +67,4 @@ export function useRequestActions(delivery: DeliveryMethod, deskRegions: readonl
     commit: (rows: readonly RequestImportRow[]) => importRequests(db, operatorId, rows),
   };
 }
-export { useServicesDirectory } from '../../../db/use-services-directory';
+export { useServicesDirectory } from '../../../entities/services/use-services-directory';
