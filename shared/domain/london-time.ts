@@ -11,7 +11,7 @@ import { TZDate, tz } from '@date-fns/tz';
 import { addDays, addMonths, differenceInCalendarDays, format, getDay, startOfWeek, type Locale } from 'date-fns';
 import { enGB } from 'date-fns/locale/en-GB';
 
-export const LONDON = 'Europe/London';
+const LONDON = 'Europe/London';
 const inLondon = tz(LONDON);
 
 /** British English as the screens have always shown it: abbreviated September is "Sept", as Intl writes it. */
