@@ -4,9 +4,15 @@ import { toCsv } from '../../../shared/domain/csv';
 
 describe('toCsv', () => {
   it('writes a header and rows with CRLF line ends, quoting what needs it', () => {
-    expect(toCsv(['a', 'b'], [['plain', 'with, comma'], ['say "hi"', 'two\nlines']])).toBe(
-      'a,b\r\nplain,"with, comma"\r\n"say ""hi""","two\nlines"\r\n',
-    );
+    expect(
+      toCsv(
+        ['a', 'b'],
+        [
+          ['plain', 'with, comma'],
+          ['say "hi"', 'two\nlines'],
+        ],
+      ),
+    ).toBe('a,b\r\nplain,"with, comma"\r\n"say ""hi""","two\nlines"\r\n');
   });
 
   it('writes empty values as empty cells and other values as JSON', () => {
