@@ -1,4 +1,4 @@
-import { londonDate } from './london-time';
+import { londonDate, startOfCalendarWeek } from './london-time';
 
 /** What main writes beside each backup file (`<name>.manifest.json`). */
 export interface BackupManifest {
@@ -63,14 +63,6 @@ export const BACKUP_REASON_LABELS: Record<BackupReason, string> = {
   manual: 'Made by hand',
 };
 
-/** Monday of the ISO week of a London date, as an ISO date: the key for weekly backups. */
-function weekKey(isoDate: string): string {
-  const d = new Date(`${isoDate}T12:00:00Z`);
-  const day = (d.getUTCDay() + 6) % 7;
-  d.setUTCDate(d.getUTCDate() - day);
-  return d.toISOString().slice(0, 10);
-}
-
 /**
  * Which backups to keep: every pre-migration backup and every backup made by hand; of the others,
  * the newest of each of the 7 most recent days that have one, and the newest of each of the 4 most
@@ -87,7 +79,7 @@ export function backupsToKeep(manifests: readonly Pick<BackupManifest, 'fileName
   for (const m of rotated) {
     const day = londonDate(new Date(m.createdAt));
     if (!days.has(day)) days.set(day, m.fileName);
-    const week = weekKey(day);
+    const week = startOfCalendarWeek(day);
     if (!weeks.has(week)) weeks.set(week, m.fileName);
   }
   for (const name of [...days.values()].slice(0, 7)) keep.add(name);

@@ -1,6 +1,7 @@
 /**
  * Connecting Care user management (seed 003, "Guide for authorisers").
  */
+import { addCalendarDays, calendarWeekday } from './london-time';
 
 export type CcRequestType = 'new-user' | 'amendment' | 'deletion';
 
@@ -92,14 +93,6 @@ export function allocationYear(isoDate: string, startMonth: number): string {
 
 // ---- The 5-day target -------------------------------------------------------------------
 
-function toDay(iso: string): Date {
-  return new Date(`${iso}T12:00:00Z`);
-}
-
-function toIso(d: Date): string {
-  return d.toISOString().slice(0, 10);
-}
-
 /**
  * The date a request should be actioned by: 5 days after the back office received it. The time at
  * the local service desk does not count. In working days, weekends and the given bank holidays are
@@ -111,18 +104,15 @@ export function actionDueDate(
   bankHolidays: ReadonlySet<string>,
   days = BACK_OFFICE_TARGET_DAYS,
 ): string {
-  const d = toDay(receivedOn);
-  if (unit === 'calendar-days') {
-    d.setUTCDate(d.getUTCDate() + days);
-    return toIso(d);
-  }
+  if (unit === 'calendar-days') return addCalendarDays(receivedOn, days);
+  let day = receivedOn;
   let left = days;
   while (left > 0) {
-    d.setUTCDate(d.getUTCDate() + 1);
-    const weekday = d.getUTCDay();
-    if (weekday !== 0 && weekday !== 6 && !bankHolidays.has(toIso(d))) left--;
+    day = addCalendarDays(day, 1);
+    const weekday = calendarWeekday(day);
+    if (weekday !== 0 && weekday !== 6 && !bankHolidays.has(day)) left--;
   }
-  return toIso(d);
+  return day;
 }
 
 /** Overdue once the due date has passed without the request being actioned. */

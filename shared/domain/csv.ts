@@ -1,13 +1,20 @@
 /**
- * CSV for reports: RFC 4180 quoting, and cells that a spreadsheet would run as a formula
- * (starting with = + - @, tab or CR) prefixed with an apostrophe (OWASP "CSV injection").
+ * CSV for reports, written by `Papa.unparse`: RFC 4180 quoting, CRLF line ends, and cells that a
+ * spreadsheet would run as a formula (starting with = + - @, tab or CR) prefixed with an apostrophe
+ * (OWASP "CSV injection"). Values that are not text are written as JSON (numbers as digits, records
+ * such as an audit entry's before and after as JSON), so a negative number is escaped too.
  */
-export function csvCell(value: unknown): string {
-  let text = value === null || value === undefined ? '' : typeof value === 'string' ? value : JSON.stringify(value);
-  if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+import Papa from 'papaparse';
+
+/** Papa's own default (`/^[=+\-@\t\r].*$/`) misses a formula followed by a line break. */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+function cellText(value: unknown): string {
+  if (value === null || value === undefined) return '';
+  return typeof value === 'string' ? value : (JSON.stringify(value) ?? '');
 }
 
 export function toCsv(header: readonly string[], rows: readonly (readonly unknown[])[]): string {
-  return [header, ...rows].map((row) => row.map(csvCell).join(',')).join('\r\n') + '\r\n';
+  const table = [header, ...rows].map((row) => row.map(cellText));
+  return Papa.unparse(table, { newline: '\r\n', escapeFormulae: FORMULA_START }) + '\r\n';
 }

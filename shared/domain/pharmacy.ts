@@ -1,4 +1,4 @@
-import { londonParts } from './london-time';
+import { addCalendarDays, addCalendarMonths, calendarWeekday, londonDate, londonParts } from './london-time';
 
 /** Pharmacy profiles and the Profile Manager handoff (seed 002, "Profile Manager launch"). */
 
@@ -29,10 +29,7 @@ export const CHECK_EVERY_MONTHS = 3;
 
 /** The date the next quarterly check is due (3 calendar months after the last, clamped to month end). */
 export function nextCheckDue(lastChecked: string): string {
-  const [y, m, d] = lastChecked.split('-').map(Number);
-  const first = new Date(Date.UTC(y!, m! - 1 + CHECK_EVERY_MONTHS, 1));
-  const lastDay = new Date(Date.UTC(first.getUTCFullYear(), first.getUTCMonth() + 1, 0)).getUTCDate();
-  return `${first.getUTCFullYear()}-${String(first.getUTCMonth() + 1).padStart(2, '0')}-${String(Math.min(d!, lastDay)).padStart(2, '0')}`;
+  return addCalendarMonths(lastChecked, CHECK_EVERY_MONTHS);
 }
 
 /** A check is "due" in the 14 days before its date, and overdue the day after. */
@@ -43,9 +40,7 @@ export type CheckState = 'overdue' | 'due' | 'up-to-date';
 /** Where a profile stands on its quarterly check, on a London date (yyyy-mm-dd). */
 export function checkState(nextDue: string, today: string): CheckState {
   if (today > nextDue) return 'overdue';
-  const [y, m, d] = nextDue.split('-').map(Number);
-  const soon = new Date(Date.UTC(y!, m! - 1, d! - DUE_SOON_DAYS)).toISOString().slice(0, 10);
-  return today >= soon ? 'due' : 'up-to-date';
+  return today >= addCalendarDays(nextDue, -DUE_SOON_DAYS) ? 'due' : 'up-to-date';
 }
 
 /**
@@ -84,11 +79,11 @@ export const REDUCED_HOURS_ADVICE = [
  * contractor goes to the NHS website service desk; out of hours the on-call DoS support acts.
  */
 export function isInHours(instant: Date, bankHolidays: ReadonlySet<string>): boolean {
-  const p = londonParts(instant);
-  const date = `${p.year}-${String(p.month).padStart(2, '0')}-${String(p.day).padStart(2, '0')}`;
-  const weekday = new Date(Date.UTC(p.year, p.month - 1, p.day)).getUTCDay();
+  const date = londonDate(instant);
+  const weekday = calendarWeekday(date);
   if (weekday === 0 || weekday === 6 || bankHolidays.has(date)) return false;
-  return p.hour >= 8 && p.hour < 17;
+  const { hour } = londonParts(instant);
+  return hour >= 8 && hour < 17;
 }
 
 /** The NHS website service desk, from the guidance. */

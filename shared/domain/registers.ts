@@ -1,4 +1,4 @@
-import { londonDate } from './london-time';
+import { addCalendarMonths, calendarDaysBetween, londonDate } from './london-time';
 
 /**
  * The registers the DoS guidance asks leads to keep (seed 000, "Deleting DoS accounts" and
@@ -13,7 +13,7 @@ export type ReminderStage = '14-days' | '1-day' | 'due';
 
 /** Whole London days from today until the review date (negative once it has passed). */
 export function daysUntilReview(reviewDate: string, now: Date): number {
-  return dayNumber(reviewDate) - dayNumber(londonDate(now));
+  return calendarDaysBetween(londonDate(now), reviewDate);
 }
 
 /** Due for review from the review date itself (London time) onwards. */
@@ -39,7 +39,7 @@ export const INACTIVE_WARNING_DAYS = 30;
 
 /** The date 6 calendar months after the last login (the last day of a shorter month when needed). */
 export function inactiveLine(lastLoginOn: string): string {
-  return addMonths(lastLoginOn, INACTIVE_MONTHS);
+  return addCalendarMonths(lastLoginOn, INACTIVE_MONTHS);
 }
 
 export type InactiveState = 'active' | 'approaching' | 'due-for-deletion';
@@ -49,10 +49,9 @@ export type InactiveState = 'active' | 'approaching' | 'due-for-deletion';
  * within 30 days before it, so leads can act first.
  */
 export function inactiveState(lastLoginOn: string, now: Date): InactiveState {
-  const today = dayNumber(londonDate(now));
-  const line = dayNumber(inactiveLine(lastLoginOn));
-  if (today > line) return 'due-for-deletion';
-  if (today >= line - INACTIVE_WARNING_DAYS) return 'approaching';
+  const daysToLine = calendarDaysBetween(londonDate(now), inactiveLine(lastLoginOn));
+  if (daysToLine < 0) return 'due-for-deletion';
+  if (daysToLine <= INACTIVE_WARNING_DAYS) return 'approaching';
   return 'active';
 }
 
@@ -77,20 +76,4 @@ export function countdownText(madeAt: Date, now: Date): string {
   const minutes = Math.floor(Math.abs(ms) / 60_000);
   const text = `${Math.floor(minutes / 60)} h ${minutes % 60} min`;
   return ms >= 0 ? `${text} left` : `Overdue by ${text}`;
-}
-
-// ---- helpers ------------------------------------------------------------------------------
-
-function dayNumber(isoDate: string): number {
-  const [y, m, d] = isoDate.split('-').map(Number);
-  return Date.UTC(y!, m! - 1, d!) / 86_400_000;
-}
-
-/** Adds calendar months to an ISO date, clamping to the month's last day (31 Aug + 6 = 28/29 Feb). */
-export function addMonths(isoDate: string, months: number): string {
-  const [y, m, d] = isoDate.split('-').map(Number);
-  const first = new Date(Date.UTC(y!, m! - 1 + months, 1));
-  const lastDay = new Date(Date.UTC(first.getUTCFullYear(), first.getUTCMonth() + 1, 0)).getUTCDate();
-  const day = Math.min(d!, lastDay);
-  return `${first.getUTCFullYear()}-${String(first.getUTCMonth() + 1).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { singleLine } from './text';
+import { emailAddress, singleLine } from './text';
 
 const isoDate = (what: string) => z.iso.date({ error: `Enter ${what}, like 2026-12-31` });
 const longText = (what: string, max = 2000) =>
@@ -92,8 +92,8 @@ export interface EmergencyChange {
 export const DosTeam = z
   .object({
     region: singleLine('the region', 80),
-    localEmail: z.email({ error: 'Enter the local DoS team email address' }).max(254),
-    regionalEmail: z.email({ error: 'Enter the regional DoS team email address' }).max(254),
+    localEmail: emailAddress('the local DoS team email address'),
+    regionalEmail: emailAddress('the regional DoS team email address'),
   })
   .strict();
 export type DosTeam = z.infer<typeof DosTeam>;

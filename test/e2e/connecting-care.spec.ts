@@ -2,7 +2,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axeViolations, launchDesk, newPlaces, setUpOperator, TARGET, type Desk } from './desk';
-import { formatDay } from '../../shared/domain/dates';
+import { formatDay } from '../../shared/domain/london-time';
 
 const places = newPlaces(5237);
 let desk: Desk;

@@ -1,7 +1,7 @@
 import { mkdir, open, rm, stat } from 'node:fs/promises';
 import { hostname as osHostname } from 'node:os';
 import { join } from 'node:path';
-import { formatLondonDate, londonParts } from '../../../shared/domain/london-time';
+import { formatLondonDate, formatLondonTime } from '../../../shared/domain/london-time';
 import type { AppInfo } from '../../../shared/models/app-info';
 import { readTextIfExists } from './atomic-file';
 import { UserFacingError } from './user-error';
@@ -50,12 +50,7 @@ function describeHolder(holder: LockHolder, here: string): string {
   const what = holder.shell === 'electron' ? 'the DoS Desk desktop app' : 'the DoS Desk browser preview';
   const where = holder.hostname === here ? 'on this computer' : `on the computer "${holder.hostname}"`;
   const since = new Date(holder.startedAt);
-  const when = Number.isNaN(since.getTime())
-    ? ''
-    : (() => {
-        const p = londonParts(since);
-        return `, open since ${String(p.hour).padStart(2, '0')}:${String(p.minute).padStart(2, '0')} on ${formatLondonDate(since)}`;
-      })();
+  const when = Number.isNaN(since.getTime()) ? '' : `, open since ${formatLondonTime(since)} on ${formatLondonDate(since)}`;
   return `${what} (process ${holder.pid}) ${where}${when}`;
 }
 

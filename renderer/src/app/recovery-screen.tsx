@@ -2,6 +2,7 @@ import { useState } from 'react';
 import Dexie from 'dexie';
 import type { DosDeskApi } from '@shared/ipc/api';
 import { BACKUP_REASON_LABELS } from '@shared/domain/backups';
+import { formatLondonDateTime } from '@shared/domain/london-time';
 import { parseBackup, readBackup, restoreInto } from '../db/backup';
 import { DosDeskDb } from '../db/database';
 import { ProgressBar } from '../components/progress-bar';
@@ -9,7 +10,7 @@ import { SKIP_BACKUP_KEY, START_EMPTY_KEY, type Boot } from './boot';
 
 type Failed = Extract<Boot, { ok: false }>;
 
-const when = (iso: string) => new Date(iso).toLocaleString('en-GB', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/London' });
+const when = (iso: string) => formatLondonDateTime(new Date(iso));
 
 const TITLES: Record<Failed['kind'], string> = {
   'newer-version': 'The records on this computer were saved by a newer version of DoS Desk',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDay, parseDate } from '../../../shared/domain/dates';
+import { formatDay, parseDate } from '../../../shared/domain/london-time';
 
 describe('dates for people', () => {
   it('writes a calendar date the NHS way, with the weekday when asked', () => {

@@ -1,5 +1,21 @@
 import { describe, expect, it } from 'vitest';
-import { addLondonDays, fromLondonParts, londonDate, londonDaysBetween, londonOffsetMinutes } from '../../../shared/domain/london-time';
+import {
+  addCalendarDays,
+  addCalendarMonths,
+  addLondonDays,
+  calendarDaysBetween,
+  calendarWeekday,
+  formatLondonDate,
+  formatLondonDateTime,
+  formatLondonTime,
+  formatLondonTimestamp,
+  fromLondonParts,
+  londonDate,
+  londonDaysBetween,
+  londonOffsetMinutes,
+  londonToday,
+  startOfCalendarWeek,
+} from '../../../shared/domain/london-time';
 
 describe('London time', () => {
   it('knows the offset in winter and summer', () => {
@@ -31,5 +47,56 @@ describe('London time', () => {
   it('counts London calendar days and dates near midnight', () => {
     expect(londonDaysBetween(new Date('2026-06-01T22:30:00Z'), new Date('2026-06-01T23:30:00Z'))).toBe(1); // 23:30 → 00:30 BST
     expect(londonDate(new Date('2026-06-01T23:30:00Z'))).toBe('2026-06-02');
+  });
+});
+
+describe('London calendar', () => {
+  it("takes today's date from London's clock, not UTC", () => {
+    // 23:30 UTC on 1 June is 00:30 BST on 2 June.
+    expect(londonToday(new Date('2026-06-01T23:30:00Z'))).toBe('2026-06-02');
+    expect(londonToday(new Date('2026-12-01T23:30:00Z'))).toBe('2026-12-01');
+  });
+
+  it('adds days and months to calendar dates, across month ends, leap days and clock changes', () => {
+    expect(addCalendarDays('2026-03-28', 1)).toBe('2026-03-29');
+    expect(addCalendarDays('2026-03-29', 1)).toBe('2026-03-30');
+    expect(addCalendarDays('2026-10-25', 1)).toBe('2026-10-26');
+    expect(addCalendarDays('2026-12-25', 14)).toBe('2027-01-08');
+    expect(addCalendarDays('2028-03-01', -1)).toBe('2028-02-29');
+    expect(addCalendarMonths('2026-08-31', 6)).toBe('2027-02-28');
+    expect(addCalendarMonths('2027-08-31', 6)).toBe('2028-02-29');
+    expect(addCalendarMonths('2026-11-30', 3)).toBe('2027-02-28');
+    expect(calendarDaysBetween('2026-03-01', '2026-04-01')).toBe(31);
+    expect(calendarDaysBetween('2026-04-01', '2026-03-01')).toBe(-31);
+    expect(calendarWeekday('2026-03-29')).toBe(0);
+    expect(startOfCalendarWeek('2026-03-29')).toBe('2026-03-23');
+    expect(startOfCalendarWeek('2026-03-23')).toBe('2026-03-23');
+  });
+
+  it('writes instants as the screens always have (what Intl en-GB in London wrote)', () => {
+    const intl = (options: Intl.DateTimeFormatOptions) => new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', ...options });
+    const long = intl({ day: 'numeric', month: 'long', year: 'numeric' });
+    const medium = intl({ dateStyle: 'medium', timeStyle: 'short' });
+    const mediumSeconds = intl({ dateStyle: 'medium', timeStyle: 'medium' });
+    const time = intl({ hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+    for (let month = 0; month < 12; month++) {
+      for (const iso of [
+        `2026-${String(month + 1).padStart(2, '0')}-01T23:30:05Z`,
+        `2026-${String(month + 1).padStart(2, '0')}-09T08:05:00Z`,
+      ]) {
+        const at = new Date(iso);
+        expect(formatLondonDate(at)).toBe(long.format(at));
+        expect(formatLondonTime(at)).toBe(time.format(at));
+        expect(formatLondonTimestamp(at)).toBe(medium.format(at));
+        expect(formatLondonTimestamp(at, { seconds: true })).toBe(mediumSeconds.format(at));
+        expect(formatLondonDateTime(at)).toBe(intl({ dateStyle: 'long', timeStyle: 'short' }).format(at));
+      }
+    }
+  });
+
+  it('writes an instant with its weekday, in London', () => {
+    const at = new Date('2026-11-21T02:10:00Z');
+    expect(formatLondonDateTime(at, { weekday: true })).toBe('Saturday 21 November 2026 at 02:10');
+    expect(formatLondonDate(new Date('2026-06-01T23:30:00Z'), { weekday: true })).toBe('Tuesday 2 June 2026');
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { addCalendarMonths as addMonths } from '../../../shared/domain/london-time';
 import {
-  addMonths,
   countdownText,
   daysUntilReview,
   inactiveLine,

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { formatLondonDate } from '@shared/domain/london-time';
 import type { Operator } from '@shared/models/operator';
 import { PageHeading } from '../../../components/page-heading';
 import { navigate } from '../../../navigation/router';
@@ -42,7 +43,7 @@ export function AccountPage({ operator, id }: { operator: Operator; id?: string 
         {deleted ? (
           <div className="nhsuk-inset-text">
             <p>
-              This account was deleted on {new Date(account!.deletedAt!).toLocaleDateString('en-GB')}. Reason: {account!.deleteReason}
+              This account was deleted on {formatLondonDate(new Date(account!.deletedAt!))}. Reason: {account!.deleteReason}
             </p>
           </div>
         ) : (

@@ -1,11 +1,12 @@
 import { useMemo, useState } from 'react';
+import { formatLondonTimestamp, londonToday } from '@shared/domain/london-time';
 import type { Operator } from '@shared/models/operator';
 import type { AuditEntry } from '@shared/models/audit';
 import { PageHeading } from '../../../components/page-heading';
 import { downloadText } from '../../../platform/download';
 import { useAuditPage, useAuditTools, type AuditFilter, type VerifyReport } from '../data/audit';
 
-const dateTime = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'medium', timeZone: 'Europe/London' });
+const when = (iso: string) => formatLondonTimestamp(new Date(iso), { seconds: true });
 /** Every kind of record the audit trail holds, in words. */
 const ENTITIES: readonly [string, string][] = [
   ['account', 'DoS accounts'],
@@ -56,12 +57,12 @@ export function verdictOf(report: VerifyReport): Verdict {
     );
   if (w?.adopted)
     lines.push(
-      `Entries up to ${n(w.adopted.id)} were written before this desk kept a witness (it began on ${dateTime.format(new Date(w.adopted.at))}): they are checked against their own hashes only.`,
+      `Entries up to ${n(w.adopted.id)} were written before this desk kept a witness (it began on ${when(w.adopted.at)}): they are checked against their own hashes only.`,
     );
   for (const loss of w?.losses ?? [])
     if (loss.lost)
       lines.push(
-        `Entries ${n(loss.lost.from)} to ${n(loss.lost.to)} are lost: the records on this desk had been lost, and on ${dateTime.format(new Date(loss.at))} ${loss.by} restored ${loss.backup}, which was made before them.`,
+        `Entries ${n(loss.lost.from)} to ${n(loss.lost.to)} are lost: the records on this desk had been lost, and on ${when(loss.at)} ${loss.by} restored ${loss.backup}, which was made before them.`,
       );
   if (w?.unreadableLines.length)
     lines.push(
@@ -120,9 +121,7 @@ export function AuditPage({ operators }: { operators: readonly Operator[] }) {
         <button
           type="button"
           className="nhsuk-button nhsuk-button--secondary"
-          onClick={async () =>
-            downloadText(`dos-desk-audit-${new Date().toISOString().slice(0, 10)}.csv`, await tools.csv(filter), 'text/csv')
-          }
+          onClick={async () => downloadText(`dos-desk-audit-${londonToday()}.csv`, await tools.csv(filter), 'text/csv')}
         >
           Export as CSV
         </button>
@@ -212,7 +211,7 @@ export function AuditPage({ operators }: { operators: readonly Operator[] }) {
           <tbody className="nhsuk-table__body">
             {result.entries.map((e) => (
               <tr className="nhsuk-table__row" key={e.id}>
-                <td className="nhsuk-table__cell">{dateTime.format(new Date(e.at))}</td>
+                <td className="nhsuk-table__cell">{when(e.at)}</td>
                 <td className="nhsuk-table__cell">{names.get(e.operatorId) ?? e.operatorId}</td>
                 <td className="nhsuk-table__cell">{recordInWords(e)}</td>
                 <td className="nhsuk-table__cell">

@@ -1,6 +1,7 @@
 import { useCallback } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { toCsv } from '@shared/domain/csv';
+import { addCalendarDays, londonDayStart } from '@shared/domain/london-time';
 import type { AuditEntry } from '@shared/models/audit';
 import type { DosDeskDb } from '../../../db/database';
 import { verifyAuditChain, type ChainReport } from '../../../db/audit';
@@ -12,21 +13,23 @@ export interface AuditFilter {
   entity: string;
   action: string;
   operatorId: string;
-  /** ISO dates (yyyy-mm-dd), inclusive; empty for open-ended. */
+  /** London dates (yyyy-mm-dd), inclusive; empty for open-ended. */
   from: string;
   to: string;
 }
 
 export const PAGE_SIZE = 50;
 
-function matches(e: AuditEntry, f: AuditFilter): boolean {
-  return (
+/** An entry test for a filter; the London dates become instants once, not once per entry. */
+function matcher(f: AuditFilter): (e: AuditEntry) => boolean {
+  const from = f.from ? londonDayStart(f.from).toISOString() : '';
+  const before = f.to ? londonDayStart(addCalendarDays(f.to, 1)).toISOString() : '';
+  return (e) =>
     (!f.entity || e.entity === f.entity) &&
     (!f.action || e.action.includes(f.action)) &&
     (!f.operatorId || e.operatorId === f.operatorId) &&
-    (!f.from || e.at >= `${f.from}T00:00:00`) &&
-    (!f.to || e.at <= `${f.to}T23:59:59.999Z`)
-  );
+    (!from || e.at >= from) &&
+    (!before || e.at < before);
 }
 
 /** Newest first, one page at a time, without loading the whole trail. */
@@ -34,7 +37,7 @@ export async function auditPage(db: DosDeskDb, filter: AuditFilter, page: number
   const entries = await db.audit
     .orderBy(':id')
     .reverse()
-    .filter((e) => matches(e, filter))
+    .filter(matcher(filter))
     .offset(page * PAGE_SIZE)
     .limit(PAGE_SIZE + 1)
     .toArray();
@@ -47,7 +50,7 @@ export async function auditCsv(db: DosDeskDb, filter: AuditFilter): Promise<stri
   const rows: unknown[][] = [];
   await db.audit
     .orderBy(':id')
-    .filter((e) => matches(e, filter))
+    .filter(matcher(filter))
     .each((e) => {
       rows.push([
         e.id,

@@ -1,11 +1,10 @@
 import { allocationYear, CC_HELP } from '@shared/domain/connecting-care';
-import { londonDate } from '@shared/domain/london-time';
+import { addCalendarDays, formatDay, londonDate } from '@shared/domain/london-time';
 import type { Settings } from '@shared/models/settings';
 import { ExternalLink } from '../../../components/external-link';
 import { PageHeading } from '../../../components/page-heading';
 import { targetFor } from '../data/cc';
 import { countInUse, useBankHolidays, useCcRequests, useLicences, useOrganisations } from '../data/use-cc';
-import { formatDay } from '@shared/domain/dates';
 
 const STATUS = {
   sent: ['nhsuk-tag--blue', 'Sent to service desk'],
@@ -15,9 +14,7 @@ const STATUS = {
 
 /** The London date 14 days after an ISO date. */
 function fortnightFrom(isoDate: string): string {
-  const d = new Date(`${isoDate}T12:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + 14);
-  return d.toISOString().slice(0, 10);
+  return addCalendarDays(isoDate, 14);
 }
 
 /** Connecting Care: requests and their 5-day target, licences per organisation, temporary staff. */

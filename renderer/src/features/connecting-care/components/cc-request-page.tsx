@@ -1,12 +1,11 @@
 import { useState } from 'react';
-import { londonDate } from '@shared/domain/london-time';
+import { formatDay, formatLondonDateTime, londonDate } from '@shared/domain/london-time';
 import type { Settings } from '@shared/models/settings';
 import { PageHeading } from '../../../components/page-heading';
 import { SummaryList } from '../../../components/summary-list';
 import { useSession } from '../../../session/store';
 import { targetFor } from '../data/cc';
 import { useBankHolidays, useCcActions, useCcRequest } from '../data/use-cc';
-import { formatDay } from '@shared/domain/dates';
 import { plainErrorMessage } from '../../../platform/plain-error';
 
 /** One request: what was sent, and its progress against the 5-day target. */
@@ -53,7 +52,7 @@ export function CcRequestPage({ id, settings }: { id: string; settings: Settings
             { key: 'Organisation', value: request.organisationName },
             { key: 'Authoriser', value: `${request.authoriser.name} (${request.authoriser.email})` },
             { key: 'Sent to', value: `${request.sent.to}, copied to ${request.sent.cc}` },
-            { key: 'Sent', value: new Date(request.sentAt).toLocaleString('en-GB', { timeZone: 'Europe/London' }) },
+            { key: 'Sent', value: formatLondonDateTime(new Date(request.sentAt)) },
             { key: 'Received by the back office', value: request.receivedOn ? formatDay(request.receivedOn) : 'Not yet' },
             {
               key: 'Action by',

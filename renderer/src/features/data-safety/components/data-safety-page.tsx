@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { BACKUP_REASON_LABELS, type BackupManifest } from '@shared/domain/backups';
+import { formatLondonTimestamp, londonToday } from '@shared/domain/london-time';
 import type { Operator } from '@shared/models/operator';
 import { settingsInBackup, type ParsedBackup, type RestoreOutcome } from '../../../db/backup';
 import { CsvImport } from '../../../components/csv-import';
@@ -12,9 +13,8 @@ import type { MergePlan } from '../data/merge';
 import { useBackupList, useDataSafetyActions } from '../data/use-data-safety';
 
 type Step = { stage: string; done: number; total: number } | null;
-const when = (iso: string) => new Date(iso).toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/London' });
+const when = (iso: string) => formatLondonTimestamp(new Date(iso));
 const size = (bytes: number) => (bytes > 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.ceil(bytes / 1024)} KB`);
-const today = () => new Date().toISOString().slice(0, 10);
 
 /** What a restore did, in words, for the confirmation. */
 function describeRestore(label: string, outcome: RestoreOutcome): string {
@@ -272,7 +272,7 @@ export function DataSafetyPage({ operator, regions }: { operator: Operator; regi
         onClick={() =>
           run(async () => {
             const blob = await actions.exportAll(setStep);
-            downloadText(`dos-desk-export-${today()}.json`, await blob.text(), 'application/json');
+            downloadText(`dos-desk-export-${londonToday()}.json`, await blob.text(), 'application/json');
             announce('The export has been saved to your downloads.');
           })
         }
@@ -378,7 +378,7 @@ export function DataSafetyPage({ operator, regions }: { operator: Operator; regi
             onClick={() =>
               run(async () =>
                 downloadText(
-                  `${label.toLowerCase().replace(/ /g, '-')}-${region.toLowerCase().replace(/ /g, '-')}-${today()}.csv`,
+                  `${label.toLowerCase().replace(/ /g, '-')}-${region.toLowerCase().replace(/ /g, '-')}-${londonToday()}.csv`,
                   await actions.report(kind, region),
                   'text/csv',
                 ),

@@ -5,7 +5,7 @@ import { assertCanManage } from '../../../entities/accounts/account-writes';
 import { recordAudit } from '../../../db/audit';
 import type { DosDeskDb } from '../../../db/database';
 import { InputError, managedRegions, requireOperator } from '../../../db/guards';
-import { parseDate } from '@shared/domain/dates';
+import { parseDate } from '@shared/domain/london-time';
 
 export const ACCOUNT_CSV_COLUMNS = [
   'fullName',

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { formatLondonTimestamp } from '@shared/domain/london-time';
 import { DELIVERY_LABELS, MAY_HAVE_BEEN_SENT_ADVICE, type OutboxEntry } from '@shared/models/email';
 import { PageHeading } from '../../../components/page-heading';
 import { SummaryList } from '../../../components/summary-list';
@@ -8,7 +9,7 @@ import { useOutboxActions, useOutboxEntry } from '../data/outbox';
 import { MessageView } from './message-view';
 import { StatusTag } from './status-tag';
 
-const dateTime = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'medium', timeZone: 'Europe/London' });
+const when = (iso: string) => formatLondonTimestamp(new Date(iso), { seconds: true });
 
 function mailboxes(list: OutboxEntry['to']): string {
   return list.map((b) => (b.name ? `${b.name} <${b.address}>` : b.address)).join(', ');
@@ -128,10 +129,10 @@ export function MessagePage({ id }: { id: string }) {
           ...(entry.cc.length ? [{ key: 'Cc', value: mailboxes(entry.cc) }] : []),
           { key: 'How', value: DELIVERY_LABELS[entry.delivery] },
           { key: 'Format', value: entry.format === 'rich' ? 'Rich text (with a plain-text version)' : 'Plain text' },
-          { key: 'Written', value: dateTime.format(new Date(entry.createdAt)) },
-          ...(entry.sentAt ? [{ key: 'Sent', value: dateTime.format(new Date(entry.sentAt)) }] : []),
+          { key: 'Written', value: when(entry.createdAt) },
+          ...(entry.sentAt ? [{ key: 'Sent', value: when(entry.sentAt) }] : []),
           ...(entry.delivery === 'smtp' ? [{ key: 'Tries', value: String(entry.attempts) }] : []),
-          ...(entry.nextAttemptAt ? [{ key: 'Next try', value: dateTime.format(new Date(entry.nextAttemptAt)) }] : []),
+          ...(entry.nextAttemptAt ? [{ key: 'Next try', value: when(entry.nextAttemptAt) }] : []),
           { key: 'Message-ID', value: <code>{entry.messageId}</code> },
         ]}
       />

@@ -1,10 +1,11 @@
 import { useState } from 'react';
+import { formatLondonTimestamp } from '@shared/domain/london-time';
 import { DELIVERY_LABELS, MAY_HAVE_BEEN_SENT_ADVICE, OutboxStatus, STATUS_LABELS } from '@shared/models/email';
 import { PageHeading } from '../../../components/page-heading';
 import { useOutboxCounts, useOutboxList } from '../data/outbox';
 import { StatusTag } from './status-tag';
 
-const dateTime = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/London' });
+const when = (iso: string) => formatLondonTimestamp(new Date(iso));
 
 const plural = (n: number) => (n === 1 ? '1 message' : `${n} messages`);
 
@@ -97,7 +98,7 @@ export function OutboxPage() {
                 </td>
                 <td className="nhsuk-table__cell">{e.to.map((t) => t.address).join(', ')}</td>
                 <td className="nhsuk-table__cell">{DELIVERY_LABELS[e.delivery]}</td>
-                <td className="nhsuk-table__cell">{dateTime.format(new Date(e.createdAt))}</td>
+                <td className="nhsuk-table__cell">{when(e.createdAt)}</td>
                 <td className="nhsuk-table__cell">
                   <StatusTag status={e.status} />
                 </td>

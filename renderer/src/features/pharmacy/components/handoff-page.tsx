@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useForm, useWatch, type Resolver } from 'react-hook-form';
-import { londonDate } from '@shared/domain/london-time';
+import { formatLondonDateTime, londonDate } from '@shared/domain/london-time';
 import { decideHours, PROFILE_MANAGER_URL } from '@shared/domain/pharmacy';
 import type { DeliveryMethod } from '@shared/models/email';
 import type { Operator } from '@shared/models/operator';
@@ -32,16 +32,6 @@ const onCallResolver = zodResolver(OnCallForm as never) as unknown as Resolver<H
 
 /** Until England's bank holidays have loaded (the page shows "Loading…" until then). */
 const NO_HOLIDAYS: ReadonlySet<string> = new Set();
-
-const clock = new Intl.DateTimeFormat('en-GB', {
-  timeZone: 'Europe/London',
-  weekday: 'long',
-  day: 'numeric',
-  month: 'long',
-  hour: '2-digit',
-  minute: '2-digit',
-  hourCycle: 'h23',
-});
 
 /**
  * The guided flow for a call from a contractor who cannot use Profile Manager (seed 002): first
@@ -130,8 +120,8 @@ export function HandoffPage({ operator, regions, delivery, teams, profileId }: P
             <h2>3. In hours or out of hours?</h2>
             <div className="nhsuk-inset-text" data-testid="hours-decision">
               <p>
-                It is {clock.format(now)} (London time){todayIsHoliday ? ', a bank holiday' : ''}: by the clock this is{' '}
-                <strong>{byClock.inHours ? 'in hours' : 'out of hours'}</strong>. In hours is Monday to Friday, 8am to 5pm, not bank
+                It is {formatLondonDateTime(now, { weekday: true })} (London time){todayIsHoliday ? ', a bank holiday' : ''}: by the clock
+                this is <strong>{byClock.inHours ? 'in hours' : 'out of hours'}</strong>. In hours is Monday to Friday, 8am to 5pm, not bank
                 holidays.
               </p>
               <button type="button" className="app-link-button" onClick={() => setNow(new Date())}>

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { checkState } from '@shared/domain/pharmacy';
-import { londonDate } from '@shared/domain/london-time';
+import { formatDay, londonDate } from '@shared/domain/london-time';
 import type { DeliveryMethod } from '@shared/models/email';
 import type { Operator } from '@shared/models/operator';
 import type { DosTeam } from '@shared/models/registers';
@@ -8,7 +8,6 @@ import { PageHeading } from '../../../components/page-heading';
 import { useSession } from '../../../session/store';
 import { useChecksOutstanding, useOpenFollowUps, usePharmacyActions, useProfiles } from '../data/use-pharmacy';
 import { CheckTag } from './pharmacy-tags';
-import { formatDay } from '@shared/domain/dates';
 import { plainErrorMessage } from '../../../platform/plain-error';
 
 interface Props {

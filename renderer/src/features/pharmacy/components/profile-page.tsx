@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { checkState, REDUCED_HOURS_ADVICE } from '@shared/domain/pharmacy';
-import { londonDate } from '@shared/domain/london-time';
+import { formatDay, londonDate } from '@shared/domain/london-time';
 import type { DeliveryMethod } from '@shared/models/email';
 import { PROFILE_STATUS_LABELS, WEEKDAY_LABELS, WEEKDAYS, type PharmacyProfile, type Session } from '@shared/models/pharmacy';
 import type { DosTeam } from '@shared/models/registers';
@@ -8,7 +8,6 @@ import { PageHeading } from '../../../components/page-heading';
 import { useSession } from '../../../session/store';
 import { usePharmacyActions, useLinked, useProfile, useProfileChanges } from '../data/use-pharmacy';
 import { CheckTag, KIND_LABELS } from './pharmacy-tags';
-import { formatDay } from '@shared/domain/dates';
 import { plainErrorMessage } from '../../../platform/plain-error';
 
 const sessionsText = (sessions: readonly Session[]) =>

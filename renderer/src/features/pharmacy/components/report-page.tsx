@@ -1,15 +1,14 @@
 import { useState } from 'react';
 import { toCsv } from '@shared/domain/csv';
-import { londonDate } from '@shared/domain/london-time';
+import { formatDay, formatLondonTime, londonDate } from '@shared/domain/london-time';
 import type { Operator } from '@shared/models/operator';
 import type { PharmacyChange } from '@shared/models/pharmacy';
 import { PageHeading } from '../../../components/page-heading';
 import { downloadText } from '../../../platform/download';
 import { useChangesOn } from '../data/use-pharmacy';
 import { KIND_LABELS } from './pharmacy-tags';
-import { formatDay } from '@shared/domain/dates';
 
-const time = (iso: string) => new Date(iso).toLocaleTimeString('en-GB', { timeZone: 'Europe/London', hour: '2-digit', minute: '2-digit' });
+const time = (iso: string) => formatLondonTime(new Date(iso));
 
 function reportCsv(changes: readonly PharmacyChange[]): string {
   return toCsv(

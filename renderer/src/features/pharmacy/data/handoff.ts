@@ -1,4 +1,5 @@
 import type { DosDeskApi } from '@shared/ipc/api';
+import { formatLondonDateTime } from '@shared/domain/london-time';
 import { reportDeadline } from '@shared/domain/registers';
 import { decideHours, linkedEntries, NHS_WEBSITE_SERVICE_DESK } from '@shared/domain/pharmacy';
 import type { DeliveryMethod } from '@shared/models/email';
@@ -17,17 +18,7 @@ export interface Sender {
   delivery: DeliveryMethod;
 }
 
-const timeFormat = new Intl.DateTimeFormat('en-GB', {
-  timeZone: 'Europe/London',
-  weekday: 'long',
-  day: 'numeric',
-  month: 'long',
-  year: 'numeric',
-  hour: '2-digit',
-  minute: '2-digit',
-  hourCycle: 'h23',
-});
-const londonDateTime = (d: Date) => `${timeFormat.format(d)} (London time)`;
+const londonDateTime = (d: Date) => `${formatLondonDateTime(d, { weekday: true })} (London time)`;
 
 async function profileInScope(db: DosDeskDb, operatorId: string | null, profileId: string) {
   const operator = await requireOperator(db, operatorId);

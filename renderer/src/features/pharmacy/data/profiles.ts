@@ -1,5 +1,5 @@
 import Dexie from 'dexie';
-import { londonDate } from '@shared/domain/london-time';
+import { addCalendarDays, formatDay, londonDate } from '@shared/domain/london-time';
 import { DUE_SOON_DAYS, linkedEntries, nextCheckDue, profileNextCheck } from '@shared/domain/pharmacy';
 import type { Operator } from '@shared/models/operator';
 import {
@@ -13,7 +13,6 @@ import type { Service } from '@shared/models/service';
 import { recordAudit } from '../../../db/audit';
 import type { DosDeskDb } from '../../../db/database';
 import { InputError, inputErrorFrom, requireOperator, ScopeError } from '../../../db/guards';
-import { formatDay } from '@shared/domain/dates';
 
 /** People's names for the profile's fields, for change summaries. */
 const FIELD_NAMES: Record<keyof PharmacyProfileFields, string> = {
@@ -208,8 +207,7 @@ export async function profilesIn(db: DosDeskDb, region: string): Promise<Pharmac
  * most overdue first, read from the [region+nextCheckDue] index.
  */
 export async function checksOutstanding(db: DosDeskDb, region: string, today: string, includeDue = false): Promise<PharmacyProfile[]> {
-  const [y, m, d] = today.split('-').map(Number);
-  const limit = includeDue ? new Date(Date.UTC(y!, m! - 1, d! + DUE_SOON_DAYS)).toISOString().slice(0, 10) : today;
+  const limit = includeDue ? addCalendarDays(today, DUE_SOON_DAYS) : today;
   return db.pharmacyProfiles
     .where('[region+nextCheckDue]')
     .between([region, Dexie.minKey], [region, limit], true, includeDue)

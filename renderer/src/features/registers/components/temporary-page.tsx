@@ -1,13 +1,12 @@
 import { useState } from 'react';
 import { daysUntilReview } from '@shared/domain/registers';
-import { londonDate } from '@shared/domain/london-time';
+import { formatDay, londonDate } from '@shared/domain/london-time';
 import type { Operator } from '@shared/models/operator';
 import type { TemporaryEntry } from '@shared/models/registers';
 import { PageHeading } from '../../../components/page-heading';
 import { useSession } from '../../../session/store';
 import { useManagedAccounts, useRegisterActions, useTemporaryRegister } from '../data/use-registers';
 import { RegisterTabs } from './register-tabs';
-import { formatDay } from '@shared/domain/dates';
 import { plainErrorMessage } from '../../../platform/plain-error';
 
 function whenText(entry: TemporaryEntry, now: Date): { text: string; tag: string } {

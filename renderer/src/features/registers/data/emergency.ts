@@ -1,5 +1,5 @@
 import type { DosDeskApi } from '@shared/ipc/api';
-import { formatLondonDate } from '@shared/domain/london-time';
+import { formatLondonDateTime } from '@shared/domain/london-time';
 import { isReportOverdue, reportDeadline } from '@shared/domain/registers';
 import type { DeliveryMethod } from '@shared/models/email';
 import type { Operator } from '@shared/models/operator';
@@ -9,12 +9,9 @@ import type { DosDeskDb } from '../../../db/database';
 import { InputError, inputErrorFrom, managedRegions, requireOperator, ScopeError } from '../../../db/guards';
 import { queueEmailAudited } from '../../../db/outbox-writes';
 
-const timeFormat = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
-
 /** "Saturday 28 March 2026 at 22:30 (London time)" */
 export function londonDateTime(instant: Date): string {
-  const day = instant.toLocaleDateString('en-GB', { weekday: 'long', timeZone: 'Europe/London' });
-  return `${day} ${formatLondonDate(instant)} at ${timeFormat.format(instant)} (London time)`;
+  return `${formatLondonDateTime(instant, { weekday: true })} (London time)`;
 }
 
 /**

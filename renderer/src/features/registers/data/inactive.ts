@@ -1,7 +1,6 @@
 import Papa from 'papaparse';
 import { inactiveLine, inactiveState, type InactiveState } from '@shared/domain/registers';
-import { londonDate } from '@shared/domain/london-time';
-import { parseDate } from '@shared/domain/dates';
+import { londonDate, parseDate } from '@shared/domain/london-time';
 import type { Account } from '@shared/models/account';
 import type { Operator } from '@shared/models/operator';
 import { accountsInRegions, assertCanManage, markAccountDeleted } from '../../../entities/accounts/account-writes';

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { londonDate } from '@shared/domain/london-time';
+import { formatDay, formatLondonDateTime, londonDate } from '@shared/domain/london-time';
 import { CapacityInput, CloseInput, RAG, RAG_LABELS, ReopenInput, SuspendInput, type Service } from '@shared/models/service';
 import { Form, useZodForm } from '../../../components/form';
 import { Radios } from '../../../components/radios';
@@ -9,17 +9,8 @@ import { useSession } from '../../../session/store';
 import { suspendedOn } from '../data/service-status';
 import { useServiceActions } from '../data/use-service-actions';
 import { CapacityTag, StatusTag } from './service-tags';
-import { formatDay } from '@shared/domain/dates';
 
-const when = (iso: string) =>
-  new Date(iso).toLocaleString('en-GB', {
-    timeZone: 'Europe/London',
-    day: 'numeric',
-    month: 'long',
-    year: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-  });
+const when = (iso: string) => formatLondonDateTime(new Date(iso));
 
 type Action = 'capacity' | 'suspend' | 'reopen' | 'close';
 

@@ -1,14 +1,10 @@
 import { useId, useState } from 'react';
-import { formatLondonDate, londonParts } from '@shared/domain/london-time';
+import { formatLondonDateTime } from '@shared/domain/london-time';
 import type { SettingsProblem } from '@shared/models/settings';
 import { useSession } from '../../../session/store';
 import { useSettingsProblems } from '../data/settings-problems';
 
-const when = (iso: string) => {
-  const instant = new Date(iso);
-  const p = londonParts(instant);
-  return `${formatLondonDate(instant)} at ${String(p.hour).padStart(2, '0')}:${String(p.minute).padStart(2, '0')}`;
-};
+const when = (iso: string) => formatLondonDateTime(new Date(iso));
 
 /**
  * Tells the operator that a damaged settings file was set aside and the defaults are in force:

@@ -1,0 +1,45 @@
+import { render, screen, waitFor } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { Operator } from '@shared/models/operator';
+import { DEFAULT_SETTINGS } from '@shared/models/settings';
+import type { DosDeskDb } from '../../../renderer/src/db/database';
+import { DbContext } from '../../../renderer/src/db/db-context';
+import { DataSafetyPage } from '../../../renderer/src/features/data-safety/components/data-safety-page';
+import { createOperator } from '../../../renderer/src/features/operators/data/operators';
+import { ApiContext } from '../../../renderer/src/platform/api-context';
+import { downloadText } from '../../../renderer/src/platform/download';
+import { freshDb, PRIYA, realApi } from '../helpers';
+
+vi.mock('../../../renderer/src/platform/download', () => ({ downloadText: vi.fn() }));
+
+let db: DosDeskDb;
+let lead: Operator;
+
+beforeEach(async () => {
+  db = freshDb();
+  await db.open();
+  lead = await createOperator(db, { ...PRIYA, regions: ['London'], approveUserRegions: ['London'] }, DEFAULT_SETTINGS.regions);
+});
+
+afterEach(() => {
+  vi.useRealTimers();
+  vi.mocked(downloadText).mockClear();
+});
+
+describe('the data safety page', () => {
+  it("names its downloads with London's date: 23:30 UTC on 1 June is 2 June in London (BST)", async () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(new Date('2026-06-01T23:30:00Z'));
+    render(
+      <DbContext.Provider value={db}>
+        <ApiContext.Provider value={realApi().api}>
+          <DataSafetyPage operator={lead} regions={DEFAULT_SETTINGS.regions} />
+        </ApiContext.Provider>
+      </DbContext.Provider>,
+    );
+    await userEvent.click(await screen.findByRole('button', { name: 'Requests report' }));
+    await waitFor(() => expect(downloadText).toHaveBeenCalled());
+    expect(vi.mocked(downloadText).mock.calls[0]![0]).toBe('requests-report-london-2026-06-02.csv');
+  });
+});
