@@ -21,6 +21,7 @@ import { useBackupStatus } from '../store';
 import { importAccountsCsv, previewAccountsCsv, type AccountImportRow } from './accounts-csv';
 import { applyMerge, planMerge, type MergePlan } from './merge';
 import { auditReport, requestsReport, userStatusReport } from './reports';
+import { plainErrorMessage } from '../../../platform/plain-error';
 
 export function useBackupList() {
   const api = useApi();
@@ -89,7 +90,7 @@ export function useAutomaticBackups(): void {
         await dailyBackupIfDue(db, api);
         setProblem(null);
       } catch (error) {
-        setProblem(`The daily backup failed: ${error instanceof Error ? error.message : String(error)}`);
+        setProblem(`The daily backup failed: ${plainErrorMessage(error)}`);
       } finally {
         running = false;
       }

@@ -11,7 +11,7 @@ import { emailAddress } from '@shared/models/text';
 import { insertAccount } from '../../../db/account-writes';
 import { recordAudit } from '../../../db/audit';
 import type { DosDeskDb } from '../../../db/database';
-import { InputError, inputErrorFrom, managedRegions, requireOperator, ScopeError } from '../../../db/guards';
+import { InputError, inputErrorFrom, managedRegions, requireOperator } from '../../../db/guards';
 import { queueEmailAudited } from '../../../db/outbox-writes';
 import { plainErrorMessage } from '../../../platform/plain-error';
 
@@ -29,7 +29,7 @@ function parse(input: unknown): RequestFields {
 
 function assertInScope(operator: Operator, region: string, what = 'requests'): void {
   if (!managedRegions(operator).has(region)) {
-    throw new ScopeError(`You do not hold approveUser in ${region}, so you cannot manage ${what} for that region.`, 'region');
+    throw new InputError(`You do not hold approveUser in ${region}, so you cannot manage ${what} for that region.`, 'region');
   }
 }
 
