@@ -15,17 +15,14 @@ export function useAction<A extends unknown[], R>(fn: (...args: A) => Promise<R>
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const running = useRef(false);
-  // The newest function, so callers can pass an inline closure over their current state.
-  const latest = useRef(fn);
-  latest.current = fn;
-
-  const run = useCallback(async (...args: A): Promise<ActionOutcome<R>> => {
+  // A new `run` each render, so callers can pass an inline closure over their current state.
+  const run = async (...args: A): Promise<ActionOutcome<R>> => {
     if (running.current) return { ok: false, error: 'Already running' };
     running.current = true;
     setBusy(true);
     setError(null);
     try {
-      return { ok: true, value: await latest.current(...args) };
+      return { ok: true, value: await fn(...args) };
     } catch (e) {
       const message = plainErrorMessage(e);
       setError(message);
@@ -34,7 +31,7 @@ export function useAction<A extends unknown[], R>(fn: (...args: A) => Promise<R>
       running.current = false;
       setBusy(false);
     }
-  }, []);
+  };
   const clear = useCallback(() => setError(null), []);
   return { run, busy, error, clear };
 }
