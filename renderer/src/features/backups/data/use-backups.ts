@@ -40,7 +40,7 @@ export function useBackupList() {
   return { backups, refresh };
 }
 
-export function useDataSafetyActions() {
+export function useBackupsActions() {
   const db = useDb();
   const api = useApi();
   const operatorId = useSession((s) => s.currentOperatorId);
