@@ -110,6 +110,8 @@ interface FormProps<T extends FieldValues, O> {
   idPrefix?: string;
   /** Reset the fields to their starting values after a successful submit. */
   resetOnSuccess?: boolean;
+  /** Where the data layer names a field differently (`receivedOn` for this form's `date`). */
+  serverFields?: Readonly<Record<string, string>>;
 }
 
 /**
@@ -128,6 +130,7 @@ export function Form<T extends FieldValues, O>({
   busyLabel = 'Saving…',
   idPrefix = '',
   resetOnSuccess = false,
+  serverFields = {},
 }: FormProps<T, O>) {
   const { errors, isSubmitting } = form.formState;
   const problems = collectProblems(errors, [...fieldOrder, 'root']);
@@ -140,7 +143,8 @@ export function Form<T extends FieldValues, O>({
           if (resetOnSuccess) form.reset();
         } catch (error) {
           const message = plainErrorMessage(error);
-          const field = (error as { field?: string }).field;
+          const named = (error as { field?: unknown }).field;
+          const field = typeof named === 'string' ? (serverFields[named] ?? named) : undefined;
           if (field && fieldOrder.includes(field.split('.')[0]!)) form.setError(field as never, { type: 'server', message });
           else form.setError('root.server' as never, { type: 'server', message });
         }
