@@ -204,7 +204,7 @@ async function csvImport(page: Page, host: PreviewHost, run: number): Promise<{ 
   // A fresh page each run: the previous run's "imported" confirmation must not count as this one's.
   await page.goto(`${host.origin}/#/data`);
   await page.reload();
-  await page.waitForSelector('h1:has-text("Backups and data")');
+  await page.waitForSelector('h1:has-text("Backups")');
   if (await page.getByText('10000 accounts imported.').count()) throw new Error('the last import’s confirmation is still shown');
   await page.locator('input[type=file]').last().setInputFiles({ name: 'accounts.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
   const t0 = Date.now();
@@ -281,7 +281,7 @@ async function rawBulkPut(page: Page, run: number): Promise<number> {
 
 async function backupAndRestore(page: Page, host: PreviewHost): Promise<{ backupSeconds: number; restoreSeconds: number; megabytes: number }> {
   await page.goto(`${host.origin}/#/data`);
-  await page.waitForSelector('h1:has-text("Backups and data")');
+  await page.waitForSelector('h1:has-text("Backups")');
   await page.waitForFunction(() => !document.body.textContent?.includes('Loading backups'), undefined, { timeout: 600_000 });
   const before = await page.locator('[data-testid="backup-list"] tbody tr').count();
   let t0 = Date.now();

@@ -1,5 +1,6 @@
 import { channels, isChannel, type Channel, type ChannelResults, type ParsedArgs } from '../../../shared/ipc/contract';
 import { describeZodError, fail, ok, type IpcResult } from '../../../shared/ipc/result';
+import { installPlainMessages } from '../../../shared/models/messages';
 import { plainError, UserFacingError } from '../services/user-error';
 import { ACTIONS, actionTitle } from './actions';
 
@@ -44,6 +45,8 @@ export function findShapeProblem(args: unknown): ShapeProblem | null {
  * origin, token) happen before this, in the transport.
  */
 export function createDispatcher(handlers: Handlers, log: (message: string, error: unknown) => void = console.error): Dispatch {
+  // Refusals reach a person: zod's own wording never does (shared/models/messages.ts).
+  installPlainMessages();
   return async (channel, args) => {
     if (!isChannel(channel)) {
       const name = typeof channel === 'string' ? channel.slice(0, 60) : typeof channel;

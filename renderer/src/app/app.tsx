@@ -27,8 +27,8 @@ import { CcHomePage } from '../features/connecting-care/components/cc-home-page'
 import { CcRequestFormPage } from '../features/connecting-care/components/cc-request-form-page';
 import { CcRequestPage } from '../features/connecting-care/components/cc-request-page';
 import { OrganisationPage } from '../features/connecting-care/components/organisation-page';
-import { BackupStatusBanner } from '../features/data-safety/components/backup-status-banner';
-import { DataSafetyPage } from '../features/data-safety/components/data-safety-page';
+import { BackupStatusBanner } from '../features/backups/components/backup-status-banner';
+import { BackupsPage as DataSafetyPage } from '../features/backups/components/backups-page';
 import { ComposeNotePage } from '../features/outbox/components/compose-note-page';
 import { MessagePage } from '../features/outbox/components/message-page';
 import { OutboxBadge } from '../features/outbox/components/outbox-badge';

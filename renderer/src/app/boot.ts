@@ -8,6 +8,7 @@ import { LATEST_VERSION } from '../db/schema';
 import { loadCurrentOperatorId } from '../features/operators/data/operators';
 import { refreshSettings } from '../features/settings/data/settings';
 import { useSession } from '../session/store';
+import { plainErrorMessage } from '../platform/plain-error';
 
 export type RecoveryKind = 'open-failed' | 'newer-version' | 'backup-failed' | 'empty-with-backups';
 
@@ -102,7 +103,7 @@ export async function boot(api: DosDeskApi, dbName = DB_NAME): Promise<Boot> {
   try {
     await refreshSettings(opened.db, api);
   } catch (error) {
-    warning = `${error instanceof Error ? error.message : String(error)} Saved settings are shown until it is back.`;
+    warning = `${plainErrorMessage(error)} Saved settings are shown until it is back.`;
   }
   useSession.getState().setCurrentOperatorId(await loadCurrentOperatorId(opened.db));
   connectWitness(opened.db, api);

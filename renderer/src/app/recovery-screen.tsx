@@ -7,6 +7,7 @@ import { parseBackup, readBackup, restoreInto } from '../db/backup';
 import { DosDeskDb } from '../db/database';
 import { ProgressBar } from '../components/progress-bar';
 import { SKIP_BACKUP_KEY, START_EMPTY_KEY, type Boot } from './boot';
+import { plainErrorMessage } from '../platform/plain-error';
 
 type Failed = Extract<Boot, { ok: false }>;
 
@@ -47,9 +48,7 @@ export function RecoveryScreen({ booted, api }: { booted: Failed; api: DosDeskAp
         window.location.reload();
         return;
       } catch (error) {
-        setProblem(
-          `The backup from ${when(manifest.createdAt)} could not be used: ${error instanceof Error ? error.message : String(error)}`,
-        );
+        setProblem(`The backup from ${when(manifest.createdAt)} could not be used: ${plainErrorMessage(error)}`);
       }
     }
     setProgress(null);

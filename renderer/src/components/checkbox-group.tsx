@@ -1,6 +1,6 @@
 import type { FieldValues, Path, UseFormReturn } from 'react-hook-form';
 import { describedBy, HintAndError } from './field-chrome';
-import { fieldId } from './form';
+import { useFieldId } from './form';
 
 interface CheckboxGroupProps<T extends FieldValues, O> {
   form: UseFormReturn<T, unknown, O>;
@@ -15,7 +15,7 @@ interface CheckboxGroupProps<T extends FieldValues, O> {
  * carries the field id so the error summary can move focus to the group.
  */
 export function CheckboxGroup<T extends FieldValues, O>({ form, name, legend, hint, options }: CheckboxGroupProps<T, O>) {
-  const id = fieldId(name);
+  const id = useFieldId(name);
   const error = form.getFieldState(name, form.formState).error?.message;
   return (
     <div className={`nhsuk-form-group${error ? ' nhsuk-form-group--error' : ''}`}>
@@ -33,6 +33,7 @@ export function CheckboxGroup<T extends FieldValues, O>({ form, name, legend, hi
                   type="checkbox"
                   value={option.value}
                   aria-describedby={option.hint ? `${optionId}-hint` : undefined}
+                  aria-invalid={error ? true : undefined}
                   {...form.register(name)}
                 />
                 <label className="nhsuk-label nhsuk-checkboxes__label" htmlFor={optionId}>

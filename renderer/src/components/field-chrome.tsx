@@ -29,17 +29,20 @@ export function LabelledField({
   label,
   hint,
   error,
+  labelHidden,
   children,
 }: {
   id: string;
   label: string;
   hint?: string;
   error?: string;
+  /** The label is read out but not shown, where a table's headers already say it. */
+  labelHidden?: boolean;
   children: ReactNode;
 }) {
   return (
     <div className={`nhsuk-form-group${error ? ' nhsuk-form-group--error' : ''}`}>
-      <label className="nhsuk-label" htmlFor={id}>
+      <label className={labelHidden ? 'nhsuk-u-visually-hidden' : 'nhsuk-label'} htmlFor={id}>
         {label}
       </label>
       <HintAndError id={id} hint={hint} error={error} />

@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, type ReactNode } from 'react';
+import { createContext, useContext, useEffect, useId, useRef, type ReactNode } from 'react';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useForm, type FieldErrors, type FieldValues, type UseFormReturn, type DefaultValues } from 'react-hook-form';
 import type { z } from 'zod';
@@ -16,9 +16,17 @@ export function useZodForm<S extends z.ZodType<FieldValues, FieldValues>>(schema
   });
 }
 
-export function fieldId(name: string): string {
+export function fieldId(name: string, prefix = ''): string {
   // A list's own error (react-hook-form puts it under "root") points at the list's field.
-  return `field-${name.replace(/\.root$/, '').replace(/\./g, '-')}`;
+  return `${prefix ? `${prefix}-` : ''}field-${name.replace(/\.root$/, '').replace(/\./g, '-')}`;
+}
+
+/** Set by a `<Form idPrefix>` that appears more than once on a page (one per row), so ids stay unique. */
+const IdPrefix = createContext('');
+
+/** The id of a field inside the current `<Form>`. */
+export function useFieldId(name: string): string {
+  return fieldId(name, useContext(IdPrefix));
 }
 
 interface Problem {
@@ -43,7 +51,15 @@ export function collectProblems(errors: FieldErrors, order: readonly string[], p
 }
 
 /** The NHS error summary: every problem, each a link that moves focus to its field. */
-export function ErrorSummary({ problems, title = 'There is a problem' }: { problems: Problem[]; title?: string }) {
+export function ErrorSummary({
+  problems,
+  title = 'There is a problem',
+  idPrefix = '',
+}: {
+  problems: Problem[];
+  title?: string;
+  idPrefix?: string;
+}) {
   const ref = useRef<HTMLDivElement>(null);
   const titleId = `error-summary-title-${useId().replace(/:/g, '')}`;
   const key = problems.map((p) => `${p.name}:${p.message}`).join('|');
@@ -61,11 +77,11 @@ export function ErrorSummary({ problems, title = 'There is a problem' }: { probl
           {problems.map((p) => (
             <li key={p.name}>
               <a
-                href={`#${fieldId(p.name)}`}
+                href={`#${fieldId(p.name, idPrefix)}`}
                 onClick={(event) => {
                   // Hash links drive routing here, so move focus by hand.
                   event.preventDefault();
-                  document.getElementById(fieldId(p.name))?.focus();
+                  document.getElementById(fieldId(p.name, idPrefix))?.focus();
                 }}
               >
                 {p.message}
@@ -86,6 +102,16 @@ interface FormProps<T extends FieldValues, O> {
   fieldOrder: readonly string[];
   children: ReactNode;
   secondary?: ReactNode;
+  /** The submit button's NHS style: `nhsuk-button` by default. */
+  submitClassName?: string;
+  /** What the submit button says while the work runs. */
+  busyLabel?: string;
+  /** Needed when the same form appears more than once on a page, such as one per row. */
+  idPrefix?: string;
+  /** Reset the fields to their starting values after a successful submit. */
+  resetOnSuccess?: boolean;
+  /** Where the data layer names a field differently (`receivedOn` for this form's `date`). */
+  serverFields?: Readonly<Record<string, string>>;
 }
 
 /**
@@ -93,7 +119,19 @@ interface FormProps<T extends FieldValues, O> {
  * button that cannot be pressed twice while saving. Errors thrown by `onSubmit` that carry a
  * `field` appear against that field; others appear in the summary.
  */
-export function Form<T extends FieldValues, O>({ form, onSubmit, submitLabel, fieldOrder, children, secondary }: FormProps<T, O>) {
+export function Form<T extends FieldValues, O>({
+  form,
+  onSubmit,
+  submitLabel,
+  fieldOrder,
+  children,
+  secondary,
+  submitClassName = 'nhsuk-button',
+  busyLabel = 'Saving…',
+  idPrefix = '',
+  resetOnSuccess = false,
+  serverFields = {},
+}: FormProps<T, O>) {
   const { errors, isSubmitting } = form.formState;
   const problems = collectProblems(errors, [...fieldOrder, 'root']);
   return (
@@ -102,19 +140,21 @@ export function Form<T extends FieldValues, O>({ form, onSubmit, submitLabel, fi
       onSubmit={form.handleSubmit(async (values) => {
         try {
           await onSubmit(values);
+          if (resetOnSuccess) form.reset();
         } catch (error) {
           const message = plainErrorMessage(error);
-          const field = (error as { field?: string }).field;
+          const named = (error as { field?: unknown }).field;
+          const field = typeof named === 'string' ? (serverFields[named] ?? named) : undefined;
           if (field && fieldOrder.includes(field.split('.')[0]!)) form.setError(field as never, { type: 'server', message });
           else form.setError('root.server' as never, { type: 'server', message });
         }
       })}
     >
-      <ErrorSummary problems={problems} />
-      {children}
+      <ErrorSummary problems={problems} idPrefix={idPrefix} />
+      <IdPrefix.Provider value={idPrefix}>{children}</IdPrefix.Provider>
       <div className="app-table-actions">
-        <button className="nhsuk-button" type="submit" disabled={isSubmitting} aria-disabled={isSubmitting}>
-          {isSubmitting ? 'Saving…' : submitLabel}
+        <button className={submitClassName} type="submit" disabled={isSubmitting} aria-disabled={isSubmitting}>
+          {isSubmitting ? busyLabel : submitLabel}
         </button>
         {secondary}
       </div>

@@ -1,6 +1,6 @@
 import type { FieldValues, Path, UseFormReturn } from 'react-hook-form';
 import { describedBy, HintAndError } from './field-chrome';
-import { fieldId } from './form';
+import { useFieldId } from './form';
 
 interface RadiosProps<T extends FieldValues, O> {
   form: UseFormReturn<T, unknown, O>;
@@ -13,7 +13,7 @@ interface RadiosProps<T extends FieldValues, O> {
 
 /** NHS radios in a fieldset. The first option carries the field id for the error summary. */
 export function Radios<T extends FieldValues, O>({ form, name, legend, hint, inline, options }: RadiosProps<T, O>) {
-  const id = fieldId(name);
+  const id = useFieldId(name);
   const error = form.getFieldState(name, form.formState).error?.message;
   return (
     <div className={`nhsuk-form-group${error ? ' nhsuk-form-group--error' : ''}`}>
@@ -32,6 +32,7 @@ export function Radios<T extends FieldValues, O>({ form, name, legend, hint, inl
                   value={option.value}
                   disabled={option.disabled}
                   aria-describedby={option.hint ? `${optionId}-hint` : undefined}
+                  aria-invalid={error ? true : undefined}
                   {...form.register(name)}
                 />
                 <label className="nhsuk-label nhsuk-radios__label" htmlFor={optionId}>

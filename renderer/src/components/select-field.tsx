@@ -1,6 +1,6 @@
 import type { FieldValues, Path, UseFormReturn } from 'react-hook-form';
 import { describedBy, LabelledField } from './field-chrome';
-import { fieldId } from './form';
+import { useFieldId } from './form';
 
 interface SelectFieldProps<T extends FieldValues, O> {
   form: UseFormReturn<T, unknown, O>;
@@ -10,11 +10,13 @@ interface SelectFieldProps<T extends FieldValues, O> {
   options: readonly { value: string; label: string }[];
   /** A first, empty option such as "Choose…". */
   placeholder?: string;
+  /** Runs after the value changes, such as filling another field from the choice. */
+  onChange?(value: string): void;
 }
 
 /** NHS select with label, hint and inline error. */
-export function SelectField<T extends FieldValues, O>({ form, name, label, hint, options, placeholder }: SelectFieldProps<T, O>) {
-  const id = fieldId(name);
+export function SelectField<T extends FieldValues, O>({ form, name, label, hint, options, placeholder, onChange }: SelectFieldProps<T, O>) {
+  const id = useFieldId(name);
   const error = form.getFieldState(name, form.formState).error?.message;
   return (
     <LabelledField id={id} label={label} hint={hint} error={error}>
@@ -22,7 +24,8 @@ export function SelectField<T extends FieldValues, O>({ form, name, label, hint,
         className={`nhsuk-select${error ? ' nhsuk-select--error' : ''}`}
         id={id}
         aria-describedby={describedBy(id, hint, error)}
-        {...form.register(name)}
+        aria-invalid={error ? true : undefined}
+        {...form.register(name, onChange ? { onChange: (e: { target: { value: string } }) => onChange(e.target.value) } : undefined)}
       >
         {placeholder !== undefined && <option value="">{placeholder}</option>}
         {options.map((o) => (

@@ -1,6 +1,6 @@
 import type { FieldValues, Path, UseFormReturn } from 'react-hook-form';
 import { describedBy, LabelledField } from './field-chrome';
-import { fieldId } from './form';
+import { useFieldId } from './form';
 
 interface TextareaFieldProps<T extends FieldValues, O> {
   form: UseFormReturn<T, unknown, O>;
@@ -12,7 +12,7 @@ interface TextareaFieldProps<T extends FieldValues, O> {
 
 /** NHS textarea with label, hint and inline error. */
 export function TextareaField<T extends FieldValues, O>({ form, name, label, hint, rows = 6 }: TextareaFieldProps<T, O>) {
-  const id = fieldId(name);
+  const id = useFieldId(name);
   const error = form.getFieldState(name, form.formState).error?.message;
   return (
     <LabelledField id={id} label={label} hint={hint} error={error}>

@@ -9,26 +9,17 @@ export async function requireOperator(db: DosDeskDb, operatorId: string | null |
   return operator;
 }
 
-/**
- * Raised when an operator acts outside the regions where they hold approveUser (seed 000: "You will
- * only see requests for regions you have access to"; users with approveUser manage permissions).
- */
-export class ScopeError extends Error {
-  constructor(
-    message: string,
-    readonly field = 'regions',
-  ) {
-    super(message);
-    this.name = 'ScopeError';
-  }
-}
-
 /** Regions where the operator may manage DoS accounts. */
 export function managedRegions(operator: Operator): Set<string> {
   return new Set(operator.approveUserRegions);
 }
 
-/** A problem with input, naming its field. Nothing has been written when it is thrown. */
+/**
+ * The one error for a change refused because of what was asked: a value that is wrong, or a record
+ * or region the operator may not act on (seed 000: "You will only see requests for regions you have
+ * access to"). It names the field the person should look at, so a form shows it there. Nothing has
+ * been written when it is thrown.
+ */
 export class InputError extends Error {
   constructor(
     message: string,
@@ -43,4 +34,14 @@ export class InputError extends Error {
 export function inputErrorFrom(error: { issues: { path: PropertyKey[]; message: string }[] }, fallbackField: string): InputError {
   const issue = error.issues[0]!;
   return new InputError(issue.message, issue.path.map(String).join('.') || fallbackField);
+}
+
+/**
+ * Main refused or could not finish a call. When it names a field (main's `fields`), this is an
+ * InputError for that field; otherwise an Error carrying main's sentence, which is written for a
+ * person.
+ */
+export function refusedByMain(error: { message: string; fields?: readonly { path: string }[] }): Error {
+  const field = error.fields?.[0]?.path;
+  return field ? new InputError(error.message, field) : new Error(error.message);
 }

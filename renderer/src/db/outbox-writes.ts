@@ -3,21 +3,7 @@ import type { QueueEmailArgs } from '@shared/ipc/contract';
 import type { OutboxSummary } from '@shared/models/email';
 import { recordAudit } from './audit';
 import type { DosDeskDb } from './database';
-import { requireOperator } from './guards';
-
-/** Main refused or failed to queue an email; carries its message and field problems. */
-export class EmailQueueError extends Error {
-  constructor(
-    message: string,
-    readonly fields: { path: string; message: string }[] = [],
-  ) {
-    super(message);
-    this.name = 'EmailQueueError';
-  }
-  get field(): string | undefined {
-    return this.fields[0]?.path;
-  }
-}
+import { refusedByMain, requireOperator } from './guards';
 
 /** Audits an outbox change in its own transaction. */
 export async function auditEmail(db: DosDeskDb, operatorId: string, action: string, entry: OutboxSummary): Promise<void> {
@@ -45,7 +31,7 @@ export async function queueEmailAudited(
 ): Promise<OutboxSummary> {
   const operator = await requireOperator(db, operatorId);
   const result = await api.queueEmail({ ...args, operatorId: operator.id });
-  if (!result.ok) throw new EmailQueueError(result.error.message, result.error.fields);
+  if (!result.ok) throw refusedByMain(result.error);
   await auditEmail(db, operator.id, 'email.queue', result.data);
   return result.data;
 }

@@ -1,7 +1,7 @@
 /**
  * Errors the browser or Dexie raise are written for programmers ("QuotaExceededError",
  * "DatabaseClosedError: Database has been closed"). This turns them into what happened and what to
- * do. Errors DoS Desk wrote for a person (InputError, ScopeError, a main-process message…) pass
+ * do. Errors DoS Desk wrote for a person (InputError, a main-process message…) pass
  * through unchanged.
  */
 

@@ -4,7 +4,7 @@ import { servicesCovered } from '@shared/domain/service-tree';
 import type { Operator } from '@shared/models/operator';
 import type { DosDeskDb } from '../../../renderer/src/db/database';
 import { verifyAuditChain } from '../../../renderer/src/db/audit';
-import { InputError, ScopeError } from '../../../renderer/src/db/guards';
+import { InputError } from '../../../renderer/src/db/guards';
 import {
   accountsInScope,
   amendAccount,
@@ -101,7 +101,7 @@ describe('DoS accounts', () => {
 
   it('refuses a region outside the operator’s approveUser scope, in the data layer', async () => {
     const before = await snapshot();
-    await expect(createAccount(db, lead.id, account({ regions: ['Midlands'] }))).rejects.toThrow(ScopeError);
+    await expect(createAccount(db, lead.id, account({ regions: ['Midlands'] }))).rejects.toThrow(InputError);
     await expect(createAccount(db, viewer.id, account())).rejects.toThrow(/do not hold approveUser in London/);
     expect(await snapshot()).toEqual(before);
   });
@@ -112,8 +112,8 @@ describe('DoS accounts', () => {
     expect((await accountsInScope(db, lead)).map((x) => x.id)).toEqual([a.id]);
     await expect(getAccountInScope(db, viewer.id, a.id)).rejects.toThrow(/cannot manage Alex Jones's account.*London.*no region/);
     const before = await snapshot();
-    await expect(amendAccount(db, viewer.id, a.id, account({ jobTitle: 'X' }))).rejects.toThrow(ScopeError);
-    await expect(deleteAccount(db, viewer.id, a.id, 'no')).rejects.toThrow(ScopeError);
+    await expect(amendAccount(db, viewer.id, a.id, account({ jobTitle: 'X' }))).rejects.toThrow(InputError);
+    await expect(deleteAccount(db, viewer.id, a.id, 'no')).rejects.toThrow(InputError);
     await expect(amendAccount(db, lead.id, a.id, account({ regions: ['London', 'Midlands'] }))).rejects.toThrow(
       /do not hold approveUser in Midlands/,
     );

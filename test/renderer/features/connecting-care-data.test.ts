@@ -6,7 +6,7 @@ import type { Organisation } from '@shared/models/connecting-care';
 import type { Operator } from '@shared/models/operator';
 import { DEFAULT_SETTINGS } from '@shared/models/settings';
 import type { DosDeskDb } from '../../../renderer/src/db/database';
-import { InputError, ScopeError } from '../../../renderer/src/db/guards';
+import { InputError } from '../../../renderer/src/db/guards';
 import {
   fileCcRequest,
   licencesInUse,
@@ -106,7 +106,7 @@ describe('Connecting Care requests', () => {
   });
 
   it('refuses an operator who is not one of the organisation’s authorisers', async () => {
-    await expect(fileCcRequest({ ...s(), operatorId: stranger.id }, starter(), DEFAULT_SETTINGS, NOW)).rejects.toThrow(ScopeError);
+    await expect(fileCcRequest({ ...s(), operatorId: stranger.id }, starter(), DEFAULT_SETTINGS, NOW)).rejects.toThrow(InputError);
     await nothingWritten();
   });
 

@@ -2,10 +2,10 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS } from '@shared/models/settings';
 import type { DosDeskDb } from '../../../renderer/src/db/database';
 import { NoOperatorError } from '../../../renderer/src/db/audit';
+import { InputError } from '../../../renderer/src/db/guards';
 import {
   createOperator,
   loadCurrentOperatorId,
-  OperatorInputError,
   switchOperator,
   updateOperator,
 } from '../../../renderer/src/features/operators/data/operators';
@@ -51,8 +51,8 @@ describe('operators', () => {
     ['a wrong type', { regions: 'London' }, 'regions'],
   ])('refuses %s, names the field and writes nothing', async (_label, change, field) => {
     const error = await createOperator(db, { ...PRIYA, ...change }, REGIONS).catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(OperatorInputError);
-    expect((error as OperatorInputError).field).toBe(field);
+    expect(error).toBeInstanceOf(InputError);
+    expect((error as InputError).field).toBe(field);
     expect(await counts()).toEqual({ operators: 0, audit: 0 });
     expect(await loadCurrentOperatorId(db)).toBeNull();
   });

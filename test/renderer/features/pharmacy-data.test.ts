@@ -6,7 +6,7 @@ import type { Operator } from '@shared/models/operator';
 import { DEFAULT_SETTINGS } from '@shared/models/settings';
 import type { DosDeskDb } from '../../../renderer/src/db/database';
 import { verifyAuditChain } from '../../../renderer/src/db/audit';
-import { InputError, ScopeError } from '../../../renderer/src/db/guards';
+import { InputError } from '../../../renderer/src/db/guards';
 import { createAccount } from '../../../renderer/src/features/accounts/data/accounts';
 import { createOperator } from '../../../renderer/src/features/operators/data/operators';
 import {
@@ -148,7 +148,7 @@ describe('pharmacy profiles: bad input changes nothing', () => {
     await expect(createProfile(db, lead.id, profile({ name: 'Copy' }), REGIONS)).rejects.toThrow(
       /already a profile for FA123: Rowlands Pharmacy/,
     );
-    await expect(createProfile(db, lead.id, profile({ odsCode: 'FC111', region: 'Midlands' }), REGIONS)).rejects.toBeInstanceOf(ScopeError);
+    await expect(createProfile(db, lead.id, profile({ odsCode: 'FC111', region: 'Midlands' }), REGIONS)).rejects.toBeInstanceOf(InputError);
     expect(await db.pharmacyProfiles.count()).toBe(1);
   });
 });

@@ -6,7 +6,7 @@ import { DEFAULT_SETTINGS } from '@shared/models/settings';
 import type { Operator } from '@shared/models/operator';
 import type { DosDeskDb } from '../../../renderer/src/db/database';
 import { verifyAuditChain } from '../../../renderer/src/db/audit';
-import { InputError, ScopeError } from '../../../renderer/src/db/guards';
+import { InputError } from '../../../renderer/src/db/guards';
 import { createOperator } from '../../../renderer/src/features/operators/data/operators';
 import {
   approveRequest,
@@ -91,7 +91,7 @@ describe('the queue', () => {
   });
 
   it('refuses a request for a region the operator does not cover, a duplicate, and bad fields', async () => {
-    await expect(createRequest(db, london.id, request({ region: 'Midlands' }))).rejects.toThrow(ScopeError);
+    await expect(createRequest(db, london.id, request({ region: 'Midlands' }))).rejects.toThrow(InputError);
     await createRequest(db, london.id, request());
     await expect(createRequest(db, london.id, request({ fullName: 'Again' }))).rejects.toThrow(/already an outstanding request/);
     const bad = await createRequest(db, london.id, request({ email: 'not-an-email' })).catch((e: unknown) => e);
@@ -117,7 +117,7 @@ describe('the queue', () => {
     });
     // The London lead can no longer act on it.
     await expect(changeRegion(sender(london.id), r.id, { region: 'London', note: '', notifyTeam: null }, REGIONS)).rejects.toThrow(
-      ScopeError,
+      InputError,
     );
   });
 });

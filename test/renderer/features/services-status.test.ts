@@ -3,7 +3,7 @@ import type { Operator } from '@shared/models/operator';
 import type { Service } from '@shared/models/service';
 import { DEFAULT_SETTINGS } from '@shared/models/settings';
 import type { DosDeskDb } from '../../../renderer/src/db/database';
-import { InputError, ScopeError } from '../../../renderer/src/db/guards';
+import { InputError } from '../../../renderer/src/db/guards';
 import { createOperator } from '../../../renderer/src/features/operators/data/operators';
 import {
   capacityDay,
@@ -76,7 +76,7 @@ describe('service status', () => {
 
   it('refuses services in regions the operator does not cover, and re-opening an open service', async () => {
     await expect(suspendService(db, lead.id, midlands.id, { reason: 'x', from: '2026-11-21', until: '' })).rejects.toBeInstanceOf(
-      ScopeError,
+      InputError,
     );
     await expect(reopenService(db, lead.id, utc.id, { note: 'x' })).rejects.toThrow(/already open/);
   });

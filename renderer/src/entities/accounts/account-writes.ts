@@ -1,7 +1,7 @@
 import type { Account, AccountFields } from '@shared/models/account';
 import type { Operator } from '@shared/models/operator';
 import type { DosDeskDb } from '../../db/database';
-import { InputError, managedRegions, ScopeError } from '../../db/guards';
+import { InputError, managedRegions } from '../../db/guards';
 import type { ChangeContext } from '../desk/change';
 
 /**
@@ -20,8 +20,9 @@ export function assertRegionChangesInScope(operator: Operator, before: readonly 
   const changed = [...after.filter((r) => !before.includes(r)), ...before.filter((r) => !after.includes(r))];
   const outside = changed.filter((r) => !scope.has(r));
   if (outside.length) {
-    throw new ScopeError(
+    throw new InputError(
       `You do not hold approveUser in ${outside.join(', ')}, so you cannot add or remove that region. Ask that region's DoS team.`,
+      'regions',
     );
   }
 }
@@ -67,8 +68,9 @@ export async function insertAccount(ctx: ChangeContext, fields: AccountFields, a
 export function assertCanManage(operator: Operator, account: Pick<Account, 'regions' | 'fullName'>): void {
   const scope = managedRegions(operator);
   if (!account.regions.some((r) => scope.has(r))) {
-    throw new ScopeError(
+    throw new InputError(
       `You cannot manage ${account.fullName}'s account: it is in ${account.regions.join(', ')}, and you hold approveUser only in ${[...scope].join(', ') || 'no region'}.`,
+      'regions',
     );
   }
 }

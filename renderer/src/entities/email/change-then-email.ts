@@ -1,22 +1,10 @@
 import type { Table } from 'dexie';
 import type { QueueEmailArgs } from '@shared/ipc/contract';
 import type { OutboxSummary } from '@shared/models/email';
+import { NoOperatorError } from '../../db/audit';
+import { refusedByMain } from '../../db/guards';
 import { plainErrorMessage } from '../../platform/plain-error';
 import { change, type AuditNote, type ChangeContext, type Desk } from '../desk/change';
-
-/** Main refused or failed to queue an email; carries its message and field problems. */
-export class EmailQueueError extends Error {
-  constructor(
-    message: string,
-    readonly fields: { path: string; message: string }[] = [],
-  ) {
-    super(message);
-    this.name = 'EmailQueueError';
-  }
-  get field(): string | undefined {
-    return this.fields[0]?.path;
-  }
-}
 
 /** A change was saved, but the email it causes could not be queued: the record shows it as not queued. */
 export class EmailNotQueuedError extends Error {
@@ -53,10 +41,10 @@ export function emailAuditNote(action: string, entry: OutboxSummary): AuditNote 
   };
 }
 
-/** Asks main to queue an email as the desk's operator. Throws EmailQueueError when main refuses. */
+/** Asks main to queue an email as the desk's operator. Throws main's refusal (an InputError when it names a field). */
 export async function queueThroughMain(desk: Desk, operatorId: string, draft: EmailDraft): Promise<OutboxSummary> {
   const result = await desk.api.queueEmail({ ...draft, delivery: desk.delivery, operatorId });
-  if (!result.ok) throw new EmailQueueError(result.error.message, result.error.fields);
+  if (!result.ok) throw refusedByMain(result.error);
   return result.data;
 }
 
@@ -75,7 +63,7 @@ export async function emailAfterChange<T>(
 ): Promise<EmailOutcome<T>> {
   let email: OutboxSummary;
   try {
-    if (!desk.operatorId) throw new EmailQueueError('Choose who you are before sending an email.');
+    if (!desk.operatorId) throw new NoOperatorError();
     email = await queueThroughMain(desk, desk.operatorId, draft);
   } catch (error) {
     return { result, email: null, emailProblem: plainErrorMessage(error) };

@@ -41,3 +41,9 @@ export const OrganisationForm = z
     }
     return parsed.data;
   });
+
+/** Recording receipt by the back office, or that a request was actioned (with an optional note). */
+export const TrackForm = z.object({
+  date: z.iso.date({ error: 'Enter the date, like 2026-11-21' }),
+  note: z.string().trim().max(2000, { error: 'The note must be 2,000 characters or fewer' }),
+});

@@ -49,3 +49,43 @@ export const EmailSettingsForm = z
     }
     return { email: { defaultDelivery: form.defaultDelivery, smtp: smtp.data }, password: form.password };
   });
+
+/** Connecting Care: the licence warning level, the unit of the 5-day target, the allocation year's first month. */
+export const CcSettingsForm = z
+  .object({
+    warnPercent: z.string().trim().max(10, { error: 'Enter a whole number from 1 to 100' }),
+    targetUnit: z.enum(['working-days', 'calendar-days'], { error: 'Choose working days or calendar days' }),
+    yearStartMonth: z.string(),
+  })
+  .transform((form, ctx) => {
+    const percent = Number(form.warnPercent);
+    if (!/^\d{1,3}$/.test(form.warnPercent) || percent < 1 || percent > 100) {
+      ctx.addIssue({ code: 'custom', path: ['warnPercent'], message: 'Enter a whole number from 1 to 100' });
+      return z.NEVER;
+    }
+    return { warnPercent: percent, targetUnit: form.targetUnit, yearStartMonth: Number(form.yearStartMonth) };
+  });
+
+/** The DoS team addresses, one row per region: both addresses or neither. */
+export const DosTeamsForm = z
+  .object({
+    teams: z.array(
+      z.object({
+        region: z.string(),
+        localEmail: z.string().trim().max(254, { error: 'The local DoS team email must be 254 characters or fewer' }),
+        regionalEmail: z.string().trim().max(254, { error: 'The regional DoS team email must be 254 characters or fewer' }),
+      }),
+    ),
+  })
+  .superRefine((form, ctx) => {
+    form.teams.forEach((t, i) => {
+      if (!t.localEmail === !t.regionalEmail) return;
+      const missing = t.localEmail ? 'regionalEmail' : 'localEmail';
+      ctx.addIssue({
+        code: 'custom',
+        path: ['teams', i, missing],
+        message: `Enter both the local and the regional DoS team email for ${t.region}, or neither.`,
+      });
+    });
+  })
+  .transform((form) => form.teams.filter((t) => t.localEmail || t.regionalEmail));

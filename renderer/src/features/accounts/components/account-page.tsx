@@ -1,5 +1,7 @@
 import { useState } from 'react';
 import { formatLondonDate } from '@shared/domain/london-time';
+import { z } from 'zod';
+import { DeleteReason } from '@shared/models/account';
 import type { Operator } from '@shared/models/operator';
 import { PageHeading } from '../../../components/page-heading';
 import { navigate } from '../../../navigation/router';
@@ -8,7 +10,8 @@ import { useAccount } from '../data/accounts';
 import { useAccountActions } from '../data/use-account-actions';
 import { useServicesDirectory } from '../data/accounts';
 import { AccountForm } from './account-form';
-import { plainErrorMessage } from '../../../platform/plain-error';
+import { Form, useZodForm } from '../../../components/form';
+import { TextField } from '../../../components/text-field';
 
 /** Add an existing account (`id` absent), or open one to amend or delete it. */
 export function AccountPage({ operator, id }: { operator: Operator; id?: string }) {
@@ -71,12 +74,13 @@ export function AccountPage({ operator, id }: { operator: Operator; id?: string 
   );
 }
 
+const DeleteForm = z.object({ reason: DeleteReason });
+
 function DeleteAccount({ id, name, onDeleted }: { id: string; name: string; onDeleted(): void }) {
   const { remove } = useAccountActions();
   const announce = useSession((s) => s.announce);
   const [open, setOpen] = useState(false);
-  const [reason, setReason] = useState('');
-  const [problem, setProblem] = useState<string | null>(null);
+  const form = useZodForm(DeleteForm, { reason: '' });
   if (!open) {
     return (
       <>
@@ -89,47 +93,31 @@ function DeleteAccount({ id, name, onDeleted }: { id: string; name: string; onDe
     );
   }
   return (
-    <div className={`nhsuk-form-group${problem ? ' nhsuk-form-group--error' : ''}`}>
+    <>
       <h2 className="nhsuk-heading-m">Are you sure you want to delete {name}'s account?</h2>
-      <label className="nhsuk-label" htmlFor="delete-reason">
-        Reason for deleting
-      </label>
-      <div className="nhsuk-hint" id="delete-reason-hint">
-        For example, left the organisation, or temporary access no longer needed.
-      </div>
-      {problem && (
-        <span className="nhsuk-error-message" id="delete-reason-error">
-          <span className="nhsuk-u-visually-hidden">Error:</span> {problem}
-        </span>
-      )}
-      <input
-        className={`nhsuk-input${problem ? ' nhsuk-input--error' : ''}`}
-        id="delete-reason"
-        aria-describedby={`delete-reason-hint${problem ? ' delete-reason-error' : ''}`}
-        value={reason}
-        onChange={(e) => setReason(e.target.value)}
-      />
-      <div className="app-table-actions nhsuk-u-margin-top-3">
-        <button
-          type="button"
-          className="nhsuk-button nhsuk-button--warning"
-          onClick={async () => {
-            try {
-              await remove(id, reason);
-              announce(`${name}'s account was deleted.`);
-              onDeleted();
-            } catch (e) {
-              setProblem(plainErrorMessage(e));
-              document.getElementById('delete-reason')?.focus();
-            }
-          }}
-        >
-          Yes, delete the account
-        </button>
-        <button type="button" className="nhsuk-button nhsuk-button--secondary" onClick={() => setOpen(false)}>
-          No, keep it
-        </button>
-      </div>
-    </div>
+      <Form
+        form={form}
+        fieldOrder={['reason']}
+        submitLabel="Yes, delete the account"
+        submitClassName="nhsuk-button nhsuk-button--warning"
+        secondary={
+          <button type="button" className="nhsuk-button nhsuk-button--secondary" onClick={() => setOpen(false)}>
+            No, keep it
+          </button>
+        }
+        onSubmit={async ({ reason }) => {
+          await remove(id, reason);
+          announce(`${name}'s account was deleted.`);
+          onDeleted();
+        }}
+      >
+        <TextField
+          form={form}
+          name="reason"
+          label="Reason for deleting"
+          hint="For example, left the organisation, or temporary access no longer needed."
+        />
+      </Form>
+    </>
   );
 }

@@ -1,4 +1,3 @@
-import { useState } from 'react';
 import { formatDay, formatLondonDateTime, londonDate } from '@shared/domain/london-time';
 import type { Settings } from '@shared/models/settings';
 import { PageHeading } from '../../../components/page-heading';
@@ -6,7 +5,9 @@ import { SummaryList } from '../../../components/summary-list';
 import { useSession } from '../../../session/store';
 import { targetFor } from '../data/cc';
 import { useBankHolidays, useCcActions, useCcRequest } from '../data/use-cc';
-import { plainErrorMessage } from '../../../platform/plain-error';
+import { Form, useZodForm } from '../../../components/form';
+import { TextField } from '../../../components/text-field';
+import { TrackForm } from '../schemas';
 
 /** One request: what was sent, and its progress against the 5-day target. */
 export function CcRequestPage({ id, settings }: { id: string; settings: Settings }) {
@@ -14,9 +15,7 @@ export function CcRequestPage({ id, settings }: { id: string; settings: Settings
   const holidays = useBankHolidays();
   const actions = useCcActions('mail-client', settings);
   const announce = useSession((s) => s.announce);
-  const [date, setDate] = useState(londonDate(new Date()));
-  const [note, setNote] = useState('');
-  const [problem, setProblem] = useState<string | null>(null);
+  const form = useZodForm(TrackForm, { date: londonDate(new Date()), note: '' });
   if (request === undefined) return <p>Loading…</p>;
   if (!request) {
     return (
@@ -31,15 +30,6 @@ export function CcRequestPage({ id, settings }: { id: string; settings: Settings
   const target = holidays
     ? targetFor(request, settings.connectingCare.targetUnit, holidays, londonDate(new Date()))
     : { due: null, overdue: false };
-  const run = async (work: () => Promise<unknown>, done: string) => {
-    setProblem(null);
-    try {
-      await work();
-      announce(done);
-    } catch (e) {
-      setProblem(plainErrorMessage(e));
-    }
-  };
   return (
     <div className="nhsuk-grid-row">
       <div className="nhsuk-grid-column-two-thirds">
@@ -69,45 +59,28 @@ export function CcRequestPage({ id, settings }: { id: string; settings: Settings
           ]}
         />
         {request.status !== 'actioned' && (
-          <div className={`nhsuk-form-group${problem ? ' nhsuk-form-group--error' : ''}`}>
+          <>
             <h2>{request.status === 'sent' ? 'Record receipt by the back office' : 'Record that it was actioned'}</h2>
-            {problem && (
-              <span className="nhsuk-error-message" role="alert">
-                <span className="nhsuk-u-visually-hidden">Error:</span> {problem}
-              </span>
-            )}
-            <label className="nhsuk-label" htmlFor="cc-track-date">
-              Date
-            </label>
-            <input
-              className="nhsuk-input nhsuk-input--width-10"
-              id="cc-track-date"
-              type="date"
-              value={date}
-              onChange={(e) => setDate(e.target.value)}
-            />
-            {request.status === 'received' && (
-              <>
-                <label className="nhsuk-label nhsuk-u-margin-top-3" htmlFor="cc-track-note">
-                  Resolution email (optional note)
-                </label>
-                <input className="nhsuk-input" id="cc-track-note" value={note} onChange={(e) => setNote(e.target.value)} />
-              </>
-            )}
-            <div className="nhsuk-u-margin-top-3">
-              <button
-                type="button"
-                className="nhsuk-button nhsuk-button--secondary"
-                onClick={() =>
-                  request.status === 'sent'
-                    ? run(() => actions.received(request.id, date), 'Receipt by the back office recorded. The 5-day target starts now.')
-                    : run(() => actions.actioned(request.id, date, note), 'The request is recorded as actioned.')
+            <Form
+              form={form}
+              fieldOrder={['date', 'note']}
+              serverFields={{ receivedOn: 'date', actionedOn: 'date', resolutionNote: 'note' }}
+              submitLabel={request.status === 'sent' ? 'Record receipt' : 'Record actioned'}
+              submitClassName="nhsuk-button nhsuk-button--secondary"
+              onSubmit={async ({ date, note }) => {
+                if (request.status === 'sent') {
+                  await actions.received(request.id, date);
+                  announce('Receipt by the back office recorded. The 5-day target starts now.');
+                } else {
+                  await actions.actioned(request.id, date, note);
+                  announce('The request is recorded as actioned.');
                 }
-              >
-                {request.status === 'sent' ? 'Record receipt' : 'Record actioned'}
-              </button>
-            </div>
-          </div>
+              }}
+            >
+              <TextField form={form} name="date" type="date" label="Date" width={10} />
+              {request.status === 'received' && <TextField form={form} name="note" label="Resolution email (optional note)" />}
+            </Form>
+          </>
         )}
         <h2>What was sent</h2>
         <pre className="app-email-text" tabIndex={0} aria-label="The email sent to the service desk">

@@ -14,7 +14,7 @@ import type { Operator } from '@shared/models/operator';
 import type { Settings } from '@shared/models/settings';
 import { recordAudit } from '../../../db/audit';
 import type { DosDeskDb } from '../../../db/database';
-import { InputError, inputErrorFrom, requireOperator, ScopeError } from '../../../db/guards';
+import { InputError, inputErrorFrom, requireOperator } from '../../../db/guards';
 import { queueEmailAudited } from '../../../db/outbox-writes';
 
 /** Licences that count against an allocation: everything not yet deleted. */
@@ -59,7 +59,7 @@ export async function licencesInUse(db: DosDeskDb, organisationId: string): Prom
 
 function assertAuthoriser(operator: Operator, org: Organisation): void {
   if (!org.authorisers.some((a) => a.email.toLowerCase() === operator.email.toLowerCase())) {
-    throw new ScopeError(
+    throw new InputError(
       `Only ${org.name}'s nominated authorisers can make Connecting Care requests for it, and ${operator.email} is not one of them. Ask the organisation to add you, or switch to an authoriser.`,
       'organisationId',
     );

@@ -3,28 +3,17 @@ import { OperatorInput, type Operator } from '@shared/models/operator';
 import type { DosDeskDb } from '../../../db/database';
 import { NoOperatorError, recordAudit } from '../../../db/audit';
 import { useDb } from '../../../db/db-context';
+import { InputError, inputErrorFrom } from '../../../db/guards';
 
 export const CURRENT_OPERATOR_KEY = 'currentOperatorId';
-
-/** A problem with what was typed, naming the field. Nothing has been written when it is thrown. */
-export class OperatorInputError extends Error {
-  constructor(
-    message: string,
-    readonly field: string,
-  ) {
-    super(message);
-    this.name = 'OperatorInputError';
-  }
-}
 
 function parseInput(input: unknown, allowedRegions: readonly string[]) {
   const parsed = OperatorInput.safeParse(input);
   if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    throw new OperatorInputError(issue.message, issue.path.map(String).join('.') || 'fullName');
+    throw inputErrorFrom(parsed.error, 'fullName');
   }
   const unknown = parsed.data.regions.find((r) => !allowedRegions.includes(r));
-  if (unknown) throw new OperatorInputError(`"${unknown}" is not one of this desk's regions`, 'regions');
+  if (unknown) throw new InputError(`"${unknown}" is not one of this desk's regions`, 'regions');
   return parsed.data;
 }
 
@@ -43,7 +32,7 @@ export async function createOperator(
   const operator: Operator = { id: crypto.randomUUID(), ...fields, createdAt: at, updatedAt: at };
   await db.transaction('rw', db.operators, db.audit, db.settingsCache, async () => {
     if (await db.operators.where('email').equals(operator.email).count()) {
-      throw new OperatorInputError('An operator with this email address already exists on this desk: switch to them instead', 'email');
+      throw new InputError('An operator with this email address already exists on this desk: switch to them instead', 'email');
     }
     await db.operators.add(operator);
     await recordAudit(db, {
@@ -73,9 +62,9 @@ export async function updateOperator(
   const fields = parseInput(input, allowedRegions);
   return db.transaction('rw', db.operators, db.audit, async () => {
     const before = await db.operators.get(id);
-    if (!before) throw new OperatorInputError('This operator no longer exists on this desk', 'fullName');
+    if (!before) throw new InputError('This operator no longer exists on this desk', 'fullName');
     const clash = await db.operators.where('email').equals(fields.email).first();
-    if (clash && clash.id !== id) throw new OperatorInputError('Another operator on this desk already uses this email address', 'email');
+    if (clash && clash.id !== id) throw new InputError('Another operator on this desk already uses this email address', 'email');
     const after: Operator = { ...before, ...fields, updatedAt: now.toISOString() };
     await db.operators.put(after);
     await recordAudit(db, {

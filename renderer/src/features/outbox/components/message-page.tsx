@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { formatLondonTimestamp } from '@shared/domain/london-time';
 import { DELIVERY_LABELS, MAY_HAVE_BEEN_SENT_ADVICE, type OutboxEntry } from '@shared/models/email';
+import { useAction } from '../../../components/use-action';
 import { PageHeading } from '../../../components/page-heading';
 import { SummaryList } from '../../../components/summary-list';
 import { downloadText } from '../../../platform/download';
@@ -32,7 +33,14 @@ export function MessagePage({ id }: { id: string }) {
   const { data: entry, error } = useOutboxEntry(id);
   const actions = useOutboxActions();
   const announce = useSession((s) => s.announce);
-  const [problem, setProblem] = useState<string | null>(null);
+  const {
+    run: runAction,
+    busy,
+    error: problem,
+  } = useAction(async (work: () => Promise<unknown>, done: string) => {
+    await work();
+    announce(done);
+  });
   const [manualCopy, setManualCopy] = useState(false);
 
   if (!entry) {
@@ -49,15 +57,7 @@ export function MessagePage({ id }: { id: string }) {
     );
   }
 
-  const run = async (work: () => Promise<unknown>, done: string) => {
-    setProblem(null);
-    try {
-      await work();
-      announce(done);
-    } catch (e) {
-      setProblem(e instanceof Error ? e.message : String(e));
-    }
-  };
+  const run = (work: () => Promise<unknown>, done: string) => void runAction(work, done);
   const saveEml = () =>
     run(async () => {
       const eml = await actions.exportEml(entry.id);
@@ -141,6 +141,7 @@ export function MessagePage({ id }: { id: string }) {
           <>
             <button
               type="button"
+              disabled={busy}
               className="nhsuk-button"
               onClick={() => run(() => actions.change(entry.id, 'mark-sent'), 'Marked as sent. It will not be sent again.')}
             >
@@ -148,6 +149,7 @@ export function MessagePage({ id }: { id: string }) {
             </button>
             <button
               type="button"
+              disabled={busy}
               className="nhsuk-button nhsuk-button--secondary"
               onClick={() => run(() => actions.change(entry.id, 'send-again'), 'The message will be sent again.')}
             >
@@ -156,13 +158,14 @@ export function MessagePage({ id }: { id: string }) {
           </>
         )}
         {waitingToCopy && (
-          <button type="button" className="nhsuk-button" onClick={copy}>
+          <button type="button" disabled={busy} className="nhsuk-button" onClick={copy}>
             Copy email
           </button>
         )}
         {canRetry && (
           <button
             type="button"
+            disabled={busy}
             className="nhsuk-button"
             onClick={() =>
               run(
@@ -174,12 +177,13 @@ export function MessagePage({ id }: { id: string }) {
             {entry.delivery === 'mail-client' ? 'Open in email program again' : 'Retry'}
           </button>
         )}
-        <button type="button" className="nhsuk-button nhsuk-button--secondary" onClick={saveEml}>
+        <button type="button" disabled={busy} className="nhsuk-button nhsuk-button--secondary" onClick={saveEml}>
           Save as .eml
         </button>
         {canCancel && (
           <button
             type="button"
+            disabled={busy}
             className="nhsuk-button nhsuk-button--warning"
             onClick={() => run(() => actions.change(entry.id, 'cancel'), 'The message was cancelled. It will not be sent.')}
           >
@@ -202,6 +206,7 @@ export function MessagePage({ id }: { id: string }) {
           />
           <button
             type="button"
+            disabled={busy}
             className="nhsuk-button nhsuk-button--secondary"
             onClick={() => run(() => actions.change(entry.id, 'mark-copied'), 'Marked as copied.')}
           >

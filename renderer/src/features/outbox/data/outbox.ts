@@ -5,7 +5,8 @@ import type { IpcResult } from '@shared/ipc/result';
 import type { OutboxStatus, OutboxSummary } from '@shared/models/email';
 import type { DosDeskDb } from '../../../db/database';
 import { requireOperator } from '../../../db/guards';
-import { auditEmail, EmailQueueError, queueEmailAudited } from '../../../db/outbox-writes';
+import { auditEmail, queueEmailAudited } from '../../../db/outbox-writes';
+import { refusedByMain } from '../../../db/guards';
 import { useDb } from '../../../db/db-context';
 import { useApi } from '../../../platform/api-context';
 import { useSession } from '../../../session/store';
@@ -18,7 +19,7 @@ import { useOutboxVersion } from '../store';
 export const queueEmail = queueEmailAudited;
 
 function unwrap<T>(result: IpcResult<T>): T {
-  if (!result.ok) throw new EmailQueueError(result.error.message, result.error.fields);
+  if (!result.ok) throw refusedByMain(result.error);
   return result.data;
 }
 

@@ -8,7 +8,8 @@ import { PageHeading } from '../../../components/page-heading';
 import { useSession } from '../../../session/store';
 import { useChecksOutstanding, useOpenFollowUps, usePharmacyActions, useProfiles } from '../data/use-pharmacy';
 import { CheckTag } from './pharmacy-tags';
-import { plainErrorMessage } from '../../../platform/plain-error';
+import { ActionButton, ActionError } from '../../../components/action-button';
+import { useAction } from '../../../components/use-action';
 
 interface Props {
   operator: Operator;
@@ -122,8 +123,6 @@ function FollowUps({ operator, regions, delivery, teams }: Omit<Props, 'today'>)
   const tasks = useOpenFollowUps(operator.regions);
   const actions = usePharmacyActions(regions, delivery, teams);
   const announce = useSession((s) => s.announce);
-  const [error, setError] = useState<{ id: string; message: string } | null>(null);
-  const [busy, setBusy] = useState<string | null>(null);
   if (!tasks?.length) return null;
   return (
     <section aria-labelledby="follow-ups-heading" className="nhsuk-card nhsuk-u-padding-4" data-testid="follow-ups">
@@ -135,36 +134,32 @@ function FollowUps({ operator, regions, delivery, teams }: Omit<Props, 'today'>)
       <ul className="nhsuk-list">
         {tasks.map((t) => (
           <li key={t.id}>
-            <strong>{t.pharmacyName}</strong> ({t.odsCode}), {t.region}: {t.summary}
-            {error?.id === t.id && (
-              <span className="nhsuk-error-message">
-                <span className="nhsuk-u-visually-hidden">Error:</span> {error.message}
-              </span>
-            )}
-            <div>
-              <button
-                type="button"
-                className="nhsuk-button nhsuk-button--secondary nhsuk-button--small"
-                disabled={busy === t.id}
-                onClick={async () => {
-                  setError(null);
-                  setBusy(t.id);
-                  try {
-                    await actions.followUp(t.id);
-                    announce(`The NHS website service desk email for ${t.pharmacyName} is in the outbox.`);
-                  } catch (e) {
-                    setError({ id: t.id, message: plainErrorMessage(e) });
-                  } finally {
-                    setBusy(null);
-                  }
-                }}
-              >
-                Email the NHS website service desk<span className="nhsuk-u-visually-hidden"> about {t.pharmacyName}</span>
-              </button>
-            </div>
+            <FollowUp
+              task={t}
+              send={async () => {
+                await actions.followUp(t.id);
+                announce(`The NHS website service desk email for ${t.pharmacyName} is in the outbox.`);
+              }}
+            />
           </li>
         ))}
       </ul>
     </section>
+  );
+}
+
+/** One follow-up: what changed, and the email to the NHS website service desk. */
+function FollowUp({ task: t, send }: { task: NonNullable<ReturnType<typeof useOpenFollowUps>>[number]; send(): Promise<void> }) {
+  const { run, busy, error } = useAction(send);
+  return (
+    <>
+      <strong>{t.pharmacyName}</strong> ({t.odsCode}), {t.region}: {t.summary}
+      <ActionError error={error} />
+      <div>
+        <ActionButton busy={busy} className="nhsuk-button nhsuk-button--secondary nhsuk-button--small" onClick={() => void run()}>
+          Email the NHS website service desk<span className="nhsuk-u-visually-hidden"> about {t.pharmacyName}</span>
+        </ActionButton>
+      </div>
+    </>
   );
 }

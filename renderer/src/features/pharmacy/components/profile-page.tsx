@@ -1,14 +1,14 @@
-import { useState } from 'react';
 import { checkState, REDUCED_HOURS_ADVICE } from '@shared/domain/pharmacy';
 import { formatDay, londonDate } from '@shared/domain/london-time';
 import type { DeliveryMethod } from '@shared/models/email';
-import { PROFILE_STATUS_LABELS, WEEKDAY_LABELS, WEEKDAYS, type PharmacyProfile, type Session } from '@shared/models/pharmacy';
+import { CheckInput, PROFILE_STATUS_LABELS, WEEKDAY_LABELS, WEEKDAYS, type PharmacyProfile, type Session } from '@shared/models/pharmacy';
 import type { DosTeam } from '@shared/models/registers';
 import { PageHeading } from '../../../components/page-heading';
 import { useSession } from '../../../session/store';
 import { usePharmacyActions, useLinked, useProfile, useProfileChanges } from '../data/use-pharmacy';
 import { CheckTag, KIND_LABELS } from './pharmacy-tags';
-import { plainErrorMessage } from '../../../platform/plain-error';
+import { Form, useZodForm } from '../../../components/form';
+import { TextField } from '../../../components/text-field';
 
 const sessionsText = (sessions: readonly Session[]) =>
   sessions.length ? sessions.map((s) => `${s.opens} to ${s.closes}`).join(', ') : 'Closed';
@@ -105,8 +105,7 @@ export function ProfilePage({ id, regions, delivery, teams, today = londonDate(n
 function QuarterlyCheck({ profile, today, regions, delivery, teams }: { profile: PharmacyProfile; today: string } & Omit<Props, 'id'>) {
   const actions = usePharmacyActions(regions, delivery, teams);
   const announce = useSession((s) => s.announce);
-  const [date, setDate] = useState(today);
-  const [error, setError] = useState<string | null>(null);
+  const form = useZodForm(CheckInput, { checkedOn: today });
   const state = checkState(profile.nextCheckDue, today);
   return (
     <section aria-labelledby="check-heading">
@@ -121,39 +120,18 @@ function QuarterlyCheck({ profile, today, regions, delivery, teams }: { profile:
         Contractors must check their profile in Profile Manager, and update it if needed, every quarter (3 months). Record the date they
         confirmed they checked it.
       </p>
-      <div className={`nhsuk-form-group${error ? ' nhsuk-form-group--error' : ''}`}>
-        <label className="nhsuk-label" htmlFor="checked-on">
-          Date the contractor checked the profile
-        </label>
-        {error && (
-          <span className="nhsuk-error-message" id="checked-on-error">
-            <span className="nhsuk-u-visually-hidden">Error:</span> {error}
-          </span>
-        )}
-        <input
-          className={`nhsuk-input nhsuk-input--width-10${error ? ' nhsuk-input--error' : ''}`}
-          id="checked-on"
-          type="date"
-          value={date}
-          aria-describedby={error ? 'checked-on-error' : undefined}
-          onChange={(e) => setDate(e.target.value)}
-        />
-      </div>
-      <button
-        type="button"
-        className="nhsuk-button nhsuk-button--secondary"
-        onClick={async () => {
-          setError(null);
-          try {
-            const saved = await actions.check(profile.id, date);
-            announce(`Check recorded. The next is due by ${formatDay(saved.nextCheckDue)}.`);
-          } catch (e) {
-            setError(plainErrorMessage(e));
-          }
+      <Form
+        form={form}
+        fieldOrder={['checkedOn']}
+        submitLabel="Record the check"
+        submitClassName="nhsuk-button nhsuk-button--secondary"
+        onSubmit={async ({ checkedOn }) => {
+          const saved = await actions.check(profile.id, checkedOn);
+          announce(`Check recorded. The next is due by ${formatDay(saved.nextCheckDue)}.`);
         }}
       >
-        Record the check
-      </button>
+        <TextField form={form} name="checkedOn" type="date" label="Date the contractor checked the profile" width={10} />
+      </Form>
     </section>
   );
 }

@@ -7,7 +7,7 @@ import { InHoursCallInput, OnCallChangeInput, type PharmacyChange, type Pharmacy
 import type { DosTeam, EmergencyChange } from '@shared/models/registers';
 import { recordAudit } from '../../../db/audit';
 import type { DosDeskDb } from '../../../db/database';
-import { InputError, inputErrorFrom, requireOperator, ScopeError } from '../../../db/guards';
+import { InputError, inputErrorFrom, requireOperator } from '../../../db/guards';
 import { queueEmailAudited } from '../../../db/outbox-writes';
 import { changeRecord } from './profiles';
 
@@ -25,7 +25,7 @@ async function profileInScope(db: DosDeskDb, operatorId: string | null, profileI
   const profile = await db.pharmacyProfiles.get(profileId);
   if (!profile) throw new InputError('Choose the pharmacy: that profile is not on this desk.', 'profileId');
   if (!operator.regions.includes(profile.region))
-    throw new ScopeError(`You do not cover ${profile.region}, so you cannot record changes for its pharmacies.`, 'profileId');
+    throw new InputError(`You do not cover ${profile.region}, so you cannot record changes for its pharmacies.`, 'profileId');
   return { operator, profile };
 }
 

@@ -12,7 +12,7 @@ import {
 import type { Service } from '@shared/models/service';
 import { recordAudit } from '../../../db/audit';
 import type { DosDeskDb } from '../../../db/database';
-import { InputError, inputErrorFrom, requireOperator, ScopeError } from '../../../db/guards';
+import { InputError, inputErrorFrom, requireOperator } from '../../../db/guards';
 
 /** People's names for the profile's fields, for change summaries. */
 const FIELD_NAMES: Record<keyof PharmacyProfileFields, string> = {
@@ -37,7 +37,7 @@ function parse(input: unknown, regions: readonly string[]): PharmacyProfileField
 
 function assertCovers(operator: Operator, region: string): void {
   if (!operator.regions.includes(region))
-    throw new ScopeError(`You do not cover ${region}, so you cannot change its pharmacy profiles.`, 'region');
+    throw new InputError(`You do not cover ${region}, so you cannot change its pharmacy profiles.`, 'region');
 }
 
 /** A line in the day's report of pharmacy changes. */

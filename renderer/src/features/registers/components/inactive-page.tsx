@@ -1,13 +1,14 @@
 import { useState } from 'react';
 import { INACTIVE_WARNING_DAYS } from '@shared/domain/registers';
 import type { Operator } from '@shared/models/operator';
+import { ActionButton, ActionError } from '../../../components/action-button';
 import { CsvImport } from '../../../components/csv-import';
+import { useAction } from '../../../components/use-action';
 import { PageHeading } from '../../../components/page-heading';
 import { useSession } from '../../../session/store';
 import type { InactiveRow } from '../data/inactive';
 import { useInactiveRegister, useRegisterActions } from '../data/use-registers';
 import { RegisterTabs } from './register-tabs';
-import { plainErrorMessage } from '../../../platform/plain-error';
 
 const STATE: Record<InactiveRow['state'], [string, string]> = {
   'due-for-deletion': ['nhsuk-tag--red', 'Due for deletion'],
@@ -19,7 +20,7 @@ const STATE: Record<InactiveRow['state'], [string, string]> = {
 /** Last logins, and accounts with no login for more than 6 months. */
 export function InactivePage({ operator }: { operator: Operator }) {
   const rows = useInactiveRegister(operator);
-  const actions = useRegisterActions('mail-client', []);
+  const actions = useRegisterActions();
   const announce = useSession((s) => s.announce);
   return (
     <>
@@ -82,7 +83,9 @@ export function InactivePage({ operator }: { operator: Operator }) {
 
 function Row({ row, onDelete, onLastLogin }: { row: InactiveRow; onDelete(): Promise<void>; onLastLogin(date: string): Promise<void> }) {
   const [date, setDate] = useState(row.account.lastLoginOn ?? '');
-  const [problem, setProblem] = useState<string | null>(null);
+  const lastLogin = useAction(onLastLogin);
+  const deletion = useAction(onDelete);
+  const problem = lastLogin.error ?? deletion.error;
   const id = `login-${row.account.id}`;
   const [tag, label] = STATE[row.state];
   return (
@@ -97,27 +100,24 @@ function Row({ row, onDelete, onLastLogin }: { row: InactiveRow; onDelete(): Pro
           id={id}
           type="date"
           value={date}
+          aria-invalid={lastLogin.error ? true : undefined}
+          aria-describedby={lastLogin.error ? `${id}-error` : undefined}
           onChange={(e) => setDate(e.target.value)}
-          onBlur={async () => {
+          onBlur={() => {
             if (!date || date === row.account.lastLoginOn) return;
-            setProblem(null);
-            try {
-              await onLastLogin(date);
-            } catch (e) {
-              setProblem(plainErrorMessage(e));
-            }
+            void lastLogin.run(date);
           }}
         />
-        {problem && <span className="nhsuk-error-message">{problem}</span>}
+        <ActionError id={`${id}-error`} error={problem} />
       </td>
       <td className="nhsuk-table__cell">{row.line ?? '–'}</td>
       <td className="nhsuk-table__cell">
         <strong className={`nhsuk-tag ${tag}`}>{label}</strong>
         {row.state === 'due-for-deletion' && (
           <div className="nhsuk-u-margin-top-2">
-            <button type="button" className="app-link-button" onClick={() => void onDelete()}>
+            <ActionButton busy={deletion.busy} className="app-link-button" onClick={() => void deletion.run()}>
               Record deletion<span className="nhsuk-u-visually-hidden"> of {row.account.fullName}&apos;s account</span>
-            </button>
+            </ActionButton>
           </div>
         )}
       </td>

@@ -6,7 +6,7 @@ import type { Operator } from '@shared/models/operator';
 import { EmergencyChangeInput, ReviewInput, type DosTeam, type EmergencyChange } from '@shared/models/registers';
 import { recordAudit } from '../../../db/audit';
 import type { DosDeskDb } from '../../../db/database';
-import { InputError, inputErrorFrom, managedRegions, requireOperator, ScopeError } from '../../../db/guards';
+import { InputError, inputErrorFrom, managedRegions, requireOperator } from '../../../db/guards';
 import { queueEmailAudited } from '../../../db/outbox-writes';
 
 /** "Saturday 28 March 2026 at 22:30 (London time)" */
@@ -35,7 +35,7 @@ export async function logEmergencyChange(
     const service = await db.services.get(f.serviceId);
     if (!service) throw new InputError('That service is not in the services directory. Choose another.', 'serviceId');
     if (!operator.regions.includes(service.region))
-      throw new ScopeError(`You do not cover ${service.region}, so you cannot log changes to its services.`, 'serviceId');
+      throw new InputError(`You do not cover ${service.region}, so you cannot log changes to its services.`, 'serviceId');
     const at = now.toISOString();
     const change: EmergencyChange = {
       id: crypto.randomUUID(),
@@ -149,7 +149,7 @@ export async function reviewEmergencyChange(
     const before = await db.emergencyChanges.get(id);
     if (!before) throw new InputError('This change is no longer in the log.', 'outcome');
     if (!managedRegions(operator).has(before.region))
-      throw new ScopeError(`Only a DoS lead for ${before.region} can record the review.`, 'outcome');
+      throw new InputError(`Only a DoS lead for ${before.region} can record the review.`, 'outcome');
     const at = now.toISOString();
     const after: EmergencyChange = { ...before, review: { ...parsed.data, at, operatorId: operator.id }, updatedAt: at };
     await db.emergencyChanges.put(after);

@@ -53,7 +53,8 @@ export function useCoveredAccounts(operator: Operator): Account[] | undefined {
   }, [db, operator]);
 }
 
-export function useRegisterActions(delivery: DeliveryMethod, teams: readonly DosTeam[]) {
+/** The registers' actions; the emergency report takes the delivery and DoS teams it goes by. */
+export function useRegisterActions() {
   const db = useDb();
   const api = useApi();
   const operatorId = useSession((s) => s.currentOperatorId);
@@ -66,7 +67,8 @@ export function useRegisterActions(delivery: DeliveryMethod, teams: readonly Dos
     importLogins: (rows: readonly LastLoginRow[]) => importLastLogins(db, operatorId, rows),
     recordDeletion: (accountId: string) => recordInactiveDeletion(db, operatorId, accountId),
     logChange: (input: unknown) => logEmergencyChange(db, operatorId, input),
-    report: (id: string) => sendEmergencyReport({ db, api, operatorId, delivery }, id, teams),
+    report: (id: string, delivery: DeliveryMethod, teams: readonly DosTeam[]) =>
+      sendEmergencyReport({ db, api, operatorId, delivery }, id, teams),
     review: (id: string, input: unknown) => reviewEmergencyChange(db, operatorId, id, input),
   };
 }

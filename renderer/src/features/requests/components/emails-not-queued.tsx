@@ -1,6 +1,6 @@
-import { useState } from 'react';
 import type { UserRequest } from '@shared/models/request';
-import { plainErrorMessage } from '../../../platform/plain-error';
+import { ActionButton, ActionError } from '../../../components/action-button';
+import { useAction } from '../../../components/use-action';
 import { useSession } from '../../../session/store';
 import { emailsNotQueued } from '../data/requests';
 import type { useRequestActions } from '../data/use-requests';
@@ -11,8 +11,7 @@ import type { useRequestActions } from '../data/use-requests';
  */
 export function EmailsNotQueued({ request, actions }: { request: UserRequest; actions: ReturnType<typeof useRequestActions> }) {
   const announce = useSession((s) => s.announce);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { run, busy, error } = useAction(() => actions.queueNotQueued(request.id));
   const missing = emailsNotQueued(request);
   if (!missing.length) return null;
   return (
@@ -27,31 +26,20 @@ export function EmailsNotQueued({ request, actions }: { request: UserRequest; ac
         This request was saved, but {missing.join(' and ')} could not be queued, so nobody has been emailed yet. Queue it again once the
         problem is put right (for example, the email settings).
       </p>
-      {error && (
-        <p className="nhsuk-error-message" role="alert">
-          <span className="nhsuk-u-visually-hidden">Error:</span> {error}
-        </p>
-      )}
-      <button
-        type="button"
+      <p>
+        <ActionError error={error} />
+      </p>
+      <ActionButton
+        busy={busy}
+        busyLabel="Queueing…"
         className="nhsuk-button nhsuk-button--secondary"
-        disabled={busy}
-        aria-disabled={busy}
         onClick={async () => {
-          setBusy(true);
-          setError(null);
-          try {
-            const queued = await actions.queueNotQueued(request.id);
-            announce(`${queued === 1 ? 'The email is' : `${queued} emails are`} now in the outbox.`);
-          } catch (e) {
-            setError(plainErrorMessage(e));
-          } finally {
-            setBusy(false);
-          }
+          const done = await run();
+          if (done.ok) announce(`${done.value === 1 ? 'The email is' : `${done.value} emails are`} now in the outbox.`);
         }}
       >
-        {busy ? 'Queueing…' : 'Queue the email again'}
-      </button>
+        Queue the email again
+      </ActionButton>
     </div>
   );
 }

@@ -16,7 +16,10 @@ import { navigate } from '../../../navigation/router';
 import { useSession } from '../../../session/store';
 import { useRequest, useRequestActions } from '../data/use-requests';
 import { useServicesDirectory } from '../data/use-requests';
-import { ChangeRegion, RecordValidation, RejectRequest, ResendActivation } from './request-actions';
+import { ChangeRegion } from './change-region';
+import { RecordValidation } from './record-validation';
+import { RejectRequest } from './reject-request';
+import { ResendActivation } from './resend-activation';
 import { EmailsNotQueued } from './emails-not-queued';
 
 const STATUS_TEXT = { outstanding: 'Outstanding', approved: 'Approved', rejected: 'Rejected' } as const;

@@ -3,7 +3,7 @@ import { isValidationOverdue } from '@shared/domain/requests';
 import type { Operator } from '@shared/models/operator';
 import { RequestInput, type RequestFields, type UserRequest } from '@shared/models/request';
 import type { DosDeskDb } from '../../../db/database';
-import { InputError, inputErrorFrom, managedRegions, ScopeError } from '../../../db/guards';
+import { InputError, inputErrorFrom, managedRegions } from '../../../db/guards';
 
 /** The rules every request action shares: what a request is, whose it is, and when it may change. */
 
@@ -21,7 +21,7 @@ export function parseRequest(input: unknown): RequestFields {
 
 export function assertInScope(operator: Operator, region: string, what = 'requests'): void {
   if (!managedRegions(operator).has(region)) {
-    throw new ScopeError(`You do not hold approveUser in ${region}, so you cannot manage ${what} for that region.`, 'region');
+    throw new InputError(`You do not hold approveUser in ${region}, so you cannot manage ${what} for that region.`, 'region');
   }
 }
 

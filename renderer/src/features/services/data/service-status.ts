@@ -5,14 +5,14 @@ import type { Operator } from '@shared/models/operator';
 import { recordAudit } from '../../../db/audit';
 import type { DosDeskDb } from '../../../db/database';
 import { useDb } from '../../../db/db-context';
-import { InputError, inputErrorFrom, requireOperator, ScopeError } from '../../../db/guards';
+import { InputError, inputErrorFrom, requireOperator } from '../../../db/guards';
 
 /** Reads a service the operator covers, for a change of status; refuses one outside their regions. */
 async function serviceToChange(db: DosDeskDb, operator: Operator, id: string): Promise<Service> {
   const service = await db.services.get(id);
   if (!service) throw new InputError('This service is no longer in the directory.', 'id');
   if (!operator.regions.includes(service.region))
-    throw new ScopeError(`You do not cover ${service.region}, so you cannot change the status of its services.`, 'id');
+    throw new InputError(`You do not cover ${service.region}, so you cannot change the status of its services.`, 'id');
   return service;
 }
 

@@ -1,6 +1,7 @@
 import { useId, useState } from 'react';
 import { formatLondonDateTime } from '@shared/domain/london-time';
 import type { SettingsProblem } from '@shared/models/settings';
+import { useAction } from '../../../components/use-action';
 import { useSession } from '../../../session/store';
 import { useSettingsProblems } from '../data/settings-problems';
 
@@ -53,8 +54,14 @@ function ProblemCallout({
   const id = useId();
   const announce = useSession((s) => s.announce);
   const [copied, setCopied] = useState<boolean | null>(null);
-  const [failure, setFailure] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const {
+    run: dismissIt,
+    busy,
+    error: failure,
+  } = useAction(async () => {
+    await dismiss(problem);
+    announce('The notice is dismissed. The damaged settings file is still in the data folder.');
+  });
   const reenter = linkToSettings ? (
     <>
       Enter them again on the <a href="#/settings">Settings page</a>.
@@ -105,19 +112,7 @@ function ProblemCallout({
         >
           Copy the path
         </button>
-        <button
-          type="button"
-          className="nhsuk-button nhsuk-button--small"
-          disabled={busy}
-          onClick={() => {
-            setBusy(true);
-            setFailure(null);
-            dismiss(problem)
-              .then(() => announce('The notice is dismissed. The damaged settings file is still in the data folder.'))
-              .catch((e: unknown) => setFailure(e instanceof Error ? e.message : String(e)))
-              .finally(() => setBusy(false));
-          }}
-        >
+        <button type="button" className="nhsuk-button nhsuk-button--small" disabled={busy} onClick={() => void dismissIt()}>
           I have dealt with this
         </button>
       </div>

@@ -5,26 +5,16 @@ import { DEFAULT_SETTINGS, Settings, type SettingsPatch } from '@shared/models/s
 import type { DosDeskDb } from '../../../db/database';
 import { NoOperatorError, recordAudit } from '../../../db/audit';
 import { useDb } from '../../../db/db-context';
+import { refusedByMain } from '../../../db/guards';
 import { useApi } from '../../../platform/api-context';
 import { useSession } from '../../../session/store';
 
 const SETTINGS_KEY = 'settings';
 
-/** Thrown when main refuses or cannot save; carries main's message, which names the field. */
-export class SettingsSaveError extends Error {
-  constructor(
-    message: string,
-    readonly fields: { path: string; message: string }[] = [],
-  ) {
-    super(message);
-    this.name = 'SettingsSaveError';
-  }
-}
-
 /** Copies main's settings into the local cache, so every screen reads them live. */
 export async function refreshSettings(db: DosDeskDb, api: DosDeskApi): Promise<Settings> {
   const result = await api.getSettings();
-  if (!result.ok) throw new SettingsSaveError(result.error.message);
+  if (!result.ok) throw refusedByMain(result.error);
   await db.settingsCache.put({ key: SETTINGS_KEY, value: result.data });
   return result.data;
 }
@@ -38,7 +28,7 @@ export async function saveSettings(db: DosDeskDb, api: DosDeskApi, actorId: stri
   if (!actorId || !(await db.operators.get(actorId))) throw new NoOperatorError();
   const before = await readCachedSettings(db);
   const result = await api.setSettings(patch);
-  if (!result.ok) throw new SettingsSaveError(result.error.message, result.error.fields);
+  if (!result.ok) throw refusedByMain(result.error);
   await db.transaction('rw', db.settingsCache, db.audit, db.operators, async () => {
     await db.settingsCache.put({ key: SETTINGS_KEY, value: result.data });
     await recordAudit(db, {
@@ -81,7 +71,7 @@ export function useSmtpPassword() {
     async (password: string | null) => {
       if (!operatorId || !(await db.operators.get(operatorId))) throw new NoOperatorError();
       const result = password === null ? await api.clearSmtpPassword() : await api.setSmtpPassword(password);
-      if (!result.ok) throw new SettingsSaveError(result.error.message, result.error.fields);
+      if (!result.ok) throw refusedByMain(result.error);
       await db.transaction('rw', db.audit, db.operators, () =>
         recordAudit(db, {
           operatorId,

@@ -1,4 +1,4 @@
-import { useAutomaticBackups } from '../data/use-data-safety';
+import { useAutomaticBackups } from '../data/use-backups';
 import { useBackupStatus } from '../store';
 
 /** Runs the automatic backups and says so when one fails. */

@@ -5,7 +5,7 @@ import type { Operator } from '@shared/models/operator';
 import { DEFAULT_SETTINGS } from '@shared/models/settings';
 import type { DosDeskDb } from '../../../renderer/src/db/database';
 import { DbContext } from '../../../renderer/src/db/db-context';
-import { DataSafetyPage } from '../../../renderer/src/features/data-safety/components/data-safety-page';
+import { BackupsPage } from '../../../renderer/src/features/backups/components/backups-page';
 import { createOperator } from '../../../renderer/src/features/operators/data/operators';
 import { ApiContext } from '../../../renderer/src/platform/api-context';
 import { downloadText } from '../../../renderer/src/platform/download';
@@ -34,7 +34,7 @@ describe('the data safety page', () => {
     render(
       <DbContext.Provider value={db}>
         <ApiContext.Provider value={realApi().api}>
-          <DataSafetyPage operator={lead} regions={DEFAULT_SETTINGS.regions} />
+          <BackupsPage operator={lead} regions={DEFAULT_SETTINGS.regions} />
         </ApiContext.Provider>
       </DbContext.Provider>,
     );

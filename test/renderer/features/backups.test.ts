@@ -4,12 +4,12 @@ import { DEFAULT_SETTINGS } from '@shared/models/settings';
 import { exportDatabase, parseBackup } from '../../../renderer/src/db/backup';
 import type { DosDeskDb } from '../../../renderer/src/db/database';
 import { createAccount } from '../../../renderer/src/features/accounts/data/accounts';
-import { importAccountsCsv, previewAccountsCsv } from '../../../renderer/src/features/data-safety/data/accounts-csv';
-import { applyMerge, planMerge } from '../../../renderer/src/features/data-safety/data/merge';
-import { userStatusReport } from '../../../renderer/src/features/data-safety/data/reports';
+import { importAccountsCsv, previewAccountsCsv } from '../../../renderer/src/features/backups/data/accounts-csv';
+import { applyMerge, planMerge } from '../../../renderer/src/features/backups/data/merge';
+import { userStatusReport } from '../../../renderer/src/features/backups/data/reports';
 import { createOperator } from '../../../renderer/src/features/operators/data/operators';
 import { freshDb, PRIYA, realApi } from '../helpers';
-import { dailyBackupIfDue } from '../../../renderer/src/features/data-safety/data/use-data-safety';
+import { dailyBackupIfDue } from '../../../renderer/src/features/backups/data/use-backups';
 
 let db: DosDeskDb;
 let lead: Operator;

@@ -21,6 +21,7 @@ import { useBackupStatus } from '../store';
 import { importAccountsCsv, previewAccountsCsv, type AccountImportRow } from './accounts-csv';
 import { applyMerge, planMerge, type MergePlan } from './merge';
 import { auditReport, requestsReport, userStatusReport } from './reports';
+import { plainErrorMessage } from '../../../platform/plain-error';
 
 export function useBackupList() {
   const api = useApi();
@@ -39,7 +40,7 @@ export function useBackupList() {
   return { backups, refresh };
 }
 
-export function useDataSafetyActions() {
+export function useBackupsActions() {
   const db = useDb();
   const api = useApi();
   const operatorId = useSession((s) => s.currentOperatorId);
@@ -89,7 +90,7 @@ export function useAutomaticBackups(): void {
         await dailyBackupIfDue(db, api);
         setProblem(null);
       } catch (error) {
-        setProblem(`The daily backup failed: ${error instanceof Error ? error.message : String(error)}`);
+        setProblem(`The daily backup failed: ${plainErrorMessage(error)}`);
       } finally {
         running = false;
       }
