@@ -8,6 +8,7 @@ import { targetFor } from '../data/cc';
 import { useBankHolidays, useCcActions, useCcRequest } from '../data/use-cc';
 import { formatDay } from '@shared/domain/dates';
 import { plainErrorMessage } from '../../../platform/plain-error';
+import { href, paths } from '../../../navigation/paths';
 
 /** One request: what was sent, and its progress against the 5-day target. */
 export function CcRequestPage({ id, settings }: { id: string; settings: Settings }) {
@@ -24,7 +25,7 @@ export function CcRequestPage({ id, settings }: { id: string; settings: Settings
       <>
         <PageHeading>Request not found</PageHeading>
         <p>
-          <a href="#/cc">Back to Connecting Care</a>
+          <a href={href(paths.connectingCare())}>Back to Connecting Care</a>
         </p>
       </>
     );
@@ -44,7 +45,7 @@ export function CcRequestPage({ id, settings }: { id: string; settings: Settings
   return (
     <div className="nhsuk-grid-row">
       <div className="nhsuk-grid-column-two-thirds">
-        <a className="nhsuk-back-link" href="#/cc">
+        <a className="nhsuk-back-link" href={href(paths.connectingCare())}>
           Back to Connecting Care
         </a>
         <PageHeading>{request.sent.subject}</PageHeading>
@@ -115,7 +116,7 @@ export function CcRequestPage({ id, settings }: { id: string; settings: Settings
           {request.sent.text}
         </pre>
         <p>
-          <a href={`#/outbox/${request.sent.outboxId}`}>Open it in the outbox</a>
+          <a href={href(paths.message(request.sent.outboxId))}>Open it in the outbox</a>
         </p>
       </div>
     </div>

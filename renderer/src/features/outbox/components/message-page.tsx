@@ -7,6 +7,7 @@ import { useSession } from '../../../session/store';
 import { useOutboxActions, useOutboxEntry } from '../data/outbox';
 import { MessageView } from './message-view';
 import { StatusTag } from './status-tag';
+import { href, paths } from '../../../navigation/paths';
 
 const dateTime = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'medium', timeZone: 'Europe/London' });
 
@@ -40,7 +41,7 @@ export function MessagePage({ id }: { id: string }) {
         <PageHeading>Message not found</PageHeading>
         <p>{error}</p>
         <p>
-          <a href="#/outbox">Back to the outbox</a>
+          <a href={href(paths.outbox())}>Back to the outbox</a>
         </p>
       </>
     ) : (
@@ -81,7 +82,7 @@ export function MessagePage({ id }: { id: string }) {
 
   return (
     <>
-      <a className="nhsuk-back-link" href="#/outbox">
+      <a className="nhsuk-back-link" href={href(paths.outbox())}>
         Back to the outbox
       </a>
       <PageHeading>{entry.subject}</PageHeading>

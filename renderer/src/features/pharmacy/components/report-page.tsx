@@ -8,6 +8,7 @@ import { downloadText } from '../../../platform/download';
 import { useChangesOn } from '../data/use-pharmacy';
 import { KIND_LABELS } from './pharmacy-tags';
 import { formatDay } from '@shared/domain/dates';
+import { href, paths } from '../../../navigation/paths';
 
 const time = (iso: string) => new Date(iso).toLocaleTimeString('en-GB', { timeZone: 'Europe/London', hour: '2-digit', minute: '2-digit' });
 
@@ -35,7 +36,7 @@ export function PharmacyReportPage({ operator, today = londonDate(new Date()) }:
   const changes = useChangesOn(date, operator.regions);
   return (
     <>
-      <a className="nhsuk-back-link" href="#/pharmacies">
+      <a className="nhsuk-back-link" href={href(paths.pharmacies())}>
         Back to pharmacies
       </a>
       <PageHeading>Daily report of pharmacy changes</PageHeading>
@@ -88,7 +89,7 @@ export function PharmacyReportPage({ operator, today = londonDate(new Date()) }:
                 <tr className="nhsuk-table__row" key={c.id}>
                   <td className="nhsuk-table__cell">{time(c.at)}</td>
                   <td className="nhsuk-table__cell">
-                    <a href={`#/pharmacies/${c.profileId}`}>{c.pharmacyName}</a> ({c.odsCode}), {c.region}
+                    <a href={href(paths.pharmacy(c.profileId))}>{c.pharmacyName}</a> ({c.odsCode}), {c.region}
                   </td>
                   <td className="nhsuk-table__cell">
                     <strong>{KIND_LABELS[c.kind]}</strong>

@@ -17,6 +17,7 @@ import { useSession } from '../../../session/store';
 import { useRequest, useRequestActions } from '../data/use-requests';
 import { useServicesDirectory } from '../data/use-requests';
 import { ChangeRegion, RecordValidation, RejectRequest, ResendActivation } from './request-actions';
+import { href, paths } from '../../../navigation/paths';
 
 const STATUS_TEXT = { outstanding: 'Outstanding', approved: 'Approved', rejected: 'Rejected' } as const;
 
@@ -43,7 +44,7 @@ export function RequestPage({
         <PageHeading>Request moved</PageHeading>
         <p>The request is now in the {movedAway} queue.</p>
         <p>
-          <a href="#/requests">Back to outstanding requests</a>
+          <a href={href(paths.requests())}>Back to outstanding requests</a>
         </p>
       </>
     );
@@ -55,7 +56,7 @@ export function RequestPage({
         <PageHeading>{error ? 'You cannot open this request' : 'Request not found'}</PageHeading>
         <p>{error ?? 'This request is not on this desk.'}</p>
         <p>
-          <a href="#/requests">Back to outstanding requests</a>
+          <a href={href(paths.requests())}>Back to outstanding requests</a>
         </p>
       </>
     );
@@ -66,7 +67,7 @@ export function RequestPage({
   return (
     <div className="nhsuk-grid-row">
       <div className="nhsuk-grid-column-two-thirds">
-        <a className="nhsuk-back-link" href="#/requests">
+        <a className="nhsuk-back-link" href={href(paths.requests())}>
           Back to outstanding requests
         </a>
         <PageHeading>{request.fullName}</PageHeading>
@@ -111,7 +112,7 @@ export function RequestPage({
         />
         {request.status === 'approved' && request.approvedAccountId && (
           <p>
-            <a href={`#/accounts/${request.approvedAccountId}`}>Open the account</a>
+            <a href={href(paths.account(request.approvedAccountId))}>Open the account</a>
           </p>
         )}
         {outstanding && !request.emailValidatedOn && (
@@ -132,7 +133,7 @@ export function RequestPage({
               regions={regions}
               onDone={(r) => (operator.approveUserRegions.includes(r) ? undefined : setMovedAway(r))}
             />
-            <RejectRequest request={request} actions={actions} overdue={overdue} onDone={() => navigate('/requests')} />
+            <RejectRequest request={request} actions={actions} overdue={overdue} onDone={() => navigate(paths.requests())} />
           </>
         )}
       </div>
@@ -186,7 +187,7 @@ function Approve({
               ? `Approved: ${result.account.fullName}'s account was created, but the approval email could not be queued (${result.emailProblem}). Send it from the outbox.`
               : `Approved: ${result.account.fullName}'s account was created and the approval email is in the outbox.`,
           );
-          navigate(`/accounts/${result.account.id}`);
+          navigate(paths.account(result.account.id));
         }}
       >
         <input type="hidden" {...form.register('userType')} />

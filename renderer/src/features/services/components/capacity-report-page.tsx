@@ -7,6 +7,7 @@ import { downloadText } from '../../../platform/download';
 import { useCapacityDay, type CapacityDay } from '../data/service-status';
 import { CapacityTag } from './service-tags';
 import { formatDay } from '@shared/domain/dates';
+import { href, paths } from '../../../navigation/paths';
 
 const time = (iso: string) => new Date(iso).toLocaleTimeString('en-GB', { timeZone: 'Europe/London', hour: '2-digit', minute: '2-digit' });
 
@@ -39,7 +40,7 @@ export function CapacityReportPage({ operator, today = londonDate(new Date()) }:
   const day = useCapacityDay(region, validDate ? date : null);
   return (
     <>
-      <a className="nhsuk-back-link" href="#/services">
+      <a className="nhsuk-back-link" href={href(paths.services())}>
         Back to services
       </a>
       <PageHeading>Daily capacity report</PageHeading>
@@ -94,7 +95,7 @@ export function CapacityReportPage({ operator, today = londonDate(new Date()) }:
             <ul className="nhsuk-list nhsuk-list--bullet" data-testid="not-reported">
               {day.notReported.map((s) => (
                 <li key={s.id}>
-                  <a href={`#/services/${s.id}`}>{s.name}</a> ({s.serviceType})
+                  <a href={href(paths.service(s.id))}>{s.name}</a> ({s.serviceType})
                 </li>
               ))}
             </ul>
@@ -124,7 +125,7 @@ export function CapacityReportPage({ operator, today = londonDate(new Date()) }:
                 {day.reported.map(({ service, report }) => (
                   <tr className="nhsuk-table__row" key={service.id}>
                     <td className="nhsuk-table__cell">
-                      <a href={`#/services/${service.id}`}>{service.name}</a>
+                      <a href={href(paths.service(service.id))}>{service.name}</a>
                     </td>
                     <td className="nhsuk-table__cell">
                       <CapacityTag rag={report.rag} />
@@ -145,7 +146,7 @@ export function CapacityReportPage({ operator, today = londonDate(new Date()) }:
             <ul className="nhsuk-list nhsuk-list--bullet" data-testid="suspended">
               {day.suspended.map((s) => (
                 <li key={s.id}>
-                  <a href={`#/services/${s.id}`}>{s.name}</a>: {s.suspension?.reason}
+                  <a href={href(paths.service(s.id))}>{s.name}</a>: {s.suspension?.reason}
                   {s.suspension?.until ? ` (until ${formatDay(s.suspension.until)})` : ''}
                 </li>
               ))}

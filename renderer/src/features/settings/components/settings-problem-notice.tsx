@@ -3,6 +3,7 @@ import { formatLondonDate, londonParts } from '@shared/domain/london-time';
 import type { SettingsProblem } from '@shared/models/settings';
 import { useSession } from '../../../session/store';
 import { useSettingsProblems } from '../data/settings-problems';
+import { href, paths } from '../../../navigation/paths';
 
 const when = (iso: string) => {
   const instant = new Date(iso);
@@ -61,7 +62,7 @@ function ProblemCallout({
   const [busy, setBusy] = useState(false);
   const reenter = linkToSettings ? (
     <>
-      Enter them again on the <a href="#/settings">Settings page</a>.
+      Enter them again on the <a href={href(paths.settings())}>Settings page</a>.
     </>
   ) : (
     'Enter them again below and save each part.'
