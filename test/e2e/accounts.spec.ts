@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { axeViolations, launchDesk, newPlaces, setUpOperator, TARGET, type Desk } from './desk';
+import { expectAccessible, launchDesk, newPlaces, setUpOperator, TARGET, type Desk } from './desk';
 
-const places = newPlaces(5234);
+const places = newPlaces();
 let desk: Desk;
 
 beforeAll(async () => {
@@ -16,11 +16,6 @@ afterAll(async () => {
 
 const h1 = () => desk.page.locator('h1');
 const nav = () => desk.page.getByRole('navigation', { name: 'Menu' });
-
-async function expectAccessible(label: string) {
-  const violations = await axeViolations(desk.page);
-  expect(violations, `${label}: ${JSON.stringify(violations, null, 1)}`).toEqual([]);
-}
 
 describe(`permission roles and users in my region (${TARGET})`, () => {
   it('imports a 3-level service tree from CSV after a preview', async () => {
@@ -40,7 +35,7 @@ describe(`permission roles and users in my region (${TARGET})`, () => {
       );
     await page.getByRole('button', { name: 'Check the file' }).click();
     await expect.poll(() => page.getByRole('status').first().textContent()).toBe('3 new, 0 already there, 1 with problems.');
-    await expectAccessible('services import preview');
+    await expectAccessible(desk.page, 'services import preview');
     await page.getByRole('button', { name: 'Import 3 new services' }).click();
     await expect.poll(() => page.locator('tbody tr').count()).toBe(3);
     expect(await page.locator('tbody tr').first().locator('td').last().textContent()).toBe('2');
@@ -50,7 +45,7 @@ describe(`permission roles and users in my region (${TARGET})`, () => {
     const page = desk.page;
     await nav().getByRole('link', { name: 'Users in my region' }).click();
     await expect.poll(() => h1().textContent()).toBe('Users in my region');
-    await expectAccessible('users in my region (empty)');
+    await expectAccessible(desk.page, 'users in my region (empty)');
     await page.getByRole('link', { name: 'Add an existing account' }).click();
     await expect.poll(() => h1().textContent()).toBe('Add an existing DoS account');
     await page.getByLabel('Full name').fill('Alex Jones');
@@ -76,7 +71,7 @@ describe(`permission roles and users in my region (${TARGET})`, () => {
       .poll(() => page.getByTestId('relationship-reach').textContent())
       .toBe('The Relationship-based roles (editClinical) will apply to 3 services: the 1 chosen and the services under them.');
     expect(await page.getByTestId('pair-editClinical').textContent()).toMatch(/propose changes to the Clinical Details tab/);
-    await expectAccessible('account form with a warning');
+    await expectAccessible(desk.page, 'account form with a warning');
 
     // editClinical without viewClinical is explained and refused.
     await page.getByRole('checkbox', { name: /^viewClinical/ }).uncheck();
@@ -121,6 +116,6 @@ describe(`permission roles and users in my region (${TARGET})`, () => {
       .toMatch(
         /entries checked: each follows on from the one before and matches its own hash, and every entry up to \d+ matches what this desk witnessed/,
       );
-    await expectAccessible('audit');
+    await expectAccessible(desk.page, 'audit');
   });
 });

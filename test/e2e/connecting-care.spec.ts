@@ -1,10 +1,10 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { axeViolations, launchDesk, newPlaces, setUpOperator, TARGET, type Desk } from './desk';
+import { expectAccessible, launchDesk, newPlaces, setUpOperator, TARGET, type Desk } from './desk';
 import { formatDay } from '../../shared/domain/dates';
 
-const places = newPlaces(5237);
+const places = newPlaces();
 let desk: Desk;
 
 beforeAll(async () => {
@@ -19,17 +19,12 @@ afterAll(async () => {
 const h1 = () => desk.page.locator('h1');
 const nav = () => desk.page.getByRole('navigation', { name: 'Menu' });
 
-async function expectAccessible(label: string) {
-  const violations = await axeViolations(desk.page);
-  expect(violations, `${label}: ${JSON.stringify(violations, null, 1)}`).toEqual([]);
-}
-
 describe(`Connecting Care (${TARGET})`, () => {
   it('sets up a partner organisation with its authorisers and roles', async () => {
     const page = desk.page;
     await nav().getByRole('link', { name: 'Connecting Care' }).click();
     await expect.poll(() => h1().textContent()).toBe('Connecting Care');
-    await expectAccessible('connecting care home');
+    await expectAccessible(desk.page, 'connecting care home');
     await page.getByRole('link', { name: 'Add a partner organisation' }).click();
     await page.getByLabel('Organisation name').fill('Riverside Community Trust');
     await page.getByLabel('Local service desk email').fill('servicedesk@riverside.nhs.uk');
@@ -71,14 +66,14 @@ describe(`Connecting Care (${TARGET})`, () => {
     await expect
       .poll(() => page.locator('.nhsuk-error-summary a').allTextContents())
       .toEqual(['The finishing date must be on or after the start date', 'Confirm each of your responsibilities as an authoriser']);
-    await expectAccessible('request form with errors');
+    await expectAccessible(desk.page, 'request form with errors');
     await page.getByLabel('Finishing date', { exact: true }).fill('2027-02-28');
     for (const box of await page.getByRole('group', { name: 'Your responsibilities as an authoriser' }).getByRole('checkbox').all())
       await box.check();
     await page.getByRole('button', { name: 'Send to the service desk' }).click();
     await expect.poll(() => h1().textContent()).toBe("Connecting Care (starter) Siân O'Brien-Smith");
     expect(await page.locator('.app-email-text').textContent()).toContain('Finishing date: 2027-02-28');
-    await expectAccessible('request page');
+    await expectAccessible(desk.page, 'request page');
 
     const files = (await readdir(join(places.dataDir, 'outbox'))).filter((f) => f.endsWith('.eml'));
     expect(files).toHaveLength(1);

@@ -1,9 +1,9 @@
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { axeViolations, launchDesk, newPlaces, setUpOperator, TARGET, type Desk } from './desk';
+import { expectAccessible, launchDesk, newPlaces, setUpOperator, TARGET, type Desk } from './desk';
 
-const places = newPlaces(5238);
+const places = newPlaces();
 let desk: Desk;
 
 beforeAll(async () => {
@@ -18,11 +18,6 @@ afterAll(async () => {
 
 const nav = () => desk.page.getByRole('navigation', { name: 'Menu' });
 
-async function expectAccessible(label: string) {
-  const violations = await axeViolations(desk.page);
-  expect(violations, `${label}: ${JSON.stringify(violations, null, 1)}`).toEqual([]);
-}
-
 describe(`backups and data (${TARGET})`, () => {
   it('backs up on request into the data folder', async () => {
     const page = desk.page;
@@ -31,7 +26,7 @@ describe(`backups and data (${TARGET})`, () => {
     await expect.poll(() => page.getByTestId('backup-list').locator('tbody tr').count()).toBe(1);
     expect((await readdir(join(places.dataDir, 'backups'))).filter((f) => f.endsWith('.manifest.json'))).toHaveLength(1);
     expect(await page.getByTestId('backup-list').locator('tbody tr').first().textContent()).toContain('Made by hand');
-    await expectAccessible('backups');
+    await expectAccessible(desk.page, 'backups');
   });
 
   it('restores a backup after showing what it holds against what is here, backing up first', async () => {
@@ -102,7 +97,7 @@ describe(`backups and data (${TARGET})`, () => {
     await expect
       .poll(() => page.getByTestId('audit-verdict').textContent())
       .toMatch(/does not match what this desk witnessed: entries \d+ to \d+ are missing: the trail has been cut short/);
-    await expectAccessible('audit-tampered');
+    await expectAccessible(desk.page, 'audit-tampered');
   });
 
   it('refuses a file that is not a backup, changing nothing', async () => {

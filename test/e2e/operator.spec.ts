@@ -1,17 +1,12 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { axeViolations, launchDesk, newPlaces, TARGET, type Desk } from './desk';
+import { expectAccessible, launchDesk, newPlaces, TARGET, type Desk } from './desk';
 
-const places = newPlaces(5231);
+const places = newPlaces();
 let desk: Desk;
 
 afterAll(async () => {
   await desk?.close();
 });
-
-async function expectAccessible(label: string) {
-  const violations = await axeViolations(desk.page);
-  expect(violations, `${label}: ${JSON.stringify(violations, null, 1)}`).toEqual([]);
-}
 
 const h1 = () => desk.page.locator('h1');
 
@@ -30,7 +25,7 @@ describe(`operator profile (${TARGET})`, () => {
   it('first run asks for an operator; the page is accessible', async () => {
     desk = await launchDesk(places);
     await expect.poll(() => h1().textContent()).toBe('Set up your operator profile');
-    await expectAccessible('first run');
+    await expectAccessible(desk.page, 'first run');
   });
 
   it('keyboard: the skip link is the first stop and moves focus to the main content', async () => {
@@ -55,7 +50,7 @@ describe(`operator profile (${TARGET})`, () => {
         'Select at least one region you cover',
       ]);
     await expect.poll(() => page.evaluate(() => document.activeElement?.classList.contains('nhsuk-error-summary'))).toBe(true);
-    await expectAccessible('first run with errors');
+    await expectAccessible(desk.page, 'first run with errors');
     expect(await h1().textContent()).toBe('Set up your operator profile');
   });
 
@@ -64,7 +59,7 @@ describe(`operator profile (${TARGET})`, () => {
     await desk.page.getByRole('button', { name: 'Create operator profile' }).click();
     await expect.poll(() => h1().textContent()).toBe('Welcome, Priya Shah');
     expect(await desk.page.getByTestId('current-operator').textContent()).toContain('Priya Shah');
-    await expectAccessible('home');
+    await expectAccessible(desk.page, 'home');
   });
 
   it('every section is reachable from the navigation and accessible', async () => {
@@ -87,15 +82,15 @@ describe(`operator profile (${TARGET})`, () => {
     await nav.getByRole('link', { name: 'Operators' }).click();
     await expect.poll(() => h1().textContent()).toBe('Operators on this desk');
     await expect.poll(() => page.evaluate(() => document.activeElement?.tagName)).toBe('H1');
-    await expectAccessible('operators');
+    await expectAccessible(desk.page, 'operators');
     await nav.getByRole('link', { name: 'Settings' }).click();
     await expect.poll(() => h1().textContent()).toBe('Settings');
     await expect.poll(() => page.getByText('Browser preview').or(page.getByText('Desktop app')).count()).toBe(1);
-    await expectAccessible('settings');
+    await expectAccessible(desk.page, 'settings');
     await page.getByRole('link', { name: 'Operators' }).first().click();
     await page.getByRole('link', { name: 'Add an operator' }).click();
     await expect.poll(() => h1().textContent()).toBe('Add an operator');
-    await expectAccessible('add operator');
+    await expectAccessible(desk.page, 'add operator');
   });
 
   it('adds a second operator for a shared desk, and switches back', async () => {

@@ -2,9 +2,9 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TestSmtpServer } from '../support/smtp-test-server';
-import { axeViolations, launchDesk, newPlaces, setUpOperator, TARGET, type Desk } from './desk';
+import { expectAccessible, launchDesk, newPlaces, setUpOperator, TARGET, type Desk } from './desk';
 
-const places = newPlaces(5233);
+const places = newPlaces();
 let desk: Desk;
 const smtp = new TestSmtpServer();
 
@@ -20,11 +20,6 @@ afterAll(async () => {
 
 const h1 = () => desk.page.locator('h1');
 const nav = () => desk.page.getByRole('navigation', { name: 'Menu' });
-
-async function expectAccessible(label: string) {
-  const violations = await axeViolations(desk.page);
-  expect(violations, `${label}: ${JSON.stringify(violations, null, 1)}`).toEqual([]);
-}
 
 async function writeNote(to: string, subject: string, body: string, options: { format?: string; delivery?: string } = {}) {
   const page = desk.page;
@@ -48,7 +43,7 @@ describe(`outbox (${TARGET})`, () => {
       .click();
     await expect.poll(() => h1().textContent()).toBe('Outbox');
     await expect.poll(() => desk.page.getByText('The outbox is empty.').count()).toBe(1);
-    await expectAccessible('outbox');
+    await expectAccessible(desk.page, 'outbox');
   });
 
   it('names every problem in a bad note and queues nothing', async () => {
@@ -60,7 +55,7 @@ describe(`outbox (${TARGET})`, () => {
         'Enter a subject',
         'Enter the message',
       ]);
-    await expectAccessible('compose with errors');
+    await expectAccessible(desk.page, 'compose with errors');
     await nav()
       .getByRole('link', { name: /Outbox/ })
       .click();
@@ -79,7 +74,7 @@ describe(`outbox (${TARGET})`, () => {
     expect(eml).toMatch(/^X-Unsent: 1\r?$/m);
     expect(eml).toMatch(/^To: london\.dos@nhs\.net\r?$/m);
     expect(eml).toContain('Subject: Out-of-hours capacity change');
-    await expectAccessible('message');
+    await expectAccessible(desk.page, 'message');
   });
 
   it('saves the message as .eml', async () => {
@@ -108,7 +103,7 @@ describe(`outbox (${TARGET})`, () => {
     const inner = desk.page.frameLocator('iframe.app-email-frame');
     await expect.poll(() => inner.locator('p').first().textContent()).toBe('Hello <script>alert(1)</script>');
     expect(await inner.locator('script').count()).toBe(0);
-    await expectAccessible('rich message');
+    await expectAccessible(desk.page, 'rich message');
     await desk.page.getByRole('button', { name: 'Copy email' }).click();
     const manual = desk.page.getByRole('button', { name: 'I have copied it' });
     const copied = desk.page.locator('.nhsuk-summary-list .nhsuk-tag', { hasText: 'Copied' });
@@ -136,7 +131,7 @@ describe(`outbox (${TARGET})`, () => {
     await expect.poll(() => h1().textContent()).toBe('Director on Call change');
     await expect.poll(() => page.getByTestId('outbox-badge').textContent(), { timeout: 10_000 }).toBe('1 waiting');
     await expect.poll(() => page.locator('.nhsuk-summary-list .nhsuk-tag').textContent(), { timeout: 10_000 }).toBe('Failed – will retry');
-    await expectAccessible('retrying message');
+    await expectAccessible(desk.page, 'retrying message');
 
     await smtp.start();
     await page.context().setOffline(true);
@@ -170,7 +165,7 @@ describe(`outbox (${TARGET})`, () => {
       .poll(() => page.getByTestId('message-warning').textContent())
       .toContain('May have been sent: check your Sent folder or ask the recipient.');
     await expect.poll(() => page.getByTestId('outbox-badge').textContent()).toBe('1 failed');
-    await expectAccessible('may have been sent');
+    await expectAccessible(desk.page, 'may have been sent');
     smtp.onMessage = null;
     await page.getByRole('button', { name: 'It was sent' }).click();
     await expect.poll(() => tag.textContent()).toBe('Sent');
@@ -221,6 +216,6 @@ describe(`outbox (${TARGET})`, () => {
     await expect.poll(() => inner.getByText('Dear Jo Bloggs,').count()).toBe(1);
     await expect.poll(() => inner.getByRole('link', { name: 'https://www.nhs.uk/apply' }).count()).toBe(1);
     expect(page.url()).toContain(`#/outbox/${id}`);
-    await expectAccessible('message after a link was clicked');
+    await expectAccessible(desk.page, 'message after a link was clicked');
   });
 });

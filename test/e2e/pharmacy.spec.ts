@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   addEmergencyAccount,
-  axeViolations,
+  expectAccessible,
   importServices,
   launchDesk,
   newPlaces,
@@ -13,7 +13,7 @@ import {
   type Desk,
 } from './desk';
 
-const places = newPlaces(5239);
+const places = newPlaces();
 let desk: Desk;
 const base = () => desk.page.url().split('#')[0];
 
@@ -39,11 +39,6 @@ afterAll(async () => {
 const h1 = () => desk.page.locator('h1');
 const nav = () => desk.page.getByRole('navigation', { name: 'Menu' });
 
-async function expectAccessible(label: string) {
-  const violations = await axeViolations(desk.page);
-  expect(violations, `${label}: ${JSON.stringify(violations, null, 1)}`).toEqual([]);
-}
-
 describe(`pharmacies and the Profile Manager handoff (${TARGET})`, () => {
   it('refuses a profile with a bad postcode and overlapping sessions, then saves a good one with its linked entries', async () => {
     const page = desk.page;
@@ -62,7 +57,7 @@ describe(`pharmacies and the Profile Manager handoff (${TARGET})`, () => {
     await page.getByLabel('Closes, Monday session 1').fill('13:00');
     await page.getByLabel('Opens, Monday session 2').fill('12:00');
     await page.getByLabel('Closes, Monday session 2').fill('18:00');
-    await expectAccessible('profile form');
+    await expectAccessible(desk.page, 'profile form');
     await page.getByRole('button', { name: 'Add profile' }).click();
     const summary = page.locator('.nhsuk-error-summary');
     await expect.poll(() => summary.textContent()).toContain('Enter a real UK postcode, like SK7 5LD');
@@ -81,7 +76,7 @@ describe(`pharmacies and the Profile Manager handoff (${TARGET})`, () => {
     await expect.poll(() => linked.locator('tbody tr').count()).toBe(2);
     expect(await linked.textContent()).not.toContain('Arundel GP');
     expect(await page.getByTestId('check-state').textContent()).toMatch(/Check (due|overdue)/);
-    await expectAccessible('pharmacy profile');
+    await expectAccessible(desk.page, 'pharmacy profile');
   });
 
   it('out of hours: the on-call change is logged, the local team is emailed, and the follow-up emails the service desk', async () => {
@@ -105,7 +100,7 @@ describe(`pharmacies and the Profile Manager handoff (${TARGET})`, () => {
     await page.getByLabel('Rowlands Pharmacy (Pharmacy, FA123)').check();
     await page.getByLabel('Rowlands Clinical Assessment (Integrated Urgent Care (IUC) Pharmacy Clinical Assessment, FA12301)').check();
     expect(await page.getByLabel('The DoS account you made the change with').inputValue()).not.toBe('');
-    await expectAccessible('handoff out of hours');
+    await expectAccessible(desk.page, 'handoff out of hours');
     await page.getByRole('button', { name: 'Record the change and email the local DoS team' }).click();
     await expect.poll(() => page.getByTestId('handoff-done').textContent()).toContain('Change recorded');
 
@@ -119,7 +114,7 @@ describe(`pharmacies and the Profile Manager handoff (${TARGET})`, () => {
     await expect.poll(() => h1().textContent()).toBe('Pharmacies');
     const tasks = page.getByTestId('follow-ups');
     await expect.poll(() => tasks.textContent()).toContain('Rowlands Pharmacy');
-    await expectAccessible('pharmacies with a follow-up');
+    await expectAccessible(desk.page, 'pharmacies with a follow-up');
     await tasks.getByRole('button', { name: /Email the NHS website service desk/ }).click();
     await expect.poll(() => page.getByTestId('follow-ups').count()).toBe(0);
 
@@ -141,7 +136,7 @@ describe(`pharmacies and the Profile Manager handoff (${TARGET})`, () => {
     await page.getByRole('link', { name: 'Daily report of changes' }).click();
     await expect.poll(() => page.getByTestId('pharmacy-report').textContent()).toContain('On-call change');
     expect(await page.getByTestId('pharmacy-report').textContent()).toContain('NHS.UK informed');
-    await expectAccessible('daily pharmacy report');
+    await expectAccessible(desk.page, 'daily pharmacy report');
   });
 
   it('in hours: directs the contractor to the NHS website service desk', async () => {
@@ -185,10 +180,10 @@ describe(`service status and capacity (${TARGET})`, () => {
     await page.getByRole('button', { name: 'Suspend the service' }).click();
     await page.getByRole('button', { name: 'Suspend service' }).click();
     await expect.poll(() => page.locator('.nhsuk-error-summary').textContent()).toContain('Enter why the service is suspended');
-    await expectAccessible('service status');
+    await expectAccessible(desk.page, 'service status');
     await page.goto(`${base()}#/services/capacity`);
     await page.getByLabel('Date').fill('2026-11-24');
     await expect.poll(() => page.getByTestId('capacity-summary').textContent()).toBe('1 reported, 2 not reported, 0 suspended.');
-    await expectAccessible('capacity report');
+    await expectAccessible(desk.page, 'capacity report');
   });
 });

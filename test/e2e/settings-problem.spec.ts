@@ -2,9 +2,9 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { axeViolations, launchDesk, newPlaces, setUpOperator, TARGET, type Desk } from './desk';
+import { expectAccessible, launchDesk, newPlaces, setUpOperator, TARGET, type Desk } from './desk';
 
-const places = newPlaces(5247);
+const places = newPlaces();
 let desk: Desk;
 
 const damaged = '{"regions": ["London"], "email": {"defaultDelivery": "smtp", "smtp": {"host": "smtp.example.nh';
@@ -22,11 +22,6 @@ afterAll(async () => {
 });
 
 const notice = () => desk.page.getByRole('region', { name: 'Important: All settings went back to their defaults' });
-
-async function expectAccessible(label: string) {
-  const violations = await axeViolations(desk.page);
-  expect(violations, `${label}: ${JSON.stringify(violations, null, 1)}`).toEqual([]);
-}
 
 async function setAsidePath(): Promise<string> {
   const names = (await readdir(places.dataDir)).filter((f) => f.startsWith('settings.json.unreadable-'));
@@ -46,7 +41,7 @@ describe(`a damaged settings file (${TARGET})`, () => {
       'the DoS team email addresses',
       'the Connecting Care settings (licence warning level, 5-day target and allocation year)',
     ]);
-    await expectAccessible('home with the settings notice');
+    await expectAccessible(desk.page, 'home with the settings notice');
   });
 
   it('is still shown after a restart, on Home and on Settings', async () => {
@@ -57,7 +52,7 @@ describe(`a damaged settings file (${TARGET})`, () => {
     await notice().getByRole('link', { name: 'Settings page' }).click();
     await expect.poll(() => desk.page.locator('h1').textContent()).toBe('Settings');
     await expect.poll(() => notice().getByTestId('settings-problem-path').textContent()).toBe(path);
-    await expectAccessible('settings with the settings notice');
+    await expectAccessible(desk.page, 'settings with the settings notice');
   });
 
   it('goes away when the operator has dealt with it, from the keyboard, and the copy stays', async () => {
