@@ -1,11 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectAccessible, launchDesk, newPlaces, setUpOperator, TARGET, type Desk } from './desk';
+import { afterAll, beforeEach, describe, expect, it } from 'vitest';
+import { expectAccessible, freshDesk, importServices, setUpOperator, TARGET, type Desk } from './desk';
 
-const places = newPlaces();
 let desk: Desk;
 
-beforeAll(async () => {
-  desk = await launchDesk(places);
+// Every test starts on a new desk with only its operator.
+beforeEach(async () => {
+  desk = await freshDesk(desk);
   const page = desk.page;
   await page.waitForSelector('h1');
   await setUpOperator(page, 'Priya Shah', 'priya.shah@nhs.net', { jobRole: 'Regional DoS Lead', approveUser: true });
@@ -16,6 +16,35 @@ afterAll(async () => {
 
 const h1 = () => desk.page.locator('h1');
 const nav = () => desk.page.getByRole('navigation', { name: 'Menu' });
+
+const TREE = ['London IUC,IUC,LI001,London,', 'North Hub,UTC,NH001,London,LI001', 'Riverside UTC,UTC,RV001,London,NH001'];
+
+/** Alex Jones, a clinical lead with the suggested set plus editClinical, on London IUC and below; ends on his page. */
+async function addAlex() {
+  const page = desk.page;
+  await importServices(page, TREE);
+  await nav().getByRole('link', { name: 'Users in my region' }).click();
+  await page.getByRole('link', { name: 'Add an existing account' }).click();
+  await page.getByLabel('Full name').fill('Alex Jones');
+  await page.getByLabel('Email address').fill('alex.jones@nhs.net');
+  await page.getByLabel('Organisation').fill('Riverside UTC');
+  await page.getByLabel('Job title').fill('Clinical Director');
+  await page.getByLabel('Type of DoS user').selectOption({ label: 'Clinical Lead' });
+  await page.getByRole('button', { name: 'Apply suggested set' }).click();
+  await page.getByRole('checkbox', { name: 'London IUC' }).check();
+  await page.getByRole('checkbox', { name: /^editClinical/ }).check();
+  await page.getByRole('button', { name: 'Add account' }).click();
+  await expect.poll(() => h1().textContent()).toBe('Alex Jones');
+}
+
+/** Amends Alex's roles: editClinical off, editCapacity on. */
+async function amendAlex() {
+  const page = desk.page;
+  await page.getByRole('checkbox', { name: /^editClinical/ }).uncheck();
+  await page.getByRole('checkbox', { name: 'editCapacity', exact: true }).check();
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
+  await expect.poll(() => page.getByText("Changes to Alex Jones's account saved.").count()).toBe(1);
+}
 
 describe(`permission roles and users in my region (${TARGET})`, () => {
   it('imports a 3-level service tree from CSV after a preview', async () => {
@@ -43,6 +72,7 @@ describe(`permission roles and users in my region (${TARGET})`, () => {
 
   it('adds an account: apply a suggested set, deviate, see the warning, save', async () => {
     const page = desk.page;
+    await importServices(page, TREE);
     await nav().getByRole('link', { name: 'Users in my region' }).click();
     await expect.poll(() => h1().textContent()).toBe('Users in my region');
     await expectAccessible(desk.page, 'users in my region (empty)');
@@ -89,10 +119,8 @@ describe(`permission roles and users in my region (${TARGET})`, () => {
 
   it('amends the roles with Save, and lists the account', async () => {
     const page = desk.page;
-    await page.getByRole('checkbox', { name: /^editClinical/ }).uncheck();
-    await page.getByRole('checkbox', { name: 'editCapacity', exact: true }).check();
-    await page.getByRole('button', { name: 'Save', exact: true }).click();
-    await expect.poll(() => page.getByText("Changes to Alex Jones's account saved.").count()).toBe(1);
+    await addAlex();
+    await amendAlex();
     await nav().getByRole('link', { name: 'Users in my region' }).click();
     await page.getByLabel('Search by name, email or organisation').fill('riverside');
     await expect.poll(() => page.getByTestId('account-count').textContent()).toBe('1 of 1 accounts');
@@ -102,6 +130,8 @@ describe(`permission roles and users in my region (${TARGET})`, () => {
 
   it('finds the role change in the audit trail, and the chain verifies', async () => {
     const page = desk.page;
+    await addAlex();
+    await amendAlex();
     await nav().getByRole('link', { name: 'Audit' }).click();
     await expect.poll(() => h1().textContent()).toBe('Audit trail');
     await page.getByLabel('Action contains').fill('roles-change');
