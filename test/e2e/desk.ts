@@ -107,14 +107,18 @@ export async function launchDesk(places: DeskPlaces = newPlaces()): Promise<Desk
  * A new, empty desk for the next test, cheaply: in the browser preview the browser stays and a new
  * host with its own data folder starts on a new port (a new origin, so an empty IndexedDB); the
  * previous desk's page and host are closed. The Electron app is restarted on a new data folder.
+ * `prepare` can put files in the new data folder before the desk starts.
  */
-export async function freshDesk(previous?: Desk): Promise<Desk> {
+export async function freshDesk(previous?: Desk, prepare?: (places: DeskPlaces) => void): Promise<Desk> {
   const { context } = previous ?? {};
   if (TARGET === 'electron' || !previous || !context) {
     await previous?.close();
-    return launchDesk();
+    const places = newPlaces();
+    prepare?.(places);
+    return launchDesk(places);
   }
   const places = { ...newPlaces(), profileDir: previous.places.profileDir };
+  prepare?.(places);
   const host = await startHost(places);
   const page = await context.newPage();
   await page.goto(host.url);
