@@ -1,24 +1,23 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import {
   addEmergencyAccount,
   expectAccessible,
+  freshDesk,
   importServices,
-  launchDesk,
-  newPlaces,
   saveLondonDosTeams,
   setUpOperator,
   TARGET,
   type Desk,
 } from './desk';
 
-const places = newPlaces();
 let desk: Desk;
 const base = () => desk.page.url().split('#')[0];
 
-beforeAll(async () => {
-  desk = await launchDesk(places);
+// Every test starts on a new desk with its operator, the directory entries, her DoS account and the team addresses.
+beforeEach(async () => {
+  desk = await freshDesk(desk);
   const page = desk.page;
   await page.waitForSelector('h1');
   await setUpOperator(page, 'Priya Shah', 'priya.shah@nhs.net', { jobRole: 'On-call DoS support', approveUser: true });
@@ -38,6 +37,28 @@ afterAll(async () => {
 
 const h1 = () => desk.page.locator('h1');
 const nav = () => desk.page.getByRole('navigation', { name: 'Menu' });
+
+/** Adds Rowlands Pharmacy's profile (FA123, SK7 5LD; 09:00 to 13:00 and 14:00 to 18:00 on weekdays); ends on its page. */
+async function addProfile() {
+  const page = desk.page;
+  await nav().getByRole('link', { name: 'Pharmacies' }).click();
+  await page.getByRole('link', { name: 'Add a pharmacy profile' }).click();
+  await page.getByLabel('ODS code').fill('FA123');
+  await page.getByLabel('Organisation name').fill('Rowlands Pharmacy');
+  await page.getByLabel('Address').fill('61 Arundel Avenue\nStockport');
+  await page.getByLabel('Postcode').fill('sk7 5ld');
+  await page.getByLabel('Public phone number').fill('0161 496 0000');
+  await page.getByLabel('Region').selectOption('London');
+  await page.getByRole('button', { name: 'Add a session on Monday' }).click();
+  await page.getByRole('button', { name: 'Add a session on Monday' }).click();
+  await page.getByLabel('Opens, Monday session 1').fill('09:00');
+  await page.getByLabel('Closes, Monday session 1').fill('13:00');
+  await page.getByLabel('Opens, Monday session 2').fill('14:00');
+  await page.getByLabel('Closes, Monday session 2').fill('18:00');
+  await page.getByRole('button', { name: "Copy Monday's times to Tuesday to Friday" }).click();
+  await page.getByRole('button', { name: 'Add profile' }).click();
+  await expect.poll(() => h1().textContent()).toBe('Rowlands Pharmacy');
+}
 
 describe(`pharmacies and the Profile Manager handoff (${TARGET})`, () => {
   it('refuses a profile with a bad postcode and overlapping sessions, then saves a good one with its linked entries', async () => {
@@ -81,6 +102,7 @@ describe(`pharmacies and the Profile Manager handoff (${TARGET})`, () => {
 
   it('out of hours: the on-call change is logged, the local team is emailed, and the follow-up emails the service desk', async () => {
     const page = desk.page;
+    await addProfile();
     // Saturday 21 November 2026, 21:30 in London: out of hours by the clock.
     await page.clock.setFixedTime(new Date('2026-11-21T21:30:00Z'));
     await page.getByRole('link', { name: 'The contractor cannot use Profile Manager' }).click();
@@ -120,9 +142,11 @@ describe(`pharmacies and the Profile Manager handoff (${TARGET})`, () => {
 
     // Both emails are in the outbox, handed to the mail client as .eml files.
     const emls = async () => {
-      const files = (await readdir(join(places.dataDir, 'outbox'))).filter((f) => f.endsWith('.eml'));
+      const files = (await readdir(join(desk.places.dataDir, 'outbox'))).filter((f) => f.endsWith('.eml'));
       // Long headers are folded onto several lines; unfold them to read them.
-      return Promise.all(files.map(async (f) => (await readFile(join(places.dataDir, 'outbox', f), 'utf8')).replace(/\r?\n[ \t]+/g, ' ')));
+      return Promise.all(
+        files.map(async (f) => (await readFile(join(desk.places.dataDir, 'outbox', f), 'utf8')).replace(/\r?\n[ \t]+/g, ' ')),
+      );
     };
     await expect.poll(async () => (await emls()).length).toBe(2);
     const all = await emls();
@@ -141,6 +165,7 @@ describe(`pharmacies and the Profile Manager handoff (${TARGET})`, () => {
 
   it('in hours: directs the contractor to the NHS website service desk', async () => {
     const page = desk.page;
+    await addProfile();
     // Tuesday 24 November 2026, 10:00 in London.
     await page.clock.setFixedTime(new Date('2026-11-24T10:00:00Z'));
     await page.goto(`${base()}#/pharmacies/handoff`);
