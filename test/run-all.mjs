@@ -2,10 +2,15 @@
 // `npm test`: typecheck, lint, build, then every Vitest project (node, renderer, e2e), ending with
 // one line `N passed, N failed` that totals all of it. Each of typecheck, lint and build counts as
 // one check; every test counts as one.
+// `npm run test:quick` (`--quick`): the same, without the soak tests (test/support/quick.ts), which
+// it counts as skipped.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+
+const quick = process.argv.includes('--quick');
+const env = quick ? { ...process.env, DOSDESK_QUICK: '1' } : process.env;
 
 let passed = 0;
 let failed = 0;
@@ -13,7 +18,7 @@ let skipped = 0;
 
 function step(name, command, args) {
   console.log(`\n▶ ${name}: ${command} ${args.join(' ')}`);
-  const run = spawnSync(command, args, { stdio: 'inherit', env: process.env });
+  const run = spawnSync(command, args, { stdio: 'inherit', env });
   if (run.status === 0) passed++;
   else {
     failed++;
@@ -27,10 +32,10 @@ step('lint', 'npm', ['run', '--silent', 'lint']);
 step('build', 'npx', ['electron-vite', 'build']);
 
 const report = join(mkdtempSync(join(tmpdir(), 'dosdesk-test-')), 'vitest.json');
-console.log('\n▶ vitest: node, renderer and e2e projects');
+console.log(`\n▶ vitest: node, renderer and e2e projects${quick ? ', without the soak tests' : ''}`);
 const vitest = spawnSync('npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`], {
   stdio: 'inherit',
-  env: process.env,
+  env,
 });
 if (existsSync(report)) {
   const result = JSON.parse(readFileSync(report, 'utf8'));

@@ -202,7 +202,7 @@ async function csvImport(page: Page, host: PreviewHost, run: number): Promise<{ 
   const rows = Array.from({ length: 10_000 }, (_, i) => `Import User ${run}-${i},import${run}-${i}@nhs.net,,Trust,Nurse,clinical-lead,London,viewClinical;compareService,`);
   const csv = ['fullName,email,phone,organisation,jobTitle,userType,regions,roles,lastLoginOn', ...rows].join('\n');
   // A fresh page each run: the previous run's "imported" confirmation must not count as this one's.
-  await page.goto(`${host.origin}/#/data`);
+  await page.goto(`${host.origin}/#/backups`);
   await page.reload();
   await page.waitForSelector('h1:has-text("Backups")');
   if (await page.getByText('10000 accounts imported.').count()) throw new Error('the last import’s confirmation is still shown');
@@ -280,7 +280,7 @@ async function rawBulkPut(page: Page, run: number): Promise<number> {
 }
 
 async function backupAndRestore(page: Page, host: PreviewHost): Promise<{ backupSeconds: number; restoreSeconds: number; megabytes: number }> {
-  await page.goto(`${host.origin}/#/data`);
+  await page.goto(`${host.origin}/#/backups`);
   await page.waitForSelector('h1:has-text("Backups")');
   await page.waitForFunction(() => !document.body.textContent?.includes('Loading backups'), undefined, { timeout: 600_000 });
   const before = await page.locator('[data-testid="backup-list"] tbody tr').count();

@@ -3,9 +3,11 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { readFileSync } from 'node:fs';
 import axe from 'axe-core';
+import { expect } from 'vitest';
 import { _electron, chromium, type BrowserContext, type Page } from 'playwright-core';
 import { findElectronBinary } from '../../electron/tools/electron-binary.mjs';
 import { startPreviewHost, type PreviewHost } from '../../electron/preview/host';
+import { AXE_DISABLED_RULES, AXE_TAGS } from '../support/axe-rules';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const VERSION = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string }).version;
@@ -27,25 +29,44 @@ export const TARGET: 'electron' | 'browser' =
 
 export interface Desk {
   page: Page;
+  /** Where this desk keeps its data; `launchDesk(desk.places)` after `close()` restarts the same desk. */
+  places: DeskPlaces;
   /** Only in the browser preview. */
   host?: PreviewHost;
+  /** Only in the browser preview: the browser, kept for the next fresh desk. */
+  context?: BrowserContext;
   close(): Promise<void>;
 }
 
-/** A desk's persistent places: its data folder (settings; Electron's IndexedDB) and browser profile. */
+/**
+ * A desk's persistent places: its data folder (settings; Electron's IndexedDB), browser profile and,
+ * in the browser preview, its port. The port is chosen by the system on the first start and then
+ * kept, so a restarted desk has the same origin and so the same IndexedDB.
+ */
 export interface DeskPlaces {
   dataDir: string;
   profileDir: string;
-  port: number;
+  port?: number;
 }
 
-export function newPlaces(port: number): DeskPlaces {
+export function newPlaces(): DeskPlaces {
   const base = mkdtempSync(join(tmpdir(), 'dosdesk-e2e-'));
-  return { dataDir: join(base, 'data'), profileDir: join(base, 'profile'), port };
+  return { dataDir: join(base, 'data'), profileDir: join(base, 'profile') };
+}
+
+async function startHost(places: DeskPlaces): Promise<PreviewHost> {
+  const host = await startPreviewHost({
+    port: places.port ?? 0,
+    dataDir: places.dataDir,
+    rendererRoot: join(ROOT, 'out/renderer'),
+    version: VERSION,
+  });
+  places.port = host.port;
+  return host;
 }
 
 /** Starts DoS Desk on these places; call again with the same places to "restart" it. */
-export async function launchDesk(places: DeskPlaces): Promise<Desk> {
+export async function launchDesk(places: DeskPlaces = newPlaces()): Promise<Desk> {
   if (TARGET === 'electron') {
     const app = await _electron.launch({
       executablePath: findElectronBinary()!,
@@ -54,14 +75,9 @@ export async function launchDesk(places: DeskPlaces): Promise<Desk> {
     });
     const page = await app.firstWindow();
     await page.waitForLoadState('domcontentloaded');
-    return { page, close: () => app.close() };
+    return { page, places, close: () => app.close() };
   }
-  const host = await startPreviewHost({
-    port: places.port,
-    dataDir: places.dataDir,
-    rendererRoot: join(ROOT, 'out/renderer'),
-    version: VERSION,
-  });
+  const host = await startHost(places);
   let context: BrowserContext;
   try {
     context = await chromium.launchPersistentContext(places.profileDir, {
@@ -77,7 +93,42 @@ export async function launchDesk(places: DeskPlaces): Promise<Desk> {
   await page.goto(host.url);
   return {
     page,
+    places,
     host,
+    context,
+    close: async () => {
+      await context.close();
+      await host.close();
+    },
+  };
+}
+
+/**
+ * A new, empty desk for the next test, cheaply: in the browser preview the browser stays and a new
+ * host with its own data folder starts on a new port (a new origin, so an empty IndexedDB); the
+ * previous desk's page and host are closed. The Electron app is restarted on a new data folder.
+ * `prepare` can put files in the new data folder before the desk starts.
+ */
+export async function freshDesk(previous?: Desk, prepare?: (places: DeskPlaces) => void): Promise<Desk> {
+  const { context } = previous ?? {};
+  if (TARGET === 'electron' || !previous || !context) {
+    await previous?.close();
+    const places = newPlaces();
+    prepare?.(places);
+    return launchDesk(places);
+  }
+  const places = { ...newPlaces(), profileDir: previous.places.profileDir };
+  prepare?.(places);
+  const host = await startHost(places);
+  const page = await context.newPage();
+  await page.goto(host.url);
+  await previous.page.close();
+  await previous.host?.close();
+  return {
+    page,
+    places,
+    host,
+    context,
     close: async () => {
       await context.close();
       await host.close();
@@ -92,21 +143,31 @@ export interface AxeViolation {
   nodes: { target: unknown[] }[];
 }
 
-/** Runs axe (WCAG 2.0–2.2 A and AA rules) on the page and returns the violations. */
+/** Runs axe with the tests' one accessibility bar (test/support/axe-rules.ts) and returns the violations. */
 export async function axeViolations(page: Page): Promise<AxeViolation[]> {
   // Evaluated through the DevTools protocol, so the page's strict CSP does not need loosening.
   await page.evaluate(axe.source);
-  return page.evaluate(async () => {
-    const result = await (window as unknown as { axe: typeof axe }).axe.run(document, {
-      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] },
-    });
-    return result.violations.map((v) => ({
-      id: v.id,
-      impact: v.impact ?? null,
-      help: v.help,
-      nodes: v.nodes.map((n) => ({ target: n.target })),
-    }));
-  });
+  return page.evaluate(
+    async ({ tags, disabled }) => {
+      const result = await (window as unknown as { axe: typeof axe }).axe.run(document, {
+        runOnly: { type: 'tag', values: tags },
+        rules: Object.fromEntries(disabled.map((id) => [id, { enabled: false }])),
+      });
+      return result.violations.map((v) => ({
+        id: v.id,
+        impact: v.impact ?? null,
+        help: v.help,
+        nodes: v.nodes.map((n) => ({ target: n.target })),
+      }));
+    },
+    { tags: [...AXE_TAGS], disabled: [...AXE_DISABLED_RULES] },
+  );
+}
+
+/** The shared accessibility check: the page as it is now has no axe violations (`label` names the state in a failure). */
+export async function expectAccessible(page: Page, label: string): Promise<void> {
+  const violations = await axeViolations(page);
+  expect(violations, `${label}: ${JSON.stringify(violations, null, 1)}`).toEqual([]);
 }
 
 /** Completes first-run setup as a DoS lead covering London (holding approveUser there if asked). */

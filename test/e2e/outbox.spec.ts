@@ -1,30 +1,28 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { TestSmtpServer } from '../support/smtp-test-server';
-import { axeViolations, launchDesk, newPlaces, setUpOperator, TARGET, type Desk } from './desk';
+import { expectAccessible, freshDesk, setUpOperator, TARGET, type Desk } from './desk';
 
-const places = newPlaces(5233);
 let desk: Desk;
-const smtp = new TestSmtpServer();
+let smtp: TestSmtpServer;
 
-beforeAll(async () => {
-  desk = await launchDesk(places);
+// Every test starts on a new desk with only its operator, and its own (stopped) SMTP server.
+beforeEach(async () => {
+  desk = await freshDesk(desk);
   await desk.page.waitForSelector('h1');
   await setUpOperator(desk.page);
+  smtp = new TestSmtpServer();
+});
+afterEach(async () => {
+  await smtp.stop();
 });
 afterAll(async () => {
   await desk?.close();
-  await smtp.stop();
 });
 
 const h1 = () => desk.page.locator('h1');
 const nav = () => desk.page.getByRole('navigation', { name: 'Menu' });
-
-async function expectAccessible(label: string) {
-  const violations = await axeViolations(desk.page);
-  expect(violations, `${label}: ${JSON.stringify(violations, null, 1)}`).toEqual([]);
-}
 
 async function writeNote(to: string, subject: string, body: string, options: { format?: string; delivery?: string } = {}) {
   const page = desk.page;
@@ -41,6 +39,19 @@ async function writeNote(to: string, subject: string, body: string, options: { f
   await page.getByRole('button', { name: 'Put in the outbox' }).click();
 }
 
+/** Saves SMTP settings for a server on 127.0.0.1 at this port, without security. */
+async function useSmtp(port: number) {
+  const page = desk.page;
+  await nav().getByRole('link', { name: 'Settings' }).click();
+  await page.getByLabel('SMTP server name').fill('127.0.0.1');
+  await page.getByLabel('Port').fill(String(port));
+  await page.getByRole('group', { name: 'Connection security' }).getByLabel('None').check();
+  await page.getByRole('button', { name: 'Save email settings' }).click();
+  await expect.poll(() => page.getByText('Email settings saved.').count()).toBe(1);
+}
+
+const MAIL_CLIENT_NOTE = ['london.dos@nhs.net', 'Out-of-hours capacity change', 'Capacity at Riverside UTC set to red at 02:10.'] as const;
+
 describe(`outbox (${TARGET})`, () => {
   it('starts empty and is accessible', async () => {
     await nav()
@@ -48,7 +59,7 @@ describe(`outbox (${TARGET})`, () => {
       .click();
     await expect.poll(() => h1().textContent()).toBe('Outbox');
     await expect.poll(() => desk.page.getByText('The outbox is empty.').count()).toBe(1);
-    await expectAccessible('outbox');
+    await expectAccessible(desk.page, 'outbox');
   });
 
   it('names every problem in a bad note and queues nothing', async () => {
@@ -60,7 +71,7 @@ describe(`outbox (${TARGET})`, () => {
         'Enter a subject',
         'Enter the message',
       ]);
-    await expectAccessible('compose with errors');
+    await expectAccessible(desk.page, 'compose with errors');
     await nav()
       .getByRole('link', { name: /Outbox/ })
       .click();
@@ -68,21 +79,23 @@ describe(`outbox (${TARGET})`, () => {
   });
 
   it('hands a note to the mail client as an unsent .eml in the outbox folder', async () => {
-    await writeNote('london.dos@nhs.net', 'Out-of-hours capacity change', 'Capacity at Riverside UTC set to red at 02:10.');
+    await writeNote(...MAIL_CLIENT_NOTE);
     await expect.poll(() => h1().textContent()).toBe('Out-of-hours capacity change');
     await expect.poll(() => desk.page.locator('.nhsuk-tag', { hasText: 'Handed to mail program' }).count()).toBeGreaterThan(0);
     const path = await desk.page.locator('.nhsuk-inset-text code').textContent();
     expect(path).toMatch(/outbox[\\/][0-9a-f-]{36}\.eml$/);
-    const files = (await readdir(join(places.dataDir, 'outbox'))).filter((f) => f.endsWith('.eml'));
+    const files = (await readdir(join(desk.places.dataDir, 'outbox'))).filter((f) => f.endsWith('.eml'));
     expect(files).toHaveLength(1);
-    const eml = await readFile(join(places.dataDir, 'outbox', files[0]!), 'utf8');
+    const eml = await readFile(join(desk.places.dataDir, 'outbox', files[0]!), 'utf8');
     expect(eml).toMatch(/^X-Unsent: 1\r?$/m);
     expect(eml).toMatch(/^To: london\.dos@nhs\.net\r?$/m);
     expect(eml).toContain('Subject: Out-of-hours capacity change');
-    await expectAccessible('message');
+    await expectAccessible(desk.page, 'message');
   });
 
   it('saves the message as .eml', async () => {
+    await writeNote(...MAIL_CLIENT_NOTE);
+    await expect.poll(() => h1().textContent()).toBe('Out-of-hours capacity change');
     const [download] = await Promise.all([
       desk.page.waitForEvent('download'),
       desk.page.getByRole('button', { name: 'Save as .eml' }).click(),
@@ -108,7 +121,7 @@ describe(`outbox (${TARGET})`, () => {
     const inner = desk.page.frameLocator('iframe.app-email-frame');
     await expect.poll(() => inner.locator('p').first().textContent()).toBe('Hello <script>alert(1)</script>');
     expect(await inner.locator('script').count()).toBe(0);
-    await expectAccessible('rich message');
+    await expectAccessible(desk.page, 'rich message');
     await desk.page.getByRole('button', { name: 'Copy email' }).click();
     const manual = desk.page.getByRole('button', { name: 'I have copied it' });
     const copied = desk.page.locator('.nhsuk-summary-list .nhsuk-tag', { hasText: 'Copied' });
@@ -136,7 +149,7 @@ describe(`outbox (${TARGET})`, () => {
     await expect.poll(() => h1().textContent()).toBe('Director on Call change');
     await expect.poll(() => page.getByTestId('outbox-badge').textContent(), { timeout: 10_000 }).toBe('1 waiting');
     await expect.poll(() => page.locator('.nhsuk-summary-list .nhsuk-tag').textContent(), { timeout: 10_000 }).toBe('Failed – will retry');
-    await expectAccessible('retrying message');
+    await expectAccessible(desk.page, 'retrying message');
 
     await smtp.start();
     await page.context().setOffline(true);
@@ -147,6 +160,18 @@ describe(`outbox (${TARGET})`, () => {
   });
 
   it('filters the outbox by status', async () => {
+    // Three messages, one of them sent: two notes for the mail client and one sent by SMTP.
+    await smtp.start();
+    await useSmtp(smtp.port);
+    await writeNote(...MAIL_CLIENT_NOTE);
+    await expect.poll(() => h1().textContent()).toBe('Out-of-hours capacity change');
+    await writeNote('london.dos@nhs.net', 'Another note', 'For the mail client too.');
+    await expect.poll(() => h1().textContent()).toBe('Another note');
+    await writeNote('london.dos@nhs.net', 'Director on Call change', 'Demographic change made at 03:00.', {
+      delivery: 'Send directly (SMTP)',
+    });
+    await expect.poll(() => h1().textContent()).toBe('Director on Call change');
+    await expect.poll(() => desk.page.locator('.nhsuk-summary-list .nhsuk-tag').textContent(), { timeout: 15_000 }).toBe('Sent');
     await nav()
       .getByRole('link', { name: /Outbox/ })
       .click();
@@ -159,6 +184,8 @@ describe(`outbox (${TARGET})`, () => {
 
   it('a connection lost after the whole message went out shows "May have been sent", and "It was sent" settles it', async () => {
     const page = desk.page;
+    await smtp.start();
+    await useSmtp(smtp.port);
     smtp.onMessage = () => 'drop';
     await writeNote('london.dos@nhs.net', 'Reply may be lost', 'Capacity at Riverside UTC set to amber.', {
       delivery: 'Send directly (SMTP)',
@@ -170,7 +197,7 @@ describe(`outbox (${TARGET})`, () => {
       .poll(() => page.getByTestId('message-warning').textContent())
       .toContain('May have been sent: check your Sent folder or ask the recipient.');
     await expect.poll(() => page.getByTestId('outbox-badge').textContent()).toBe('1 failed');
-    await expectAccessible('may have been sent');
+    await expectAccessible(desk.page, 'may have been sent');
     smtp.onMessage = null;
     await page.getByRole('button', { name: 'It was sent' }).click();
     await expect.poll(() => tag.textContent()).toBe('Sent');
@@ -221,6 +248,6 @@ describe(`outbox (${TARGET})`, () => {
     await expect.poll(() => inner.getByText('Dear Jo Bloggs,').count()).toBe(1);
     await expect.poll(() => inner.getByRole('link', { name: 'https://www.nhs.uk/apply' }).count()).toBe(1);
     expect(page.url()).toContain(`#/outbox/${id}`);
-    await expectAccessible('message after a link was clicked');
+    await expectAccessible(desk.page, 'message after a link was clicked');
   });
 });

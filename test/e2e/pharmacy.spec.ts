@@ -1,24 +1,23 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import {
   addEmergencyAccount,
-  axeViolations,
+  expectAccessible,
+  freshDesk,
   importServices,
-  launchDesk,
-  newPlaces,
   saveLondonDosTeams,
   setUpOperator,
   TARGET,
   type Desk,
 } from './desk';
 
-const places = newPlaces(5239);
 let desk: Desk;
 const base = () => desk.page.url().split('#')[0];
 
-beforeAll(async () => {
-  desk = await launchDesk(places);
+// Every test starts on a new desk with its operator, the directory entries, her DoS account and the team addresses.
+beforeEach(async () => {
+  desk = await freshDesk(desk);
   const page = desk.page;
   await page.waitForSelector('h1');
   await setUpOperator(page, 'Priya Shah', 'priya.shah@nhs.net', { jobRole: 'On-call DoS support', approveUser: true });
@@ -39,9 +38,26 @@ afterAll(async () => {
 const h1 = () => desk.page.locator('h1');
 const nav = () => desk.page.getByRole('navigation', { name: 'Menu' });
 
-async function expectAccessible(label: string) {
-  const violations = await axeViolations(desk.page);
-  expect(violations, `${label}: ${JSON.stringify(violations, null, 1)}`).toEqual([]);
+/** Adds Rowlands Pharmacy's profile (FA123, SK7 5LD; 09:00 to 13:00 and 14:00 to 18:00 on weekdays); ends on its page. */
+async function addProfile() {
+  const page = desk.page;
+  await nav().getByRole('link', { name: 'Pharmacies' }).click();
+  await page.getByRole('link', { name: 'Add a pharmacy profile' }).click();
+  await page.getByLabel('ODS code').fill('FA123');
+  await page.getByLabel('Organisation name').fill('Rowlands Pharmacy');
+  await page.getByLabel('Address').fill('61 Arundel Avenue\nStockport');
+  await page.getByLabel('Postcode').fill('sk7 5ld');
+  await page.getByLabel('Public phone number').fill('0161 496 0000');
+  await page.getByLabel('Region').selectOption('London');
+  await page.getByRole('button', { name: 'Add a session on Monday' }).click();
+  await page.getByRole('button', { name: 'Add a session on Monday' }).click();
+  await page.getByLabel('Opens, Monday session 1').fill('09:00');
+  await page.getByLabel('Closes, Monday session 1').fill('13:00');
+  await page.getByLabel('Opens, Monday session 2').fill('14:00');
+  await page.getByLabel('Closes, Monday session 2').fill('18:00');
+  await page.getByRole('button', { name: "Copy Monday's times to Tuesday to Friday" }).click();
+  await page.getByRole('button', { name: 'Add profile' }).click();
+  await expect.poll(() => h1().textContent()).toBe('Rowlands Pharmacy');
 }
 
 describe(`pharmacies and the Profile Manager handoff (${TARGET})`, () => {
@@ -62,7 +78,7 @@ describe(`pharmacies and the Profile Manager handoff (${TARGET})`, () => {
     await page.getByLabel('Closes, Monday session 1').fill('13:00');
     await page.getByLabel('Opens, Monday session 2').fill('12:00');
     await page.getByLabel('Closes, Monday session 2').fill('18:00');
-    await expectAccessible('profile form');
+    await expectAccessible(desk.page, 'profile form');
     await page.getByRole('button', { name: 'Add profile' }).click();
     const summary = page.locator('.nhsuk-error-summary');
     await expect.poll(() => summary.textContent()).toContain('Enter a real UK postcode, like SK7 5LD');
@@ -81,11 +97,12 @@ describe(`pharmacies and the Profile Manager handoff (${TARGET})`, () => {
     await expect.poll(() => linked.locator('tbody tr').count()).toBe(2);
     expect(await linked.textContent()).not.toContain('Arundel GP');
     expect(await page.getByTestId('check-state').textContent()).toMatch(/Check (due|overdue)/);
-    await expectAccessible('pharmacy profile');
+    await expectAccessible(desk.page, 'pharmacy profile');
   });
 
   it('out of hours: the on-call change is logged, the local team is emailed, and the follow-up emails the service desk', async () => {
     const page = desk.page;
+    await addProfile();
     // Saturday 21 November 2026, 21:30 in London: out of hours by the clock.
     await page.clock.setFixedTime(new Date('2026-11-21T21:30:00Z'));
     await page.getByRole('link', { name: 'The contractor cannot use Profile Manager' }).click();
@@ -105,7 +122,7 @@ describe(`pharmacies and the Profile Manager handoff (${TARGET})`, () => {
     await page.getByLabel('Rowlands Pharmacy (Pharmacy, FA123)').check();
     await page.getByLabel('Rowlands Clinical Assessment (Integrated Urgent Care (IUC) Pharmacy Clinical Assessment, FA12301)').check();
     expect(await page.getByLabel('The DoS account you made the change with').inputValue()).not.toBe('');
-    await expectAccessible('handoff out of hours');
+    await expectAccessible(desk.page, 'handoff out of hours');
     await page.getByRole('button', { name: 'Record the change and email the local DoS team' }).click();
     await expect.poll(() => page.getByTestId('handoff-done').textContent()).toContain('Change recorded');
 
@@ -119,15 +136,17 @@ describe(`pharmacies and the Profile Manager handoff (${TARGET})`, () => {
     await expect.poll(() => h1().textContent()).toBe('Pharmacies');
     const tasks = page.getByTestId('follow-ups');
     await expect.poll(() => tasks.textContent()).toContain('Rowlands Pharmacy');
-    await expectAccessible('pharmacies with a follow-up');
+    await expectAccessible(desk.page, 'pharmacies with a follow-up');
     await tasks.getByRole('button', { name: /Email the NHS website service desk/ }).click();
     await expect.poll(() => page.getByTestId('follow-ups').count()).toBe(0);
 
     // Both emails are in the outbox, handed to the mail client as .eml files.
     const emls = async () => {
-      const files = (await readdir(join(places.dataDir, 'outbox'))).filter((f) => f.endsWith('.eml'));
+      const files = (await readdir(join(desk.places.dataDir, 'outbox'))).filter((f) => f.endsWith('.eml'));
       // Long headers are folded onto several lines; unfold them to read them.
-      return Promise.all(files.map(async (f) => (await readFile(join(places.dataDir, 'outbox', f), 'utf8')).replace(/\r?\n[ \t]+/g, ' ')));
+      return Promise.all(
+        files.map(async (f) => (await readFile(join(desk.places.dataDir, 'outbox', f), 'utf8')).replace(/\r?\n[ \t]+/g, ' ')),
+      );
     };
     await expect.poll(async () => (await emls()).length).toBe(2);
     const all = await emls();
@@ -141,11 +160,12 @@ describe(`pharmacies and the Profile Manager handoff (${TARGET})`, () => {
     await page.getByRole('link', { name: 'Daily report of changes' }).click();
     await expect.poll(() => page.getByTestId('pharmacy-report').textContent()).toContain('On-call change');
     expect(await page.getByTestId('pharmacy-report').textContent()).toContain('NHS.UK informed');
-    await expectAccessible('daily pharmacy report');
+    await expectAccessible(desk.page, 'daily pharmacy report');
   });
 
   it('in hours: directs the contractor to the NHS website service desk', async () => {
     const page = desk.page;
+    await addProfile();
     // Tuesday 24 November 2026, 10:00 in London.
     await page.clock.setFixedTime(new Date('2026-11-24T10:00:00Z'));
     await page.goto(`${base()}#/pharmacies/handoff`);
@@ -185,10 +205,10 @@ describe(`service status and capacity (${TARGET})`, () => {
     await page.getByRole('button', { name: 'Suspend the service' }).click();
     await page.getByRole('button', { name: 'Suspend service' }).click();
     await expect.poll(() => page.locator('.nhsuk-error-summary').textContent()).toContain('Enter why the service is suspended');
-    await expectAccessible('service status');
+    await expectAccessible(desk.page, 'service status');
     await page.goto(`${base()}#/services/capacity`);
     await page.getByLabel('Date').fill('2026-11-24');
     await expect.poll(() => page.getByTestId('capacity-summary').textContent()).toBe('1 reported, 2 not reported, 0 suspended.');
-    await expectAccessible('capacity report');
+    await expectAccessible(desk.page, 'capacity report');
   });
 });

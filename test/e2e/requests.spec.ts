@@ -1,13 +1,13 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { axeViolations, launchDesk, newPlaces, setUpOperator, TARGET, type Desk } from './desk';
+import { afterAll, beforeEach, describe, expect, it } from 'vitest';
+import { expectAccessible, freshDesk, setUpOperator, TARGET, type Desk } from './desk';
 
-const places = newPlaces(5235);
 let desk: Desk;
 
-beforeAll(async () => {
-  desk = await launchDesk(places);
+// Every test starts on a new desk with only its operator.
+beforeEach(async () => {
+  desk = await freshDesk(desk);
   const page = desk.page;
   await page.waitForSelector('h1');
   await setUpOperator(page, 'Priya Shah', 'priya.shah@nhs.net', { jobRole: 'Local DoS Lead', approveUser: true });
@@ -20,31 +20,44 @@ const h1 = () => desk.page.locator('h1');
 const nav = () => desk.page.getByRole('navigation', { name: 'Menu' });
 const daysAgo = (n: number) => new Date(Date.now() - n * 86_400_000).toISOString().slice(0, 10);
 
-async function expectAccessible(label: string) {
-  const violations = await axeViolations(desk.page);
-  expect(violations, `${label}: ${JSON.stringify(violations, null, 1)}`).toEqual([]);
+const JO = () =>
+  `Jo Bloggs,jo.bloggs@nhs.net,,Riverside UTC,Clinical Lead,London,clinical-lead,Reviews clinical profiles,Riverside UTC,${daysAgo(3)},`;
+const SAM = () => `Sam Old,sam.old@nhs.net,,Pharmacy Group,Manager,London,service-provider,Update opening times,,${daysAgo(35)},`;
+const FAR = () => `Far Away,far@nhs.net,,Trust,Nurse,Midlands,clinical-lead,Why,,${daysAgo(1)},`;
+
+/** Pastes these request lines into the Requests import; the caller checks and imports. */
+async function pasteRequests(lines: string[]) {
+  await nav().getByRole('link', { name: 'Requests' }).click();
+  await expect.poll(() => h1().textContent()).toBe('Outstanding user requests');
+  await desk.page
+    .getByLabel('Or paste the CSV')
+    .fill(
+      ['fullName,email,phone,organisation,jobTitle,region,userType,reason,servicesNeeded,registeredOn,emailValidatedOn', ...lines].join(
+        '\n',
+      ),
+    );
+  await desk.page.getByRole('button', { name: 'Check the file' }).click();
+}
+
+/** Imports these requests (all in London) and opens the one for `open`, if given. */
+async function importRequests(lines: string[], open?: string) {
+  await pasteRequests(lines);
+  await desk.page.getByRole('button', { name: `Import ${lines.length} new request${lines.length === 1 ? '' : 's'}` }).click();
+  await expect.poll(() => desk.page.getByTestId('request-queue').locator('tbody tr').count()).toBe(lines.length);
+  if (open) {
+    await desk.page.getByRole('link', { name: open }).click();
+    await expect.poll(() => h1().textContent()).toBe(open);
+  }
 }
 
 async function emlFiles(): Promise<string[]> {
-  return (await readdir(join(places.dataDir, 'outbox'))).filter((f) => f.endsWith('.eml'));
+  return (await readdir(join(desk.places.dataDir, 'outbox'))).filter((f) => f.endsWith('.eml'));
 }
 
 describe(`outstanding user requests (${TARGET})`, () => {
   it('imports requests from CSV; the queue shows (unvalidated email), days, counts and the 28-day line', async () => {
     const page = desk.page;
-    await nav().getByRole('link', { name: 'Requests' }).click();
-    await expect.poll(() => h1().textContent()).toBe('Outstanding user requests');
-    await page
-      .getByLabel('Or paste the CSV')
-      .fill(
-        [
-          'fullName,email,phone,organisation,jobTitle,region,userType,reason,servicesNeeded,registeredOn,emailValidatedOn',
-          `Jo Bloggs,jo.bloggs@nhs.net,,Riverside UTC,Clinical Lead,London,clinical-lead,Reviews clinical profiles,Riverside UTC,${daysAgo(3)},`,
-          `Sam Old,sam.old@nhs.net,,Pharmacy Group,Manager,London,service-provider,Update opening times,,${daysAgo(35)},`,
-          `Far Away,far@nhs.net,,Trust,Nurse,Midlands,clinical-lead,Why,,${daysAgo(1)},`,
-        ].join('\n'),
-      );
-    await page.getByRole('button', { name: 'Check the file' }).click();
+    await pasteRequests([JO(), SAM(), FAR()]);
     await expect.poll(() => page.getByRole('status').first().textContent()).toBe('2 new, 0 already there, 1 with problems.');
     await page.getByRole('button', { name: 'Import 2 new requests' }).click();
     await expect.poll(() => page.getByTestId('request-queue').locator('tbody tr').count()).toBe(2);
@@ -52,11 +65,12 @@ describe(`outstanding user requests (${TARGET})`, () => {
     expect(await first.locator('td').first().textContent()).toBe('Sam Old(unvalidated email)');
     expect(await first.locator('td').last().textContent()).toMatch(/^35Unvalidated 28 days or more$/);
     expect(await page.getByTestId('region-counts').textContent()).toBe('London: 2');
-    await expectAccessible('queue');
+    await expectAccessible(desk.page, 'queue');
   });
 
   it('shows the gate on an unvalidated request; approving is not offered', async () => {
     const page = desk.page;
+    await importRequests([JO(), SAM()]);
     await page.getByRole('link', { name: 'Jo Bloggs' }).click();
     await expect.poll(() => h1().textContent()).toBe('Jo Bloggs');
     expect(await page.getByTestId('validation-gate').locator('h2').textContent()).toBe(
@@ -64,11 +78,12 @@ describe(`outstanding user requests (${TARGET})`, () => {
     );
     expect(await page.getByRole('button', { name: 'Approve' }).count()).toBe(0);
     expect(await page.getByText('Approving becomes possible once the email address is validated.').count()).toBe(1);
-    await expectAccessible('unvalidated request');
+    await expectAccessible(desk.page, 'unvalidated request');
   });
 
   it('resends the activation email as rich text and the .eml is in the outbox folder', async () => {
     const page = desk.page;
+    await importRequests([JO()], 'Jo Bloggs');
     const before = await emlFiles();
     await page.getByLabel('Rich text').check();
     await page.getByRole('button', { name: 'Resend activation email' }).click();
@@ -76,7 +91,7 @@ describe(`outstanding user requests (${TARGET})`, () => {
     await expect.poll(() => page.getByTestId('resend-count').textContent()).toMatch(/^Resent 1 time, last on .* as rich text\.$/);
     const added = (await emlFiles()).filter((f) => !before.includes(f));
     expect(added).toHaveLength(1);
-    const eml = await readFile(join(places.dataDir, 'outbox', added[0]!), 'utf8');
+    const eml = await readFile(join(desk.places.dataDir, 'outbox', added[0]!), 'utf8');
     expect(eml).toContain('Subject: Validate your email address to activate your DoS account');
     expect(eml).toMatch(/multipart\/alternative/);
     expect(eml).toMatch(/^To: Jo Bloggs <jo\.bloggs@nhs\.net>\r?$/m);
@@ -84,13 +99,14 @@ describe(`outstanding user requests (${TARGET})`, () => {
 
   it('records validation and approves with the suggested set; the account is in Users in my region', async () => {
     const page = desk.page;
+    await importRequests([JO()], 'Jo Bloggs');
     await page.getByRole('button', { name: 'Record validation' }).click();
     await expect.poll(() => page.getByRole('button', { name: 'Approve' }).count()).toBe(1);
     expect(await page.getByTestId('validation-gate').count()).toBe(0);
     expect(await page.getByRole('checkbox', { name: 'viewClinical', exact: true }).isChecked()).toBe(true);
     expect(await page.getByRole('checkbox', { name: 'compareService', exact: true }).isChecked()).toBe(true);
     expect(await page.getByRole('checkbox', { name: 'editClinical', exact: true }).isChecked()).toBe(false);
-    await expectAccessible('approve');
+    await expectAccessible(desk.page, 'approve');
     await page.getByRole('button', { name: 'Approve' }).click();
     await expect.poll(() => h1().textContent()).toBe('Jo Bloggs');
     await expect.poll(() => page.getByText(/Approved: Jo Bloggs's account was created/).count()).toBe(1);
@@ -101,6 +117,8 @@ describe(`outstanding user requests (${TARGET})`, () => {
 
   it('rejects the overdue request with a product-redirect reason, and the email is in the outbox', async () => {
     const page = desk.page;
+    // Sam Old is the only outstanding request here, so rejecting him empties the queue.
+    await importRequests([SAM()]);
     await nav().getByRole('link', { name: 'Requests' }).click();
     await page.getByRole('link', { name: 'Sam Old' }).click();
     await expect.poll(() => h1().textContent()).toBe('Sam Old');

@@ -4,7 +4,7 @@ import { launchDesk, newPlaces, TARGET, type Desk } from './desk';
 
 let desk: Desk;
 beforeAll(async () => {
-  desk = await launchDesk(newPlaces(5232));
+  desk = await launchDesk(newPlaces());
   await desk.page.waitForSelector('h1');
 });
 afterAll(async () => {

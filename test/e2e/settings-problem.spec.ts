@@ -1,19 +1,20 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { axeViolations, launchDesk, newPlaces, setUpOperator, TARGET, type Desk } from './desk';
+import { afterAll, beforeEach, describe, expect, it } from 'vitest';
+import { expectAccessible, freshDesk, launchDesk, setUpOperator, TARGET, type Desk } from './desk';
 
-const places = newPlaces(5247);
 let desk: Desk;
 
 const damaged = '{"regions": ["London"], "email": {"defaultDelivery": "smtp", "smtp": {"host": "smtp.example.nh';
 
-beforeAll(async () => {
-  // The data folder holds a settings file cut off half-way, as after a crash or a bad hand edit.
-  mkdirSync(places.dataDir, { recursive: true });
-  writeFileSync(join(places.dataDir, 'settings.json'), damaged);
-  desk = await launchDesk(places);
+// Every test starts on a new desk whose data folder holds a settings file cut off half-way, as after a
+// crash or a bad hand edit.
+beforeEach(async () => {
+  desk = await freshDesk(desk, (places) => {
+    mkdirSync(places.dataDir, { recursive: true });
+    writeFileSync(join(places.dataDir, 'settings.json'), damaged);
+  });
   await desk.page.waitForSelector('h1');
   await setUpOperator(desk.page);
 });
@@ -23,15 +24,10 @@ afterAll(async () => {
 
 const notice = () => desk.page.getByRole('region', { name: 'Important: All settings went back to their defaults' });
 
-async function expectAccessible(label: string) {
-  const violations = await axeViolations(desk.page);
-  expect(violations, `${label}: ${JSON.stringify(violations, null, 1)}`).toEqual([]);
-}
-
 async function setAsidePath(): Promise<string> {
-  const names = (await readdir(places.dataDir)).filter((f) => f.startsWith('settings.json.unreadable-'));
+  const names = (await readdir(desk.places.dataDir)).filter((f) => f.startsWith('settings.json.unreadable-'));
   expect(names).toHaveLength(1);
-  return join(places.dataDir, names[0]!);
+  return join(desk.places.dataDir, names[0]!);
 }
 
 describe(`a damaged settings file (${TARGET})`, () => {
@@ -46,18 +42,18 @@ describe(`a damaged settings file (${TARGET})`, () => {
       'the DoS team email addresses',
       'the Connecting Care settings (licence warning level, 5-day target and allocation year)',
     ]);
-    await expectAccessible('home with the settings notice');
+    await expectAccessible(desk.page, 'home with the settings notice');
   });
 
   it('is still shown after a restart, on Home and on Settings', async () => {
     const path = await setAsidePath();
     await desk.close();
-    desk = await launchDesk(places);
+    desk = await launchDesk(desk.places);
     await expect.poll(() => notice().getByTestId('settings-problem-path').textContent()).toBe(path);
     await notice().getByRole('link', { name: 'Settings page' }).click();
     await expect.poll(() => desk.page.locator('h1').textContent()).toBe('Settings');
     await expect.poll(() => notice().getByTestId('settings-problem-path').textContent()).toBe(path);
-    await expectAccessible('settings with the settings notice');
+    await expectAccessible(desk.page, 'settings with the settings notice');
   });
 
   it('goes away when the operator has dealt with it, from the keyboard, and the copy stays', async () => {
@@ -67,8 +63,8 @@ describe(`a damaged settings file (${TARGET})`, () => {
     await desk.page.getByText('The notice is dismissed. The damaged settings file is still in the data folder.').waitFor();
     await expect.poll(() => notice().count()).toBe(0);
     expect(await readFile(path, 'utf8')).toBe(damaged);
-    expect(JSON.parse(await readFile(join(places.dataDir, 'settings-problems-dismissed.json'), 'utf8'))).toEqual({
-      dismissed: [path.slice(places.dataDir.length + 1)],
+    expect(JSON.parse(await readFile(join(desk.places.dataDir, 'settings-problems-dismissed.json'), 'utf8'))).toEqual({
+      dismissed: [path.slice(desk.places.dataDir.length + 1)],
     });
   });
 });

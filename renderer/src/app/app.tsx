@@ -1,3 +1,5 @@
+import { Redirect, Route, Router, Switch, useLocation } from 'wouter';
+import { useHashLocation } from 'wouter/use-hash-location';
 import type { Operator } from '@shared/models/operator';
 import type { Settings } from '@shared/models/settings';
 import { HomePage } from '../features/home/components/home-page';
@@ -28,7 +30,7 @@ import { CcRequestFormPage } from '../features/connecting-care/components/cc-req
 import { CcRequestPage } from '../features/connecting-care/components/cc-request-page';
 import { OrganisationPage } from '../features/connecting-care/components/organisation-page';
 import { BackupStatusBanner } from '../features/backups/components/backup-status-banner';
-import { BackupsPage as DataSafetyPage } from '../features/backups/components/backups-page';
+import { BackupsPage } from '../features/backups/components/backups-page';
 import { ComposeNotePage } from '../features/outbox/components/compose-note-page';
 import { MessagePage } from '../features/outbox/components/message-page';
 import { OutboxBadge } from '../features/outbox/components/outbox-badge';
@@ -38,29 +40,43 @@ import { SettingsPage } from '../features/settings/components/settings-page';
 import { SettingsProblemNotice } from '../features/settings/components/settings-problem-notice';
 import { useSettings } from '../features/settings/data/settings';
 import { PageHeading } from '../components/page-heading';
-import { useRoute } from '../navigation/router';
+import { href, inSection, paths, patterns } from '../navigation/paths';
 import { useSession } from '../session/store';
 import { Layout, type NavItem } from './layout';
+import { RouteErrorBoundary } from './route-error-boundary';
+
+/** A menu item for a section: it is current on the section's page and every page under it. */
+function section(path: string, label: string, matchPath = path): NavItem {
+  return { href: href(path), label, matches: (r) => inSection(r, matchPath) };
+}
 
 /** Sections that exist; later issues add theirs here, so no link points at nothing. */
 const NAV: readonly NavItem[] = [
-  { href: '#/', label: 'Home', matches: (r) => r === '/' },
-  { href: '#/requests', label: 'Requests', matches: (r) => r.startsWith('/requests') },
-  { href: '#/accounts', label: 'Users in my region', matches: (r) => r.startsWith('/accounts') },
-  { href: '#/registers/temporary', label: 'Registers', matches: (r) => r.startsWith('/registers') },
-  { href: '#/cc', label: 'Connecting Care', matches: (r) => r.startsWith('/cc') },
-  { href: '#/services', label: 'Services', matches: (r) => r.startsWith('/services') },
-  { href: '#/pharmacies', label: 'Pharmacies', matches: (r) => r.startsWith('/pharmacies') },
-  { href: '#/operators', label: 'Operators', matches: (r) => r.startsWith('/operators') },
-  { href: '#/outbox', label: 'Outbox', matches: (r) => r.startsWith('/outbox'), badge: <OutboxBadge /> },
-  { href: '#/data', label: 'Backups', matches: (r) => r.startsWith('/data') },
-  { href: '#/audit', label: 'Audit', matches: (r) => r.startsWith('/audit') },
-  { href: '#/settings', label: 'Settings', matches: (r) => r.startsWith('/settings') },
+  section(paths.home(), 'Home'),
+  section(paths.requests(), 'Requests'),
+  section(paths.accounts(), 'Users in my region'),
+  section(paths.temporaryRegister(), 'Registers', paths.registers()),
+  section(paths.connectingCare(), 'Connecting Care'),
+  section(paths.services(), 'Services'),
+  section(paths.pharmacies(), 'Pharmacies'),
+  section(paths.operators(), 'Operators'),
+  { ...section(paths.outbox(), 'Outbox'), badge: <OutboxBadge /> },
+  section(paths.backups(), 'Backups'),
+  section(paths.audit(), 'Audit'),
+  section(paths.settings(), 'Settings'),
 ];
 
-/** Routes, combined here and nowhere else (GUIDE §1). */
+/** The app, on the hash location (`#/requests/…`). */
 export function App({ warning }: { warning?: string | null }) {
-  const route = useRoute();
+  return (
+    <Router hook={useHashLocation}>
+      <Desk warning={warning} />
+    </Router>
+  );
+}
+
+function Desk({ warning }: { warning?: string | null }) {
+  const [route] = useLocation();
   const settings = useSettings();
   const operators = useOperators();
   const currentId = useSession((s) => s.currentOperatorId);
@@ -71,14 +87,18 @@ export function App({ warning }: { warning?: string | null }) {
   if (operators.length === 0) {
     return (
       <Layout route={route} operator={null} nav={[]} warning={warning}>
-        <FirstRunPage regions={settings.regions} />
+        <RouteErrorBoundary route={route}>
+          <FirstRunPage regions={settings.regions} />
+        </RouteErrorBoundary>
       </Layout>
     );
   }
   if (!operator) {
     return (
       <Layout route={route} operator={null} nav={[]} warning={warning}>
-        <ChooseOperator />
+        <RouteErrorBoundary route={route}>
+          <ChooseOperator />
+        </RouteErrorBoundary>
       </Layout>
     );
   }
@@ -86,74 +106,139 @@ export function App({ warning }: { warning?: string | null }) {
     <Layout route={route} operator={operator} nav={NAV} warning={warning}>
       <BackupStatusBanner />
       <RemindersBanner operator={operator} />
-      <Page route={route} operator={operator} operators={operators} settings={settings} />
+      <RouteErrorBoundary route={route}>
+        <Routes operator={operator} operators={operators} settings={settings} />
+      </RouteErrorBoundary>
     </Layout>
   );
 }
 
-function Page({ route, operator, operators, settings }: { route: string; operator: Operator; operators: Operator[]; settings: Settings }) {
+/** The operator id in an address, as it was before the link encoded it. */
+function decoded(id: string | undefined): string {
+  try {
+    return decodeURIComponent(id ?? '');
+  } catch {
+    return id ?? '';
+  }
+}
+
+/** The route table, combined here and nowhere else (GUIDE §1); addresses come from `navigation/paths`. */
+function Routes({ operator, operators, settings }: { operator: Operator; operators: Operator[]; settings: Settings }) {
   const regions = settings.regions;
-  if (route === '/') return <HomePage operator={operator} notices={<SettingsProblemNotice linkToSettings />} />;
-  if (route === '/operators') return <OperatorsPage />;
-  if (route === '/operators/new') return <OperatorEditPage regions={regions} />;
-  const edit = /^\/operators\/([^/]+)$/.exec(route);
-  if (edit) return <OperatorEditPage id={decodeURIComponent(edit[1]!)} regions={regions} />;
-  if (route === '/settings') return <SettingsPage />;
-  if (route === '/outbox') return <OutboxPage />;
   const delivery = settings.email.defaultDelivery === 'smtp' && !settings.email.smtp ? 'mail-client' : settings.email.defaultDelivery;
-  if (route === '/requests') return <RequestsPage operator={operator} />;
-  if (route === '/requests/new') return <RequestFormPage operator={operator} />;
-  const request = /^\/requests\/([0-9a-f-]{36})$/.exec(route);
-  if (request) return <RequestPage key={request[1]} id={request[1]!} operator={operator} delivery={delivery} regions={regions} />;
-  if (route === '/registers' || route === '/registers/temporary') return <TemporaryPage operator={operator} />;
-  if (route === '/registers/inactive') return <InactivePage operator={operator} />;
-  if (route === '/registers/emergency') return <EmergencyRoute operator={operator} delivery={delivery} teams={settings.dosTeams} />;
-  if (route === '/cc') return <CcHomePage settings={settings} />;
-  if (route === '/cc/requests/new') return <CcRequestFormPage operator={operator} settings={settings} delivery={delivery} />;
-  const ccRequest = /^\/cc\/requests\/([0-9a-f-]{36})$/.exec(route);
-  if (ccRequest) return <CcRequestPage key={ccRequest[1]} id={ccRequest[1]!} settings={settings} />;
-  if (route === '/cc/organisations/new') return <OrganisationPage key="new" settings={settings} />;
-  const org = /^\/cc\/organisations\/([0-9a-f-]{36})$/.exec(route);
-  if (org) return <OrganisationPage key={org[1]} id={org[1]} settings={settings} />;
-  if (route === '/accounts') return <AccountsPage operator={operator} />;
-  if (route === '/accounts/new') return <AccountPage key="new" operator={operator} />;
-  const account = /^\/accounts\/([0-9a-f-]{36})$/.exec(route);
-  if (account) return <AccountPage key={account[1]} operator={operator} id={account[1]} />;
-  if (route === '/services') return <ServicesPage regions={regions} />;
-  if (route === '/services/capacity') return <CapacityReportPage operator={operator} />;
-  if (route === '/services/new') return <ServiceEditPage key="new" regions={regions} />;
-  const service = /^\/services\/([0-9a-f-]{36})$/.exec(route);
-  if (service) return <ServiceEditPage key={service[1]} id={service[1]} regions={regions} />;
   const pharmacy = { regions, delivery, teams: settings.dosTeams };
-  if (route === '/pharmacies') return <PharmaciesPage operator={operator} {...pharmacy} />;
-  if (route === '/pharmacies/new') return <ProfileEditPage key="new" coveredRegions={operator.regions} {...pharmacy} />;
-  if (route === '/pharmacies/report') return <PharmacyReportPage operator={operator} />;
-  const handoff = /^\/pharmacies\/handoff(?:\?profile=([0-9a-f-]{36}))?$/.exec(route);
-  if (handoff) return <HandoffPage key={handoff[1] ?? 'any'} operator={operator} profileId={handoff[1]} {...pharmacy} />;
-  const profileEdit = /^\/pharmacies\/([0-9a-f-]{36})\/edit$/.exec(route);
-  if (profileEdit) return <ProfileEditPage key={profileEdit[1]} id={profileEdit[1]} coveredRegions={operator.regions} {...pharmacy} />;
-  const profile = /^\/pharmacies\/([0-9a-f-]{36})$/.exec(route);
-  if (profile) return <ProfilePage key={profile[1]} id={profile[1]!} {...pharmacy} />;
-  if (route === '/data') return <DataSafetyPage operator={operator} regions={regions} />;
-  if (route === '/audit') return <AuditPage operators={operators} />;
-  if (route === '/outbox/new')
-    return <ComposeNotePage defaultDelivery={settings.email.defaultDelivery} smtpReady={settings.email.smtp !== null} />;
-  const message = /^\/outbox\/([0-9a-f-]{36})$/.exec(route);
-  if (message) return <MessagePage id={message[1]!} />;
+  return (
+    <Switch>
+      <Route path={patterns.home}>
+        <HomePage operator={operator} notices={<SettingsProblemNotice linkToSettings />} />
+      </Route>
+      <Route path={patterns.operators}>
+        <OperatorsPage />
+      </Route>
+      <Route path={patterns.newOperator}>
+        <OperatorEditPage regions={regions} />
+      </Route>
+      <Route path={patterns.operator}>{({ id }) => <OperatorEditPage id={decoded(id)} regions={regions} />}</Route>
+      <Route path={patterns.settings}>
+        <SettingsPage />
+      </Route>
+      <Route path={patterns.outbox}>
+        <OutboxPage />
+      </Route>
+      <Route path={patterns.requests}>
+        <RequestsPage operator={operator} />
+      </Route>
+      <Route path={patterns.newRequest}>
+        <RequestFormPage operator={operator} />
+      </Route>
+      <Route path={patterns.request}>
+        {({ id }) => <RequestPage key={id} id={id!} operator={operator} delivery={delivery} regions={regions} />}
+      </Route>
+      <Route path={patterns.temporaryRegister}>
+        <TemporaryPage operator={operator} />
+      </Route>
+      <Route path={patterns.inactiveRegister}>
+        <InactivePage operator={operator} />
+      </Route>
+      <Route path={patterns.emergencyRegister}>
+        <EmergencyRoute operator={operator} delivery={delivery} teams={settings.dosTeams} />
+      </Route>
+      <Route path={patterns.connectingCare}>
+        <CcHomePage settings={settings} />
+      </Route>
+      <Route path={patterns.newCcRequest}>
+        <CcRequestFormPage operator={operator} settings={settings} delivery={delivery} />
+      </Route>
+      <Route path={patterns.ccRequest}>{({ id }) => <CcRequestPage key={id} id={id!} settings={settings} />}</Route>
+      <Route path={patterns.newOrganisation}>
+        <OrganisationPage key="new" settings={settings} />
+      </Route>
+      <Route path={patterns.organisation}>{({ id }) => <OrganisationPage key={id} id={id} settings={settings} />}</Route>
+      <Route path={patterns.accounts}>
+        <AccountsPage operator={operator} />
+      </Route>
+      <Route path={patterns.newAccount}>
+        <AccountPage key="new" operator={operator} />
+      </Route>
+      <Route path={patterns.account}>{({ id }) => <AccountPage key={id} operator={operator} id={id} />}</Route>
+      <Route path={patterns.services}>
+        <ServicesPage regions={regions} />
+      </Route>
+      <Route path={patterns.capacityReport}>
+        <CapacityReportPage operator={operator} />
+      </Route>
+      <Route path={patterns.newService}>
+        <ServiceEditPage key="new" regions={regions} />
+      </Route>
+      <Route path={patterns.service}>{({ id }) => <ServiceEditPage key={id} id={id} regions={regions} />}</Route>
+      <Route path={patterns.pharmacies}>
+        <PharmaciesPage operator={operator} {...pharmacy} />
+      </Route>
+      <Route path={patterns.newPharmacy}>
+        <ProfileEditPage key="new" coveredRegions={operator.regions} {...pharmacy} />
+      </Route>
+      <Route path={patterns.pharmacyReport}>
+        <PharmacyReportPage operator={operator} />
+      </Route>
+      <Route path={patterns.handoff}>
+        {({ id }) => <HandoffPage key={id ?? 'any'} operator={operator} profileId={id} {...pharmacy} />}
+      </Route>
+      <Route path={patterns.editPharmacy}>
+        {({ id }) => <ProfileEditPage key={id} id={id} coveredRegions={operator.regions} {...pharmacy} />}
+      </Route>
+      <Route path={patterns.pharmacy}>{({ id }) => <ProfilePage key={id} id={id!} {...pharmacy} />}</Route>
+      <Route path={patterns.backups}>
+        <BackupsPage operator={operator} regions={regions} />
+      </Route>
+      <Route path={patterns.oldBackups}>
+        <Redirect to={paths.backups()} replace />
+      </Route>
+      <Route path={patterns.audit}>
+        <AuditPage operators={operators} />
+      </Route>
+      <Route path={patterns.newNote}>
+        <ComposeNotePage defaultDelivery={settings.email.defaultDelivery} smtpReady={settings.email.smtp !== null} />
+      </Route>
+      <Route path={patterns.message}>{({ id }) => <MessagePage id={id!} />}</Route>
+      <Route>
+        <NotFoundPage />
+      </Route>
+    </Switch>
+  );
+}
+
+function NotFoundPage() {
   return (
     <>
       <PageHeading>Page not found</PageHeading>
       <p>
-        There is no page at this address. <a href="#/">Go to the home page</a>.
+        There is no page at this address. <a href={href(paths.home())}>Go to the home page</a>.
       </p>
     </>
   );
 }
 
+/** Operators exist but none is chosen (on a new session, or the chosen one's record is gone): choose one. */
 function ChooseOperator() {
-  return (
-    <>
-      <OperatorsPage />
-    </>
-  );
+  return <OperatorsPage />;
 }

@@ -1,31 +1,15 @@
-import { useSyncExternalStore } from 'react';
-
 let navigations = 0;
 
-/** How many in-app navigations have happened since start; 0 on first load. */
+// Registered when the app loads, before wouter's own listener, so the count has moved on by the time
+// the new page renders and its heading decides whether to take focus.
+if (typeof window !== 'undefined') window.addEventListener('hashchange', () => navigations++);
+
+/** How many in-app navigations have happened since start; 0 on first load (focus management on navigation). */
 export function navigationCount(): number {
   return navigations;
 }
 
-function subscribe(callback: () => void): () => void {
-  const listener = () => {
-    navigations++;
-    callback();
-  };
-  window.addEventListener('hashchange', listener);
-  return () => window.removeEventListener('hashchange', listener);
-}
-
-/** The current route: the path after `#`, like `/operators/new`. */
-export function currentPath(): string {
-  const hash = window.location.hash.replace(/^#/, '');
-  return hash.startsWith('/') ? hash : '/';
-}
-
-export function useRoute(): string {
-  return useSyncExternalStore(subscribe, currentPath, () => '/');
-}
-
+/** Opens a route path (from `navigation/paths`), like following a link to it. */
 export function navigate(path: string): void {
   window.location.hash = path;
 }

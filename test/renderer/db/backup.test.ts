@@ -18,6 +18,7 @@ import { hashEntry } from '@shared/domain/audit-chain';
 import { SCHEMA_VERSIONS } from '../../../renderer/src/db/schema';
 import { createAccount } from '../../../renderer/src/features/accounts/data/accounts';
 import { createOperator } from '../../../renderer/src/features/operators/data/operators';
+import { QUICK } from '../../support/quick';
 import { freshDb, PRIYA, realApi } from '../helpers';
 
 let db: DosDeskDb;
@@ -122,7 +123,8 @@ describe('backup and restore', () => {
   });
 });
 
-describe('at scale', () => {
+// A soak test (over a minute): `npm test` runs it, `npm run test:quick` does not.
+describe.skipIf(QUICK)('at scale', () => {
   it('round-trips 50,000 accounts and 200,000 audit entries exactly', async () => {
     const accounts = Array.from({ length: 50_000 }, (_, i) => ({
       id: `acc-${i}`,

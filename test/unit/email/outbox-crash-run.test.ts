@@ -7,6 +7,7 @@ import { createServices, type Services } from '../../../electron/main/services';
 import { NO_DESKTOP } from '../../../electron/main/services/desktop';
 import type { OutboxStatus } from '../../../shared/models/email';
 import { faultRunNote, seededRandom } from '../../support/fault-run';
+import { QUICK } from '../../support/quick';
 import { TestSmtpServer } from '../../support/smtp-test-server';
 
 const ROOT = resolve(import.meta.dirname, '../../..');
@@ -31,7 +32,8 @@ async function until(check: () => boolean | Promise<boolean>, ms: number, what: 
   }
 }
 
-describe('outbox fault run with a killed sender', () => {
+// A soak test (minutes): `npm test` runs it, `npm run test:quick` does not.
+describe.skipIf(QUICK)('outbox fault run with a killed sender', () => {
   it(`${MESSAGES} messages, drops after DATA, 4xx, 5xx and a SIGKILL mid-send: none delivered twice, none lost (seed ${SEED})`, async () => {
     const rand = seededRandom(SEED);
     const dataDir = join(await mkdtemp(join(tmpdir(), 'dosdesk-crash-run-')), 'data');

@@ -5,12 +5,14 @@ import { describe, expect, it } from 'vitest';
 import { createOutbox, type Outbox } from '../../../electron/main/services/email/outbox';
 import { createSmtpTransport, type SmtpTransport } from '../../../electron/main/services/email/smtp';
 import { faultRunNote, seededRandom } from '../../support/fault-run';
+import { QUICK } from '../../support/quick';
 import { TestSmtpServer } from '../../support/smtp-test-server';
 
 const MESSAGES = 1000;
 const SEED = Number(process.env.FAULT_SEED ?? 20261121);
 
-describe('outbox fault run', () => {
+// A soak test (minutes): `npm test` runs it, `npm run test:quick` does not.
+describe.skipIf(QUICK)('outbox fault run', () => {
   it(`delivers ${MESSAGES} messages exactly once while the server stops and starts and the outbox restarts (seed ${SEED})`, async () => {
     const rand = seededRandom(SEED);
     const dir = join(await mkdtemp(join(tmpdir(), 'dosdesk-fault-')), 'outbox');

@@ -4,6 +4,7 @@ import { flattenTree, servicesCovered } from '@shared/domain/service-tree';
 import type { AccountFields, AccountInput } from '@shared/models/account';
 import type { Service } from '@shared/models/service';
 import { fieldId } from '../form';
+import { href, paths } from '../../navigation/paths';
 
 type AccountForm = UseFormReturn<AccountInput, unknown, AccountFields>;
 
@@ -36,7 +37,7 @@ export function ServicePicker({ form, services }: { form: AccountForm; services:
         )}
         {tree.length === 0 ? (
           <p className="nhsuk-body-s">
-            There are no services in the chosen regions yet. <a href="#/services">Add services</a> first.
+            There are no services in the chosen regions yet. <a href={href(paths.services())}>Add services</a> first.
           </p>
         ) : (
           <div className="nhsuk-checkboxes nhsuk-checkboxes--small app-service-tree">

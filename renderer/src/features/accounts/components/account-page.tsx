@@ -12,6 +12,7 @@ import { useServicesDirectory } from '../data/accounts';
 import { AccountForm } from './account-form';
 import { Form, useZodForm } from '../../../components/form';
 import { TextField } from '../../../components/text-field';
+import { href, paths } from '../../../navigation/paths';
 
 /** Add an existing account (`id` absent), or open one to amend or delete it. */
 export function AccountPage({ operator, id }: { operator: Operator; id?: string }) {
@@ -26,7 +27,7 @@ export function AccountPage({ operator, id }: { operator: Operator; id?: string 
         <PageHeading>{error ? 'You cannot open this account' : 'Account not found'}</PageHeading>
         <p>{error ?? 'This account is not on this desk.'}</p>
         <p>
-          <a href="#/accounts">Back to users in my region</a>
+          <a href={href(paths.accounts())}>Back to users in my region</a>
         </p>
       </>
     );
@@ -36,7 +37,7 @@ export function AccountPage({ operator, id }: { operator: Operator; id?: string 
   return (
     <div className="nhsuk-grid-row">
       <div className="nhsuk-grid-column-two-thirds">
-        <a className="nhsuk-back-link" href="#/accounts">
+        <a className="nhsuk-back-link" href={href(paths.accounts())}>
           Back to users in my region
         </a>
         <PageHeading>{account ? account.fullName : 'Add an existing DoS account'}</PageHeading>
@@ -63,12 +64,12 @@ export function AccountPage({ operator, id }: { operator: Operator; id?: string 
               } else {
                 const created = await actions.create(values);
                 announce(`${created.fullName}'s account was added.`);
-                navigate(`/accounts/${created.id}`);
+                navigate(paths.account(created.id));
               }
             }}
           />
         )}
-        {account && !deleted && <DeleteAccount id={account.id} name={account.fullName} onDeleted={() => navigate('/accounts')} />}
+        {account && !deleted && <DeleteAccount id={account.id} name={account.fullName} onDeleted={() => navigate(paths.accounts())} />}
       </div>
     </div>
   );

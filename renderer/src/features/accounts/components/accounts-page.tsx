@@ -6,6 +6,7 @@ import { PageHeading } from '../../../components/page-heading';
 import { useRowWindow } from '../../../components/use-row-window';
 import { useAccountsInScope } from '../data/accounts';
 import { AccountSearch, type AccountSort } from '../data/account-search';
+import { href, paths } from '../../../navigation/paths';
 
 const ROW_HEIGHT = 56;
 
@@ -41,7 +42,7 @@ export function AccountsPage({ operator }: { operator: Operator }) {
         <PageHeading>Users in my region</PageHeading>
         <p>
           You do not hold the approveUser permission in any region, so you cannot see or manage DoS accounts. If you do hold it,{' '}
-          <a href={`#/operators/${operator.id}`}>update your operator profile</a>.
+          <a href={href(paths.operator(operator.id))}>update your operator profile</a>.
         </p>
       </>
     );
@@ -75,7 +76,7 @@ export function AccountsPage({ operator }: { operator: Operator }) {
       <PageHeading>Users in my region</PageHeading>
       <p>
         DoS accounts in {operator.approveUserRegions.join(', ')}, where you hold approveUser.{' '}
-        <a href="#/accounts/new">Add an existing account</a>
+        <a href={href(paths.newAccount())}>Add an existing account</a>
       </p>
       <div className="nhsuk-form-group">
         <label className="nhsuk-label" htmlFor="account-search">
@@ -175,7 +176,7 @@ export function AccountsPage({ operator }: { operator: Operator }) {
               return (
                 <tr className="nhsuk-table__row" key={a.id} aria-rowindex={start + i + 2} style={{ height: ROW_HEIGHT }}>
                   <td className="nhsuk-table__cell">
-                    <a href={`#/accounts/${a.id}`}>{a.fullName}</a>
+                    <a href={href(paths.account(a.id))}>{a.fullName}</a>
                     {a.status === 'deleted' && <strong className="nhsuk-tag nhsuk-tag--grey app-inline-tag">Deleted</strong>}
                   </td>
                   <td className="nhsuk-table__cell">{a.organisation}</td>

@@ -1,5 +1,6 @@
 import { useAutomaticBackups } from '../data/use-backups';
 import { useBackupStatus } from '../store';
+import { href, paths } from '../../../navigation/paths';
 
 /** Runs the automatic backups and says so when one fails. */
 export function BackupStatusBanner() {
@@ -14,7 +15,7 @@ export function BackupStatusBanner() {
         </span>
       </h2>
       <p>
-        {problem} Earlier backups are unchanged. <a href="#/data">Go to backups</a>
+        {problem} Earlier backups are unchanged. <a href={href(paths.backups())}>Go to backups</a>
       </p>
     </div>
   );

@@ -5,6 +5,7 @@ import { ExternalLink } from '../../../components/external-link';
 import { PageHeading } from '../../../components/page-heading';
 import { targetFor } from '../data/cc';
 import { countInUse, useBankHolidays, useCcRequests, useLicences, useOrganisations } from '../data/use-cc';
+import { href, paths } from '../../../navigation/paths';
 
 const STATUS = {
   sent: ['nhsuk-tag--blue', 'Sent to service desk'],
@@ -36,10 +37,10 @@ export function CcHomePage({ settings }: { settings: Settings }) {
         is for direct care only.
       </p>
       <div className="app-table-actions">
-        <a className="nhsuk-button" href="#/cc/requests/new" draggable={false}>
+        <a className="nhsuk-button" href={href(paths.newCcRequest())} draggable={false}>
           Make a request
         </a>
-        <a className="nhsuk-button nhsuk-button--secondary" href="#/cc/organisations/new" draggable={false}>
+        <a className="nhsuk-button nhsuk-button--secondary" href={href(paths.newOrganisation())} draggable={false}>
           Add a partner organisation
         </a>
       </div>
@@ -77,7 +78,7 @@ export function CcHomePage({ settings }: { settings: Settings }) {
               return (
                 <tr className={`nhsuk-table__row${target.overdue ? ' app-row-overdue' : ''}`} key={r.id}>
                   <td className="nhsuk-table__cell">
-                    <a href={`#/cc/requests/${r.id}`}>{r.sent.subject}</a>
+                    <a href={href(paths.ccRequest(r.id))}>{r.sent.subject}</a>
                   </td>
                   <td className="nhsuk-table__cell">{r.organisationName}</td>
                   <td className="nhsuk-table__cell">
@@ -124,7 +125,7 @@ export function CcHomePage({ settings }: { settings: Settings }) {
               return (
                 <tr className="nhsuk-table__row" key={o.id}>
                   <td className="nhsuk-table__cell">
-                    <a href={`#/cc/organisations/${o.id}`}>{o.name}</a>
+                    <a href={href(paths.organisation(o.id))}>{o.name}</a>
                   </td>
                   <td className="nhsuk-table__cell">
                     {used}

@@ -14,6 +14,7 @@ import { TextareaField } from '../../../components/textarea-field';
 import { navigate } from '../../../navigation/router';
 import { useSession } from '../../../session/store';
 import { countInUse, useCcActions, useLicences, useOrganisations } from '../data/use-cc';
+import { href, paths } from '../../../navigation/paths';
 
 const FIELDS = [
   'type',
@@ -72,7 +73,7 @@ export function CcRequestFormPage({ operator, settings, delivery }: { operator: 
         <PageHeading>Make a Connecting Care request</PageHeading>
         <p>
           Requests are made by an organisation&apos;s nominated authorisers, and {operator.email} is not an authoriser for any organisation
-          on this desk. <a href="#/cc">Set up your organisation and its authorisers</a>, or switch to an authoriser.
+          on this desk. <a href={href(paths.connectingCare())}>Set up your organisation and its authorisers</a>, or switch to an authoriser.
         </p>
       </>
     );
@@ -80,7 +81,7 @@ export function CcRequestFormPage({ operator, settings, delivery }: { operator: 
   return (
     <div className="nhsuk-grid-row">
       <div className="nhsuk-grid-column-two-thirds">
-        <a className="nhsuk-back-link" href="#/cc">
+        <a className="nhsuk-back-link" href={href(paths.connectingCare())}>
           Back to Connecting Care
         </a>
         <PageHeading>Make a Connecting Care request</PageHeading>
@@ -95,7 +96,7 @@ export function CcRequestFormPage({ operator, settings, delivery }: { operator: 
           onSubmit={async (values) => {
             const request = await actions.file(values);
             announce(`"${request.sent.subject}" is in the outbox for ${request.organisationName}'s service desk.`);
-            navigate(`/cc/requests/${request.id}`);
+            navigate(paths.ccRequest(request.id));
           }}
         >
           <Radios

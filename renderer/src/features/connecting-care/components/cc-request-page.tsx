@@ -8,6 +8,7 @@ import { useBankHolidays, useCcActions, useCcRequest } from '../data/use-cc';
 import { Form, useZodForm } from '../../../components/form';
 import { TextField } from '../../../components/text-field';
 import { TrackForm } from '../schemas';
+import { href, paths } from '../../../navigation/paths';
 
 /** One request: what was sent, and its progress against the 5-day target. */
 export function CcRequestPage({ id, settings }: { id: string; settings: Settings }) {
@@ -22,7 +23,7 @@ export function CcRequestPage({ id, settings }: { id: string; settings: Settings
       <>
         <PageHeading>Request not found</PageHeading>
         <p>
-          <a href="#/cc">Back to Connecting Care</a>
+          <a href={href(paths.connectingCare())}>Back to Connecting Care</a>
         </p>
       </>
     );
@@ -33,7 +34,7 @@ export function CcRequestPage({ id, settings }: { id: string; settings: Settings
   return (
     <div className="nhsuk-grid-row">
       <div className="nhsuk-grid-column-two-thirds">
-        <a className="nhsuk-back-link" href="#/cc">
+        <a className="nhsuk-back-link" href={href(paths.connectingCare())}>
           Back to Connecting Care
         </a>
         <PageHeading>{request.sent.subject}</PageHeading>
@@ -87,7 +88,7 @@ export function CcRequestPage({ id, settings }: { id: string; settings: Settings
           {request.sent.text}
         </pre>
         <p>
-          <a href={`#/outbox/${request.sent.outboxId}`}>Open it in the outbox</a>
+          <a href={href(paths.message(request.sent.outboxId))}>Open it in the outbox</a>
         </p>
       </div>
     </div>

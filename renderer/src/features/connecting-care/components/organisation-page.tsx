@@ -8,6 +8,7 @@ import type { Organisation } from '@shared/models/connecting-care';
 import type { Settings } from '@shared/models/settings';
 import { useCcActions, useOrganisation } from '../data/use-cc';
 import { OrganisationForm } from '../schemas';
+import { href, paths } from '../../../navigation/paths';
 
 const FIELDS = ['name', 'serviceDeskEmail', 'allocationPerYear', 'authorisers', 'roles'] as const;
 
@@ -31,7 +32,7 @@ function OrganisationEditor({ org, settings }: { org?: Organisation; settings: S
   return (
     <div className="nhsuk-grid-row">
       <div className="nhsuk-grid-column-two-thirds">
-        <a className="nhsuk-back-link" href="#/cc">
+        <a className="nhsuk-back-link" href={href(paths.connectingCare())}>
           Back to Connecting Care
         </a>
         <PageHeading>{org ? `Edit ${org.name}` : 'Add a partner organisation'}</PageHeading>
@@ -42,7 +43,7 @@ function OrganisationEditor({ org, settings }: { org?: Organisation; settings: S
           onSubmit={async (values) => {
             const saved = await actions.saveOrganisation(values, org?.id ?? null);
             announce(`${saved.name} saved.`);
-            navigate('/cc');
+            navigate(paths.connectingCare());
           }}
         >
           <TextField form={form} name="name" label="Organisation name" width={30} />

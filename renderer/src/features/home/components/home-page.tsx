@@ -4,6 +4,7 @@ import type { Operator } from '@shared/models/operator';
 import { PageHeading } from '../../../components/page-heading';
 import { SummaryList } from '../../../components/summary-list';
 import { useAttention } from '../data/attention';
+import { href, paths } from '../../../navigation/paths';
 
 const plural = (n: number, one: string, many: string) => `${n.toLocaleString('en-GB')} ${n === 1 ? one : many}`;
 
@@ -13,19 +14,19 @@ function Waiting({ operator, today }: { operator: Operator; today: string }) {
   if (!a) return null;
   const items = [
     a.requests > 0 && {
-      href: '#/requests',
+      href: href(paths.requests()),
       text: `${plural(a.requests, 'outstanding user request', 'outstanding user requests')} in your approveUser regions`,
     },
     a.unreportedChanges > 0 && {
-      href: '#/registers/emergency',
+      href: href(paths.emergencyRegister()),
       text: `${plural(a.unreportedChanges, 'emergency change', 'emergency changes')} not yet reported to the DoS teams (within 24 hours)`,
     },
     a.followUps > 0 && {
-      href: '#/pharmacies',
+      href: href(paths.pharmacies()),
       text: `${plural(a.followUps, 'out-of-hours pharmacy change', 'out-of-hours pharmacy changes')} to tell NHS.UK about`,
     },
     a.overdueChecks > 0 && {
-      href: '#/pharmacies',
+      href: href(paths.pharmacies()),
       text: `${plural(a.overdueChecks, 'pharmacy', 'pharmacies')} with an overdue quarterly check`,
     },
   ].filter((x): x is { href: string; text: string } => Boolean(x));
@@ -80,10 +81,10 @@ export function HomePage({
         ]}
       />
       <p>
-        <a href={`#/operators/${operator.id}`}>Edit your operator profile</a>
+        <a href={href(paths.operator(operator.id))}>Edit your operator profile</a>
       </p>
       <p>
-        Not you? <a href="#/operators">Switch operator</a>.
+        Not you? <a href={href(paths.operators())}>Switch operator</a>.
       </p>
     </>
   );

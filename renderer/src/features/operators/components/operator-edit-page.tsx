@@ -4,6 +4,7 @@ import { useSession } from '../../../session/store';
 import { useOperator } from '../data/operators';
 import { useOperatorActions } from '../data/use-operator-actions';
 import { OperatorForm } from './operator-form';
+import { href, paths } from '../../../navigation/paths';
 
 /** Add an operator (`id` absent) or edit one. */
 export function OperatorEditPage({ id, regions }: { id?: string; regions: readonly string[] }) {
@@ -16,13 +17,13 @@ export function OperatorEditPage({ id, regions }: { id?: string; regions: readon
       <>
         <PageHeading>Operator not found</PageHeading>
         <p>
-          This operator is not on this desk. <a href="#/operators">Go back to operators</a>.
+          This operator is not on this desk. <a href={href(paths.operators())}>Go back to operators</a>.
         </p>
       </>
     );
   }
   const cancel = (
-    <a className="nhsuk-link" href="#/operators">
+    <a className="nhsuk-link" href={href(paths.operators())}>
       Cancel
     </a>
   );
@@ -45,7 +46,7 @@ export function OperatorEditPage({ id, regions }: { id?: string; regions: readon
               const created = await create(values, regions);
               announce(`Operator profile created. You are working as ${created.fullName}.`);
             }
-            navigate('/operators');
+            navigate(paths.operators());
           }}
         />
       </div>

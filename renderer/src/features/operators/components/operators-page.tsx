@@ -3,6 +3,7 @@ import { navigate } from '../../../navigation/router';
 import { useSession } from '../../../session/store';
 import { useOperators } from '../data/operators';
 import { useOperatorActions } from '../data/use-operator-actions';
+import { href, paths } from '../../../navigation/paths';
 
 /** Everyone set up on this desk; switch who is working, add or edit a profile. */
 export function OperatorsPage() {
@@ -17,7 +18,7 @@ export function OperatorsPage() {
         Shared on-call desks can have several operators. Switch to yourself before you make changes: every change is recorded against the
         operator working.
       </p>
-      <a className="nhsuk-button nhsuk-button--secondary" href="#/operators/new" draggable={false}>
+      <a className="nhsuk-button nhsuk-button--secondary" href={href(paths.newOperator())} draggable={false}>
         Add an operator
       </a>
       {operators === undefined ? (
@@ -68,13 +69,13 @@ export function OperatorsPage() {
                         onClick={async () => {
                           const chosen = await switchTo(op.id);
                           announce(`You are now working as ${chosen.fullName}.`);
-                          navigate('/');
+                          navigate(paths.home());
                         }}
                       >
                         Switch to<span className="nhsuk-u-visually-hidden"> {op.fullName}</span>
                       </button>
                     )}
-                    <a href={`#/operators/${op.id}`}>
+                    <a href={href(paths.operator(op.id))}>
                       Edit<span className="nhsuk-u-visually-hidden"> {op.fullName}</span>
                     </a>
                   </div>

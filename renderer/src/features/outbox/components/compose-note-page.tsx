@@ -9,6 +9,7 @@ import { useCurrentOperator } from '../../../session/use-current-operator';
 import { useSession } from '../../../session/store';
 import { useOutboxActions } from '../data/outbox';
 import { NoteForm } from '../schemas';
+import { href, paths } from '../../../navigation/paths';
 
 const FIELDS = ['to', 'subject', 'body', 'format', 'delivery'] as const;
 
@@ -39,7 +40,7 @@ export function ComposeNotePage({ defaultDelivery, smtpReady }: { defaultDeliver
   return (
     <div className="nhsuk-grid-row">
       <div className="nhsuk-grid-column-two-thirds">
-        <a className="nhsuk-back-link" href="#/outbox">
+        <a className="nhsuk-back-link" href={href(paths.outbox())}>
           Back to the outbox
         </a>
         <PageHeading>Write a note to a DoS team</PageHeading>
@@ -68,7 +69,7 @@ export function ComposeNotePage({ defaultDelivery, smtpReady }: { defaultDeliver
                   ? 'The email is ready to copy.'
                   : 'The email is in the outbox and will be sent.',
             );
-            navigate(`/outbox/${entry.id}`);
+            navigate(paths.message(entry.id));
           }}
         >
           <TextField

@@ -9,6 +9,7 @@ import { useSession } from '../../../session/store';
 import { useOutboxActions, useOutboxEntry } from '../data/outbox';
 import { MessageView } from './message-view';
 import { StatusTag } from './status-tag';
+import { href, paths } from '../../../navigation/paths';
 
 const when = (iso: string) => formatLondonTimestamp(new Date(iso), { seconds: true });
 
@@ -49,7 +50,7 @@ export function MessagePage({ id }: { id: string }) {
         <PageHeading>Message not found</PageHeading>
         <p>{error}</p>
         <p>
-          <a href="#/outbox">Back to the outbox</a>
+          <a href={href(paths.outbox())}>Back to the outbox</a>
         </p>
       </>
     ) : (
@@ -82,7 +83,7 @@ export function MessagePage({ id }: { id: string }) {
 
   return (
     <>
-      <a className="nhsuk-back-link" href="#/outbox">
+      <a className="nhsuk-back-link" href={href(paths.outbox())}>
         Back to the outbox
       </a>
       <PageHeading>{entry.subject}</PageHeading>

@@ -4,6 +4,7 @@ import { DELIVERY_LABELS, MAY_HAVE_BEEN_SENT_ADVICE, OutboxStatus, STATUS_LABELS
 import { PageHeading } from '../../../components/page-heading';
 import { useOutboxCounts, useOutboxList } from '../data/outbox';
 import { StatusTag } from './status-tag';
+import { href, paths } from '../../../navigation/paths';
 
 const when = (iso: string) => formatLondonTimestamp(new Date(iso));
 
@@ -18,7 +19,7 @@ export function OutboxPage() {
     <>
       <PageHeading>Outbox</PageHeading>
       <p>Emails wait here until they have gone. Messages for SMTP are retried automatically when the connection comes back.</p>
-      <a className="nhsuk-button nhsuk-button--secondary" href="#/outbox/new" draggable={false}>
+      <a className="nhsuk-button nhsuk-button--secondary" href={href(paths.newNote())} draggable={false}>
         Write a note to a DoS team
       </a>
       {counts && counts.byStatus['may-have-been-sent'] + counts.byStatus.damaged > 0 && (
@@ -94,7 +95,7 @@ export function OutboxPage() {
             {entries.map((e) => (
               <tr className="nhsuk-table__row" key={e.id}>
                 <td className="nhsuk-table__cell">
-                  <a href={`#/outbox/${e.id}`}>{e.subject}</a>
+                  <a href={href(paths.message(e.id))}>{e.subject}</a>
                 </td>
                 <td className="nhsuk-table__cell">{e.to.map((t) => t.address).join(', ')}</td>
                 <td className="nhsuk-table__cell">{DELIVERY_LABELS[e.delivery]}</td>

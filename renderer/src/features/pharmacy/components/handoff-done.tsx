@@ -1,4 +1,5 @@
 import type { PharmacyChange } from '@shared/models/pharmacy';
+import { href, paths } from '../../../navigation/paths';
 
 /** What happened after the handoff: the call recorded, or the change logged with its email and follow-up. */
 export function HandoffDone({ change }: { change: PharmacyChange }) {
@@ -12,11 +13,11 @@ export function HandoffDone({ change }: { change: PharmacyChange }) {
             <>
               <p>
                 The change to {change.pharmacyName} is logged as an emergency change, and the email to the {change.region} local DoS team is
-                in the <a href="#/outbox">outbox</a>.
+                in the <a href={href(paths.outbox())}>outbox</a>.
               </p>
               <p>
                 A follow-up task is open for the local DoS team to inform NHS.UK through the NHS website service desk. It is on the{' '}
-                <a href="#/pharmacies">Pharmacies</a> page.
+                <a href={href(paths.pharmacies())}>Pharmacies</a> page.
               </p>
             </>
           ) : (
@@ -25,7 +26,7 @@ export function HandoffDone({ change }: { change: PharmacyChange }) {
         </div>
       </div>
       <p>
-        <a href="#/pharmacies">Back to pharmacies</a>
+        <a href={href(paths.pharmacies())}>Back to pharmacies</a>
       </p>
     </>
   );

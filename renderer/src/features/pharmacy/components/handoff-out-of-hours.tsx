@@ -12,6 +12,7 @@ import { TextareaField } from '../../../components/textarea-field';
 import { TextField } from '../../../components/text-field';
 import { useCoveredActiveAccounts, useLinked } from '../data/use-pharmacy';
 import type { HandoffFields } from '../schemas';
+import { href, paths } from '../../../navigation/paths';
 
 interface Props {
   form: UseFormReturn<HandoffFields>;
@@ -51,7 +52,8 @@ export function OutOfHoursStep({ form, operator, profile, teams }: Props) {
             </span>
           </h3>
           <p>
-            Add the {profile.region} local and regional DoS team emails in <a href="#/settings">Settings</a> before recording the change.
+            Add the {profile.region} local and regional DoS team emails in <a href={href(paths.settings())}>Settings</a> before recording
+            the change.
           </p>
         </div>
       )}
@@ -68,7 +70,8 @@ export function OutOfHoursStep({ form, operator, profile, teams }: Props) {
       ) : linked.length === 0 ? (
         <div className="nhsuk-form-group" id={serviceIdsId} tabIndex={-1}>
           <p>
-            No DoS entry in the services directory is linked to {profile.odsCode}. <a href="#/services/new">Add the entry</a> first.
+            No DoS entry in the services directory is linked to {profile.odsCode}. <a href={href(paths.newService())}>Add the entry</a>{' '}
+            first.
           </p>
         </div>
       ) : (

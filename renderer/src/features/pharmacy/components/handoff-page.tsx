@@ -18,6 +18,7 @@ import { HANDOFF_DEFAULTS, HANDOFF_FIELD_ORDER, InHoursForm, localInputValue, On
 import { HandoffDone } from './handoff-done';
 import { InHoursStep } from './handoff-in-hours';
 import { OutOfHoursStep } from './handoff-out-of-hours';
+import { href, paths } from '../../../navigation/paths';
 
 interface Props {
   operator: Operator;
@@ -72,7 +73,7 @@ export function HandoffPage({ operator, regions, delivery, teams, profileId }: P
   return (
     <div className="nhsuk-grid-row">
       <div className="nhsuk-grid-column-two-thirds">
-        <a className="nhsuk-back-link" href="#/pharmacies">
+        <a className="nhsuk-back-link" href={href(paths.pharmacies())}>
           Back to pharmacies
         </a>
         <PageHeading>A contractor cannot use Profile Manager</PageHeading>
@@ -84,7 +85,8 @@ export function HandoffPage({ operator, regions, delivery, teams, profileId }: P
         <h2>1. Which pharmacy?</h2>
         {profiles.length === 0 ? (
           <p>
-            There are no pharmacy profiles in your regions yet. <a href="#/pharmacies/new">Add the pharmacy&apos;s profile</a> first.
+            There are no pharmacy profiles in your regions yet. <a href={href(paths.newPharmacy())}>Add the pharmacy&apos;s profile</a>{' '}
+            first.
           </p>
         ) : (
           <SelectField

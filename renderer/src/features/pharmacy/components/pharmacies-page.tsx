@@ -10,6 +10,7 @@ import { useChecksOutstanding, useOpenFollowUps, usePharmacyActions, useProfiles
 import { CheckTag } from './pharmacy-tags';
 import { ActionButton, ActionError } from '../../../components/action-button';
 import { useAction } from '../../../components/use-action';
+import { href, paths } from '../../../navigation/paths';
 
 interface Props {
   operator: Operator;
@@ -31,13 +32,13 @@ export function PharmaciesPage({ operator, regions, delivery, teams, today = lon
         Pharmacy profiles as Profile Manager holds them, their quarterly checks, and help for contractors who cannot use Profile Manager.
       </p>
       <div className="app-table-actions">
-        <a className="nhsuk-button" href="#/pharmacies/handoff" draggable={false}>
+        <a className="nhsuk-button" href={href(paths.handoff())} draggable={false}>
           A contractor cannot use Profile Manager
         </a>
-        <a className="nhsuk-button nhsuk-button--secondary" href="#/pharmacies/new" draggable={false}>
+        <a className="nhsuk-button nhsuk-button--secondary" href={href(paths.newPharmacy())} draggable={false}>
           Add a pharmacy profile
         </a>
-        <a className="nhsuk-button nhsuk-button--secondary" href="#/pharmacies/report" draggable={false}>
+        <a className="nhsuk-button nhsuk-button--secondary" href={href(paths.pharmacyReport())} draggable={false}>
           Daily report of changes
         </a>
       </div>
@@ -65,7 +66,7 @@ export function PharmaciesPage({ operator, regions, delivery, teams, today = lon
             <ul className="nhsuk-list" data-testid="checks-outstanding">
               {outstanding.map((p) => (
                 <li key={p.id}>
-                  <CheckTag state={checkState(p.nextCheckDue, today)} /> <a href={`#/pharmacies/${p.id}`}>{p.name}</a> ({p.odsCode}),{' '}
+                  <CheckTag state={checkState(p.nextCheckDue, today)} /> <a href={href(paths.pharmacy(p.id))}>{p.name}</a> ({p.odsCode}),{' '}
                   {p.lastCheckedOn ? `last checked ${formatDay(p.lastCheckedOn)}` : 'never checked'}; due by {formatDay(p.nextCheckDue)}
                 </li>
               ))}
@@ -99,7 +100,7 @@ export function PharmaciesPage({ operator, regions, delivery, teams, today = lon
                 {profiles.map((p) => (
                   <tr className="nhsuk-table__row" key={p.id}>
                     <td className="nhsuk-table__cell">
-                      <a href={`#/pharmacies/${p.id}`}>{p.name}</a>
+                      <a href={href(paths.pharmacy(p.id))}>{p.name}</a>
                       {p.profileStatus === 'closed' && <strong className="nhsuk-tag nhsuk-tag--grey app-inline-tag">Closed</strong>}
                     </td>
                     <td className="nhsuk-table__cell">{p.odsCode}</td>

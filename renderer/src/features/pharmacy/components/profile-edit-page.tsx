@@ -11,6 +11,7 @@ import { navigate } from '../../../navigation/router';
 import { useSession } from '../../../session/store';
 import { usePharmacyActions, useProfile } from '../data/use-pharmacy';
 import { SpecifiedTimesEditor, StandardTimesEditor } from './opening-times';
+import { href, paths } from '../../../navigation/paths';
 
 const FIELDS = [
   'odsCode',
@@ -42,7 +43,7 @@ export function ProfileEditPage(props: Props) {
       <>
         <PageHeading>Pharmacy not found</PageHeading>
         <p>
-          <a href="#/pharmacies">Back to pharmacies</a>
+          <a href={href(paths.pharmacies())}>Back to pharmacies</a>
         </p>
       </>
     );
@@ -66,7 +67,7 @@ function ProfileForm({ profile, regions, coveredRegions, delivery, teams }: Prop
     standardTimes: profile?.standardTimes ?? closedWeek,
     specifiedTimes: profile?.specifiedTimes ?? [],
   });
-  const back = profile ? `#/pharmacies/${profile.id}` : '#/pharmacies';
+  const back = profile ? href(paths.pharmacy(profile.id)) : href(paths.pharmacies());
   return (
     <div className="nhsuk-grid-row">
       <div className="nhsuk-grid-column-two-thirds">
@@ -82,7 +83,7 @@ function ProfileForm({ profile, regions, coveredRegions, delivery, teams }: Prop
           onSubmit={async (values) => {
             const saved = profile ? await actions.update(profile.id, values) : await actions.create(values);
             announce(`${saved.name} saved.`);
-            navigate(`/pharmacies/${saved.id}`);
+            navigate(paths.pharmacy(saved.id));
           }}
           secondary={
             <a className="nhsuk-link" href={back}>

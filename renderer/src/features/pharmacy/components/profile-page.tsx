@@ -9,6 +9,7 @@ import { usePharmacyActions, useLinked, useProfile, useProfileChanges } from '..
 import { CheckTag, KIND_LABELS } from './pharmacy-tags';
 import { Form, useZodForm } from '../../../components/form';
 import { TextField } from '../../../components/text-field';
+import { href, paths } from '../../../navigation/paths';
 
 const sessionsText = (sessions: readonly Session[]) =>
   sessions.length ? sessions.map((s) => `${s.opens} to ${s.closes}`).join(', ') : 'Closed';
@@ -30,7 +31,7 @@ export function ProfilePage({ id, regions, delivery, teams, today = londonDate(n
       <>
         <PageHeading>Pharmacy not found</PageHeading>
         <p>
-          <a href="#/pharmacies">Back to pharmacies</a>
+          <a href={href(paths.pharmacies())}>Back to pharmacies</a>
         </p>
       </>
     );
@@ -42,13 +43,13 @@ export function ProfilePage({ id, regions, delivery, teams, today = londonDate(n
   );
   return (
     <>
-      <a className="nhsuk-back-link" href="#/pharmacies">
+      <a className="nhsuk-back-link" href={href(paths.pharmacies())}>
         Back to pharmacies
       </a>
       <PageHeading>{profile.name}</PageHeading>
       <p>
-        <a href={`#/pharmacies/${profile.id}/edit`}>Edit the profile</a> ·{' '}
-        <a href={`#/pharmacies/handoff?profile=${profile.id}`}>The contractor cannot use Profile Manager</a>
+        <a href={href(paths.editPharmacy(profile.id))}>Edit the profile</a> ·{' '}
+        <a href={href(paths.handoff(profile.id))}>The contractor cannot use Profile Manager</a>
       </p>
       <dl className="nhsuk-summary-list">
         {row('ODS code', profile.odsCode)}
@@ -192,7 +193,7 @@ function LinkedEntries({ profile }: { profile: PharmacyProfile }) {
             {linked.map(({ service, atRisk: risk }) => (
               <tr className="nhsuk-table__row" key={service.id}>
                 <td className="nhsuk-table__cell">
-                  <a href={`#/services/${service.id}`}>{service.name}</a>
+                  <a href={href(paths.service(service.id))}>{service.name}</a>
                 </td>
                 <td className="nhsuk-table__cell">{service.serviceType}</td>
                 <td className="nhsuk-table__cell">{service.odsCode}</td>

@@ -7,6 +7,7 @@ import { PageHeading } from '../../../components/page-heading';
 import { downloadText } from '../../../platform/download';
 import { useChangesOn } from '../data/use-pharmacy';
 import { KIND_LABELS } from './pharmacy-tags';
+import { href, paths } from '../../../navigation/paths';
 
 const time = (iso: string) => formatLondonTime(new Date(iso));
 
@@ -34,7 +35,7 @@ export function PharmacyReportPage({ operator, today = londonDate(new Date()) }:
   const changes = useChangesOn(date, operator.regions);
   return (
     <>
-      <a className="nhsuk-back-link" href="#/pharmacies">
+      <a className="nhsuk-back-link" href={href(paths.pharmacies())}>
         Back to pharmacies
       </a>
       <PageHeading>Daily report of pharmacy changes</PageHeading>
@@ -87,7 +88,7 @@ export function PharmacyReportPage({ operator, today = londonDate(new Date()) }:
                 <tr className="nhsuk-table__row" key={c.id}>
                   <td className="nhsuk-table__cell">{time(c.at)}</td>
                   <td className="nhsuk-table__cell">
-                    <a href={`#/pharmacies/${c.profileId}`}>{c.pharmacyName}</a> ({c.odsCode}), {c.region}
+                    <a href={href(paths.pharmacy(c.profileId))}>{c.pharmacyName}</a> ({c.odsCode}), {c.region}
                   </td>
                   <td className="nhsuk-table__cell">
                     <strong>{KIND_LABELS[c.kind]}</strong>

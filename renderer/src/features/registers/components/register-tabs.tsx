@@ -1,7 +1,8 @@
+import { href, paths } from '../../../navigation/paths';
 const TABS = [
-  { href: '#/registers/temporary', label: 'Temporary accounts' },
-  { href: '#/registers/inactive', label: 'Inactive accounts' },
-  { href: '#/registers/emergency', label: 'Emergency changes' },
+  { href: href(paths.temporaryRegister()), label: 'Temporary accounts' },
+  { href: href(paths.inactiveRegister()), label: 'Inactive accounts' },
+  { href: href(paths.emergencyRegister()), label: 'Emergency changes' },
 ];
 
 /** Links between the three registers. */

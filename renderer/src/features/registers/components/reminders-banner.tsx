@@ -1,5 +1,6 @@
 import type { Operator } from '@shared/models/operator';
 import { useReviewReminders } from '../data/use-registers';
+import { href, paths } from '../../../navigation/paths';
 
 /** In-app reminder of temporary accounts due for review within 14 days or overdue. */
 export function RemindersBanner({ operator }: { operator: Operator }) {
@@ -18,7 +19,7 @@ export function RemindersBanner({ operator }: { operator: Operator }) {
           {due ? `${due} temporary account${due === 1 ? ' is' : 's are'} due for review` : ''}
           {due && reminders.length > due ? ' and ' : ''}
           {reminders.length > due ? `${reminders.length - due} due within 14 days` : ''}.{' '}
-          <a className="nhsuk-notification-banner__link" href="#/registers/temporary">
+          <a className="nhsuk-notification-banner__link" href={href(paths.temporaryRegister())}>
             Review temporary accounts
           </a>
         </p>

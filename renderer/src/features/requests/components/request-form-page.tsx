@@ -10,6 +10,7 @@ import { navigate } from '../../../navigation/router';
 import { useSession } from '../../../session/store';
 import { useRequestActions } from '../data/use-requests';
 import { RequestForm } from '../schemas';
+import { href, paths } from '../../../navigation/paths';
 
 const FIELDS = [
   'fullName',
@@ -45,7 +46,7 @@ export function RequestFormPage({ operator }: { operator: Operator }) {
   return (
     <div className="nhsuk-grid-row">
       <div className="nhsuk-grid-column-two-thirds">
-        <a className="nhsuk-back-link" href="#/requests">
+        <a className="nhsuk-back-link" href={href(paths.requests())}>
           Back to outstanding requests
         </a>
         <PageHeading>Enter a request for DoS access</PageHeading>
@@ -56,7 +57,7 @@ export function RequestFormPage({ operator }: { operator: Operator }) {
           onSubmit={async (values) => {
             const request = await create(values);
             announce(`The request from ${request.fullName} is in the queue.`);
-            navigate(`/requests/${request.id}`);
+            navigate(paths.request(request.id));
           }}
         >
           <TextField form={form} name="fullName" label="Full name" width={30} spellCheck={false} />

@@ -21,6 +21,7 @@ import { RecordValidation } from './record-validation';
 import { RejectRequest } from './reject-request';
 import { ResendActivation } from './resend-activation';
 import { EmailsNotQueued } from './emails-not-queued';
+import { href, paths } from '../../../navigation/paths';
 
 const STATUS_TEXT = { outstanding: 'Outstanding', approved: 'Approved', rejected: 'Rejected' } as const;
 
@@ -47,7 +48,7 @@ export function RequestPage({
         <PageHeading>Request moved</PageHeading>
         <p>The request is now in the {movedAway} queue.</p>
         <p>
-          <a href="#/requests">Back to outstanding requests</a>
+          <a href={href(paths.requests())}>Back to outstanding requests</a>
         </p>
       </>
     );
@@ -59,7 +60,7 @@ export function RequestPage({
         <PageHeading>{error ? 'You cannot open this request' : 'Request not found'}</PageHeading>
         <p>{error ?? 'This request is not on this desk.'}</p>
         <p>
-          <a href="#/requests">Back to outstanding requests</a>
+          <a href={href(paths.requests())}>Back to outstanding requests</a>
         </p>
       </>
     );
@@ -70,7 +71,7 @@ export function RequestPage({
   return (
     <div className="nhsuk-grid-row">
       <div className="nhsuk-grid-column-two-thirds">
-        <a className="nhsuk-back-link" href="#/requests">
+        <a className="nhsuk-back-link" href={href(paths.requests())}>
           Back to outstanding requests
         </a>
         <PageHeading>{request.fullName}</PageHeading>
@@ -116,7 +117,7 @@ export function RequestPage({
         />
         {request.status === 'approved' && request.approvedAccountId && (
           <p>
-            <a href={`#/accounts/${request.approvedAccountId}`}>Open the account</a>
+            <a href={href(paths.account(request.approvedAccountId))}>Open the account</a>
           </p>
         )}
         {outstanding && !request.emailValidatedOn && (
@@ -137,7 +138,7 @@ export function RequestPage({
               regions={regions}
               onDone={(r) => (operator.approveUserRegions.includes(r) ? undefined : setMovedAway(r))}
             />
-            <RejectRequest request={request} actions={actions} overdue={overdue} onDone={() => navigate('/requests')} />
+            <RejectRequest request={request} actions={actions} overdue={overdue} onDone={() => navigate(paths.requests())} />
           </>
         )}
       </div>
@@ -191,7 +192,7 @@ function Approve({
               ? `Approved: ${result.account.fullName}'s account was created, but the approval email could not be queued (${result.emailProblem}). Open the request to queue it again.`
               : `Approved: ${result.account.fullName}'s account was created and the approval email is in the outbox.`,
           );
-          navigate(`/accounts/${result.account.id}`);
+          navigate(paths.account(result.account.id));
         }}
       >
         <input type="hidden" {...form.register('userType')} />

@@ -6,6 +6,7 @@ import { PageHeading } from '../../../components/page-heading';
 import { lastQueuePage, standsOut } from '../data/requests';
 import { useQueueCounts, useQueueRows } from '../data/use-requests';
 import { ImportRequests } from './import-requests';
+import { href, paths } from '../../../navigation/paths';
 
 /** Outstanding requests for the regions where the operator holds approveUser. */
 export function RequestsPage({ operator, now = new Date() }: { operator: Operator; now?: Date }) {
@@ -24,7 +25,7 @@ export function RequestsPage({ operator, now = new Date() }: { operator: Operato
         <PageHeading>Outstanding user requests</PageHeading>
         <p>
           You will only see requests for regions where you hold the approveUser permission, and you hold it in none. If you do,{' '}
-          <a href={`#/operators/${operator.id}`}>update your operator profile</a>.
+          <a href={href(paths.operator(operator.id))}>update your operator profile</a>.
         </p>
       </>
     );
@@ -33,7 +34,7 @@ export function RequestsPage({ operator, now = new Date() }: { operator: Operato
     <>
       <PageHeading>Outstanding user requests</PageHeading>
       <p>
-        Requests for DoS access in {operator.approveUserRegions.join(', ')}. <a href="#/requests/new">Enter a request</a>
+        Requests for DoS access in {operator.approveUserRegions.join(', ')}. <a href={href(paths.newRequest())}>Enter a request</a>
       </p>
       <ul className="nhsuk-list app-table-actions" aria-label="Outstanding requests by region" data-testid="region-counts">
         {(counts?.perRegion ?? []).map((r) => (
@@ -87,7 +88,7 @@ export function RequestsPage({ operator, now = new Date() }: { operator: Operato
               return (
                 <tr className={`nhsuk-table__row${overdue ? ' app-row-overdue' : ''}`} key={r.id}>
                   <td className="nhsuk-table__cell">
-                    <a href={`#/requests/${r.id}`}>{r.fullName}</a>
+                    <a href={href(paths.request(r.id))}>{r.fullName}</a>
                     {!r.emailValidatedOn && <div className="nhsuk-body-s nhsuk-u-margin-bottom-0">{UNVALIDATED_LABEL}</div>}
                   </td>
                   <td className="nhsuk-table__cell">{r.region}</td>

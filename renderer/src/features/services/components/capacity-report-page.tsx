@@ -6,6 +6,7 @@ import { PageHeading } from '../../../components/page-heading';
 import { downloadText } from '../../../platform/download';
 import { useCapacityDay, type CapacityDay } from '../data/service-status';
 import { CapacityTag } from './service-tags';
+import { href, paths } from '../../../navigation/paths';
 
 const time = (iso: string) => formatLondonTime(new Date(iso));
 
@@ -38,7 +39,7 @@ export function CapacityReportPage({ operator, today = londonDate(new Date()) }:
   const day = useCapacityDay(region, validDate ? date : null);
   return (
     <>
-      <a className="nhsuk-back-link" href="#/services">
+      <a className="nhsuk-back-link" href={href(paths.services())}>
         Back to services
       </a>
       <PageHeading>Daily capacity report</PageHeading>
@@ -93,7 +94,7 @@ export function CapacityReportPage({ operator, today = londonDate(new Date()) }:
             <ul className="nhsuk-list nhsuk-list--bullet" data-testid="not-reported">
               {day.notReported.map((s) => (
                 <li key={s.id}>
-                  <a href={`#/services/${s.id}`}>{s.name}</a> ({s.serviceType})
+                  <a href={href(paths.service(s.id))}>{s.name}</a> ({s.serviceType})
                 </li>
               ))}
             </ul>
@@ -123,7 +124,7 @@ export function CapacityReportPage({ operator, today = londonDate(new Date()) }:
                 {day.reported.map(({ service, report }) => (
                   <tr className="nhsuk-table__row" key={service.id}>
                     <td className="nhsuk-table__cell">
-                      <a href={`#/services/${service.id}`}>{service.name}</a>
+                      <a href={href(paths.service(service.id))}>{service.name}</a>
                     </td>
                     <td className="nhsuk-table__cell">
                       <CapacityTag rag={report.rag} />
@@ -144,7 +145,7 @@ export function CapacityReportPage({ operator, today = londonDate(new Date()) }:
             <ul className="nhsuk-list nhsuk-list--bullet" data-testid="suspended">
               {day.suspended.map((s) => (
                 <li key={s.id}>
-                  <a href={`#/services/${s.id}`}>{s.name}</a>: {s.suspension?.reason}
+                  <a href={href(paths.service(s.id))}>{s.name}</a>: {s.suspension?.reason}
                   {s.suspension?.until ? ` (until ${formatDay(s.suspension.until)})` : ''}
                 </li>
               ))}

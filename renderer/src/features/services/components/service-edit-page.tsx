@@ -10,6 +10,7 @@ import { useSession } from '../../../session/store';
 import { useService, useServices } from '../data/services';
 import { useServiceActions } from '../data/use-service-actions';
 import { ServiceStatusPanel } from './service-status-panel';
+import { href, paths } from '../../../navigation/paths';
 
 const FIELDS = ['name', 'serviceType', 'odsCode', 'region', 'parentId', 'reducedHours'] as const;
 
@@ -23,7 +24,7 @@ export function ServiceEditPage({ id, regions }: { id?: string; regions: readonl
       <>
         <PageHeading>Service not found</PageHeading>
         <p>
-          <a href="#/services">Back to services</a>
+          <a href={href(paths.services())}>Back to services</a>
         </p>
       </>
     );
@@ -46,7 +47,7 @@ function ServiceForm({ service, services, regions }: { service?: Service; servic
   return (
     <div className="nhsuk-grid-row">
       <div className="nhsuk-grid-column-two-thirds">
-        <a className="nhsuk-back-link" href="#/services">
+        <a className="nhsuk-back-link" href={href(paths.services())}>
           Back to services
         </a>
         <PageHeading>{service ? `Edit ${service.name}` : 'Add a service'}</PageHeading>
@@ -59,7 +60,7 @@ function ServiceForm({ service, services, regions }: { service?: Service; servic
             if (service) await actions.update(service.id, input);
             else await actions.create(input);
             announce(`${values.name} saved.`);
-            navigate('/services');
+            navigate(paths.services());
           }}
         >
           <TextField form={form} name="name" label="Service name" width={30} />

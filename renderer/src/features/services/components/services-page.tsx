@@ -5,6 +5,7 @@ import { CsvImport } from '../../../components/csv-import';
 import { useServices } from '../data/services';
 import { useServiceActions } from '../data/use-service-actions';
 import { CapacityTag, StatusTag } from './service-tags';
+import { href, paths } from '../../../navigation/paths';
 
 /** The services directory as a tree, with add, edit and CSV import. */
 export function ServicesPage({ regions }: { regions: readonly string[] }) {
@@ -15,10 +16,10 @@ export function ServicesPage({ regions }: { regions: readonly string[] }) {
       <PageHeading>Services</PageHeading>
       <p>The services DoS accounts relate to. A user related to a service also reaches every child service under it.</p>
       <div className="app-table-actions">
-        <a className="nhsuk-button nhsuk-button--secondary" href="#/services/new" draggable={false}>
+        <a className="nhsuk-button nhsuk-button--secondary" href={href(paths.newService())} draggable={false}>
           Add a service
         </a>
-        <a className="nhsuk-button nhsuk-button--secondary" href="#/services/capacity" draggable={false}>
+        <a className="nhsuk-button nhsuk-button--secondary" href={href(paths.capacityReport())} draggable={false}>
           Daily capacity report
         </a>
       </div>
@@ -59,7 +60,7 @@ export function ServicesPage({ regions }: { regions: readonly string[] }) {
               <tr className="nhsuk-table__row" key={service.id}>
                 <td className="nhsuk-table__cell" style={{ paddingLeft: `${depth * 24}px` }}>
                   {depth > 0 && <span aria-hidden="true">└ </span>}
-                  <a href={`#/services/${service.id}`}>{service.name}</a>
+                  <a href={href(paths.service(service.id))}>{service.name}</a>
                 </td>
                 <td className="nhsuk-table__cell">{service.serviceType}</td>
                 <td className="nhsuk-table__cell">{service.odsCode || '–'}</td>

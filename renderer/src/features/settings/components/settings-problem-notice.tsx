@@ -4,6 +4,7 @@ import type { SettingsProblem } from '@shared/models/settings';
 import { useAction } from '../../../components/use-action';
 import { useSession } from '../../../session/store';
 import { useSettingsProblems } from '../data/settings-problems';
+import { href, paths } from '../../../navigation/paths';
 
 const when = (iso: string) => formatLondonDateTime(new Date(iso));
 
@@ -64,7 +65,7 @@ function ProblemCallout({
   });
   const reenter = linkToSettings ? (
     <>
-      Enter them again on the <a href="#/settings">Settings page</a>.
+      Enter them again on the <a href={href(paths.settings())}>Settings page</a>.
     </>
   ) : (
     'Enter them again below and save each part.'
