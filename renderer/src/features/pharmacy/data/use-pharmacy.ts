@@ -8,7 +8,8 @@ import { accountsInRegions } from '../../../entities/accounts/account-writes';
 import { useDb } from '../../../db/db-context';
 import { useApi } from '../../../platform/api-context';
 import { useSession } from '../../../session/store';
-import { openFollowUps, recordInHoursCall, recordOnCallChange, sendServiceDeskFollowUp } from './handoff';
+import { openFollowUps, queueHandoffEmailsNotQueued, sendServiceDeskFollowUp } from './follow-up';
+import { recordInHoursCall, recordOnCallChange } from './handoff';
 import { changesOn, checksOutstanding, createProfile, linkedFor, profilesIn, recordCheck, updateProfile } from './profiles';
 
 export { useBankHolidays } from '../../../platform/use-bank-holidays';
@@ -84,5 +85,6 @@ export function usePharmacyActions(regions: readonly string[], delivery: Deliver
     inHours: (input: unknown, holidays: ReadonlySet<string>) => recordInHoursCall(db, operatorId, input, holidays),
     onCall: (input: unknown, holidays: ReadonlySet<string>) => recordOnCallChange(sender, input, teams, holidays),
     followUp: (changeId: string) => sendServiceDeskFollowUp(sender, changeId),
+    queueEmailsAgain: (changeId: string) => queueHandoffEmailsNotQueued(sender, changeId, teams),
   };
 }

@@ -9,7 +9,7 @@ import { accountsInRegions } from '../../../entities/accounts/account-writes';
 import { managedRegions } from '../../../db/guards';
 import { useApi } from '../../../platform/api-context';
 import { useSession } from '../../../session/store';
-import { emergencyLog, logEmergencyChange, reviewEmergencyChange, sendEmergencyReport } from './emergency';
+import { emergencyLog, logEmergencyChange, queueReportAgain, reviewEmergencyChange, sendEmergencyReport } from './emergency';
 import { importLastLogins, inactiveRegister, previewLastLogins, recordInactiveDeletion, setLastLogin, type LastLoginRow } from './inactive';
 import {
   addTemporaryEntry,
@@ -67,6 +67,7 @@ export function useRegisterActions(delivery: DeliveryMethod, teams: readonly Dos
     recordDeletion: (accountId: string) => recordInactiveDeletion(db, operatorId, accountId),
     logChange: (input: unknown) => logEmergencyChange(db, operatorId, input),
     report: (id: string) => sendEmergencyReport({ db, api, operatorId, delivery }, id, teams),
+    queueReportAgain: (id: string) => queueReportAgain({ db, api, operatorId, delivery }, id, teams),
     review: (id: string, input: unknown) => reviewEmergencyChange(db, operatorId, id, input),
   };
 }
