@@ -11,6 +11,7 @@ import { EmailNotQueuedError } from '../../../renderer/src/entities/email/change
 import { createAccount } from '../../../renderer/src/features/accounts/data/accounts';
 import { createOperator } from '../../../renderer/src/features/operators/data/operators';
 import {
+  handoffsWithEmailsNotQueued,
   openFollowUps,
   queueHandoffEmailsNotQueued,
   sendServiceDeskFollowUp,
@@ -54,7 +55,8 @@ beforeEach(async () => {
   refuse = false;
   api = {
     ...real,
-    queueEmail: (args) => (refuse ? Promise.resolve({ ok: false, error: { message: 'Main refused', fields: [] } }) : real.queueEmail(args)),
+    queueEmail: (args) =>
+      refuse ? Promise.resolve({ ok: false, error: { code: 'failed', message: 'Main refused', fields: [] } }) : real.queueEmail(args),
   };
   lead = await createOperator(db, PRIYA, REGIONS);
   desk = { db, api, operatorId: lead.id, delivery: 'mail-client' };
@@ -192,6 +194,7 @@ describe('pharmacy handoff emails', () => {
     const saved = (await db.pharmacyChanges.get(change.id))!;
     expect(saved).toMatchObject({ kind: 'on-call-change', localTeamOutboxId: null, followUp: { status: 'open' } });
     expect(handoffEmailsNotQueued(saved)).toEqual(['the email to the London local DoS team']);
+    expect((await handoffsWithEmailsNotQueued(db, ['London'])).map((c) => c.id)).toEqual([change.id]);
     const logged = (await db.emergencyChanges.bulkGet(saved.emergencyChangeIds)).map((e) => e!);
     expect(logged).toHaveLength(1);
     // The emergency changes are reported by that email, so they wait until it is in the outbox.
@@ -213,7 +216,7 @@ describe('pharmacy handoff emails', () => {
     expect((await verifyAuditChain(db)).problem).toBeNull();
   });
 
-  it('closes the follow-up when main refuses the service desk email, keeps it listed, and queues it again later', async () => {
+  it('closes the follow-up when main refuses the service desk email, lists it as not queued, and queues it again later', async () => {
     const { input } = await onCallChange();
     const change = await recordOnCallChange(desk, input, TEAMS, HOLIDAYS, SATURDAY_NIGHT);
     refuse = true;
@@ -223,7 +226,9 @@ describe('pharmacy handoff emails', () => {
     const saved = (await db.pharmacyChanges.get(change.id))!;
     expect(saved.followUp).toMatchObject({ status: 'done', outboxId: null });
     expect(handoffEmailsNotQueued(saved)).toEqual(['the email to the NHS website service desk']);
-    expect((await openFollowUps(db, ['London'])).map((c) => c.id)).toEqual([change.id]);
+    expect(await openFollowUps(db, ['London'])).toEqual([]);
+    expect((await handoffsWithEmailsNotQueued(db, ['London'])).map((c) => c.id)).toEqual([change.id]);
+    expect(await handoffsWithEmailsNotQueued(db, ['Midlands'])).toEqual([]);
     expect((await outbox()).map((m) => m.to[0]!.address)).toEqual(['london.dos@nhs.net']);
 
     refuse = false;
@@ -231,7 +236,7 @@ describe('pharmacy handoff emails', () => {
     const desks = (await outbox()).filter((m) => m.to[0]!.address === 'nhswebsite.servicedesk@nhs.net');
     expect(desks).toHaveLength(1);
     expect((await db.pharmacyChanges.get(change.id))!.followUp!.outboxId).toBe(desks[0]!.id);
-    expect(await openFollowUps(db, ['London'])).toEqual([]);
+    expect(await handoffsWithEmailsNotQueued(db, ['London'])).toEqual([]);
   });
 
   it('sends nothing when the write is refused: a follow-up already done, or an on-call change that fails its checks', async () => {

@@ -1,7 +1,19 @@
+import type { DeliveryMethod } from '@shared/models/email';
 import type { PharmacyChange } from '@shared/models/pharmacy';
+import type { DosTeam } from '@shared/models/registers';
+import { usePharmacyChange } from '../data/use-pharmacy';
+import { HandoffEmailsNotQueued } from './handoff-emails-not-queued';
+
+interface Props {
+  change: PharmacyChange;
+  regions: readonly string[];
+  delivery: DeliveryMethod;
+  teams: readonly DosTeam[];
+}
 
 /** What happened after the handoff: the call recorded, or the change logged with its email and follow-up. */
-export function HandoffDone({ change }: { change: PharmacyChange }) {
+export function HandoffDone({ change: saved, regions, delivery, teams }: Props) {
+  const change = usePharmacyChange(saved.id) ?? saved;
   const onCall = change.kind === 'on-call-change';
   return (
     <>
@@ -10,10 +22,15 @@ export function HandoffDone({ change }: { change: PharmacyChange }) {
           <h2 className="nhsuk-card__heading nhsuk-card__heading--feature">{onCall ? 'Change recorded' : 'Call recorded'}</h2>
           {onCall ? (
             <>
-              <p>
-                The change to {change.pharmacyName} is logged as an emergency change, and the email to the {change.region} local DoS team is
-                in the <a href="#/outbox">outbox</a>.
-              </p>
+              {change.localTeamOutboxId ? (
+                <p>
+                  The change to {change.pharmacyName} is logged as an emergency change, and the email to the {change.region} local DoS team
+                  is in the <a href="#/outbox">outbox</a>.
+                </p>
+              ) : (
+                <p>The change to {change.pharmacyName} is logged as an emergency change.</p>
+              )}
+              <HandoffEmailsNotQueued changeId={change.id} regions={regions} delivery={delivery} teams={teams} />
               <p>
                 A follow-up task is open for the local DoS team to inform NHS.UK through the NHS website service desk. It is on the{' '}
                 <a href="#/pharmacies">Pharmacies</a> page.

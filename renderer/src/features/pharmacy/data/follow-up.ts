@@ -11,7 +11,7 @@ import {
   savedWithEmail,
 } from '../../../entities/email/change-then-email';
 import { profileInScope } from './handoff';
-import { keepFollowUpEmail, keepLocalTeamEmail, onCallDraft, serviceDeskDraft } from './handoff-emails';
+import { handoffEmailsNotQueued, keepFollowUpEmail, keepLocalTeamEmail, onCallDraft, serviceDeskDraft } from './handoff-emails';
 import { profileSubject } from './profiles';
 
 /**
@@ -23,7 +23,7 @@ import { profileSubject } from './profiles';
  * The local DoS team's follow-up: inform NHS.UK through the NHS website service desk. Closes the
  * task, then emails the service desk through the outbox and keeps the outbox id on the task. A
  * task already closed sends nothing; an email main cannot queue leaves the task closed with its
- * email not queued (it stays in the follow-up list, to queue again).
+ * email not queued (`handoffsWithEmailsNotQueued` lists it, to queue again).
  */
 export async function sendServiceDeskFollowUp(s: Desk, changeId: string, now = new Date()): Promise<PharmacyChange> {
   const { db } = s;
@@ -53,14 +53,16 @@ export async function sendServiceDeskFollowUp(s: Desk, changeId: string, now = n
   return savedWithEmail(outcome, 'The follow-up was recorded');
 }
 
-/**
- * Open follow-up tasks (inform NHS.UK) in the operator's regions, oldest first, with any closed
- * whose email to the service desk is not in the outbox yet.
- */
+/** Open follow-up tasks (inform NHS.UK) in the operator's regions, oldest first. */
 export async function openFollowUps(db: DosDeskDb, regions: readonly string[]): Promise<PharmacyChange[]> {
   const list = await db.pharmacyChanges.where('kind').equals('on-call-change').toArray();
-  const waiting = (c: PharmacyChange) => c.followUp?.status === 'open' || (c.followUp?.status === 'done' && !c.followUp.outboxId);
-  return list.filter((c) => waiting(c) && regions.includes(c.region)).sort((a, b) => a.at.localeCompare(b.at));
+  return list.filter((c) => c.followUp?.status === 'open' && regions.includes(c.region)).sort((a, b) => a.at.localeCompare(b.at));
+}
+
+/** On-call changes in the operator's regions with an email that is not in the outbox, oldest first. */
+export async function handoffsWithEmailsNotQueued(db: DosDeskDb, regions: readonly string[]): Promise<PharmacyChange[]> {
+  const list = await db.pharmacyChanges.where('kind').equals('on-call-change').toArray();
+  return list.filter((c) => regions.includes(c.region) && handoffEmailsNotQueued(c).length > 0).sort((a, b) => a.at.localeCompare(b.at));
 }
 
 /**

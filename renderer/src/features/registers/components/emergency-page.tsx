@@ -6,7 +6,7 @@ import type { DosTeam, EmergencyChange } from '@shared/models/registers';
 import type { Service } from '@shared/models/service';
 import { PageHeading } from '../../../components/page-heading';
 import { useSession } from '../../../session/store';
-import { londonDateTime } from '../data/emergency';
+import { londonDateTime, reportNotQueued } from '../data/emergency';
 import { useCoveredAccounts, useEmergencyLog, useRegisterActions } from '../data/use-registers';
 import { RegisterTabs } from './register-tabs';
 import { plainErrorMessage } from '../../../platform/plain-error';
@@ -22,7 +22,9 @@ interface Props {
 export function EmergencyPage({ operator, services, delivery, teams }: Props) {
   const log = useEmergencyLog(operator);
   const now = new Date();
-  const waiting = (log ?? []).filter((c) => !c.reportedAt);
+  // A change whose report email is not in the outbox waits here until it is.
+  const waiting = (log ?? []).filter((c) => !c.reportedAt || reportNotQueued(c));
+  const reported = (log ?? []).filter((c) => c.reportedAt && !reportNotQueued(c));
   return (
     <>
       <PageHeading>Registers</PageHeading>
@@ -46,17 +48,15 @@ export function EmergencyPage({ operator, services, delivery, teams }: Props) {
       )}
       <LogChange operator={operator} services={services} />
       <h3>Reported changes</h3>
-      {(log ?? []).filter((c) => c.reportedAt).length === 0 ? (
+      {reported.length === 0 ? (
         <p>None yet.</p>
       ) : (
         <ul className="nhsuk-list" data-testid="reported-changes">
-          {(log ?? [])
-            .filter((c) => c.reportedAt)
-            .map((c) => (
-              <li key={c.id}>
-                <ChangeCard change={c} delivery={delivery} teams={teams} operator={operator} now={now} />
-              </li>
-            ))}
+          {reported.map((c) => (
+            <li key={c.id}>
+              <ChangeCard change={c} delivery={delivery} teams={teams} operator={operator} now={now} />
+            </li>
+          ))}
         </ul>
       )}
     </>
@@ -132,6 +132,29 @@ function ChangeCard({
           >
             Send report to both DoS teams<span className="nhsuk-u-visually-hidden"> about {change.serviceName}</span>
           </button>
+        )}
+        {reportNotQueued(change) && (
+          <>
+            <p className="nhsuk-body-s" data-testid="report-not-queued">
+              <strong className="nhsuk-tag nhsuk-tag--red">Email not queued</strong> The change is marked reported, but the report email is
+              not in the outbox.
+            </p>
+            <button
+              type="button"
+              className="nhsuk-button nhsuk-button--small nhsuk-button--secondary"
+              onClick={async () => {
+                setProblem(null);
+                try {
+                  await actions.queueReportAgain(change.id);
+                  announce(`The report of the change to ${change.serviceName} is in the outbox for the local and regional DoS teams.`);
+                } catch (e) {
+                  setProblem(plainErrorMessage(e));
+                }
+              }}
+            >
+              Queue the email again<span className="nhsuk-u-visually-hidden"> about {change.serviceName}</span>
+            </button>
+          </>
         )}
         {change.review ? (
           <p className="nhsuk-body-s">
