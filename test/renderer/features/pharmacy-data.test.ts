@@ -9,12 +9,8 @@ import { verifyAuditChain } from '../../../renderer/src/db/audit';
 import { InputError } from '../../../renderer/src/db/guards';
 import { createAccount } from '../../../renderer/src/features/accounts/data/accounts';
 import { createOperator } from '../../../renderer/src/features/operators/data/operators';
-import {
-  openFollowUps,
-  recordInHoursCall,
-  recordOnCallChange,
-  sendServiceDeskFollowUp,
-} from '../../../renderer/src/features/pharmacy/data/handoff';
+import { openFollowUps, sendServiceDeskFollowUp } from '../../../renderer/src/features/pharmacy/data/follow-up';
+import { recordInHoursCall, recordOnCallChange } from '../../../renderer/src/features/pharmacy/data/handoff';
 import {
   changesOn,
   checksOutstanding,

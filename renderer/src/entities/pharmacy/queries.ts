@@ -1,4 +1,5 @@
 import Dexie from 'dexie';
+import { addCalendarDays } from '@shared/domain/london-time';
 import { DUE_SOON_DAYS } from '@shared/domain/pharmacy';
 import type { PharmacyChange, PharmacyProfile } from '@shared/models/pharmacy';
 import type { DosDeskDb } from '../../db/database';
@@ -20,8 +21,7 @@ export function openFollowUpCount(db: DosDeskDb, regions: readonly string[]): Pr
 }
 
 function checksIn(db: DosDeskDb, region: string, today: string, includeDue: boolean) {
-  const [y, m, d] = today.split('-').map(Number);
-  const limit = includeDue ? new Date(Date.UTC(y!, m! - 1, d! + DUE_SOON_DAYS)).toISOString().slice(0, 10) : today;
+  const limit = includeDue ? addCalendarDays(today, DUE_SOON_DAYS) : today;
   return db.pharmacyProfiles
     .where('[region+nextCheckDue]')
     .between([region, Dexie.minKey], [region, limit], true, includeDue)

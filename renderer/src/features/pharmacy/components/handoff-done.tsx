@@ -1,8 +1,20 @@
-import type { PharmacyChange } from '@shared/models/pharmacy';
+import type { DeliveryMethod } from '@shared/models/email';
 import { href, paths } from '../../../navigation/paths';
+import type { PharmacyChange } from '@shared/models/pharmacy';
+import type { DosTeam } from '@shared/models/registers';
+import { usePharmacyChange } from '../data/use-pharmacy';
+import { HandoffEmailsNotQueued } from './handoff-emails-not-queued';
+
+interface Props {
+  change: PharmacyChange;
+  regions: readonly string[];
+  delivery: DeliveryMethod;
+  teams: readonly DosTeam[];
+}
 
 /** What happened after the handoff: the call recorded, or the change logged with its email and follow-up. */
-export function HandoffDone({ change }: { change: PharmacyChange }) {
+export function HandoffDone({ change: saved, regions, delivery, teams }: Props) {
+  const change = usePharmacyChange(saved.id) ?? saved;
   const onCall = change.kind === 'on-call-change';
   return (
     <>
@@ -11,10 +23,15 @@ export function HandoffDone({ change }: { change: PharmacyChange }) {
           <h2 className="nhsuk-card__heading nhsuk-card__heading--feature">{onCall ? 'Change recorded' : 'Call recorded'}</h2>
           {onCall ? (
             <>
-              <p>
-                The change to {change.pharmacyName} is logged as an emergency change, and the email to the {change.region} local DoS team is
-                in the <a href={href(paths.outbox())}>outbox</a>.
-              </p>
+              {change.localTeamOutboxId ? (
+                <p>
+                  The change to {change.pharmacyName} is logged as an emergency change, and the email to the {change.region} local DoS team
+                  is in the <a href={href(paths.outbox())}>outbox</a>.
+                </p>
+              ) : (
+                <p>The change to {change.pharmacyName} is logged as an emergency change.</p>
+              )}
+              <HandoffEmailsNotQueued changeId={change.id} regions={regions} delivery={delivery} teams={teams} />
               <p>
                 A follow-up task is open for the local DoS team to inform NHS.UK through the NHS website service desk. It is on the{' '}
                 <a href={href(paths.pharmacies())}>Pharmacies</a> page.

@@ -66,7 +66,7 @@ export function HandoffPage({ operator, regions, delivery, teams, profileId }: P
   useEffect(() => form.setValue('serviceIds', []), [chosen, form]);
 
   if (!profiles || !holidays) return <p>Loading…</p>;
-  if (done) return <HandoffDone change={done} />;
+  if (done) return <HandoffDone change={done} regions={regions} delivery={delivery} teams={teams} />;
   const profile = profiles.find((p) => p.id === chosen);
   const todayIsHoliday = holidays.has(londonDate(now));
 

@@ -7,6 +7,7 @@ import type { DosTeam } from '@shared/models/registers';
 import { PageHeading } from '../../../components/page-heading';
 import { useSession } from '../../../session/store';
 import { useChecksOutstanding, useOpenFollowUps, usePharmacyActions, useProfiles } from '../data/use-pharmacy';
+import { HandoffsNotQueued } from './handoffs-not-queued';
 import { CheckTag } from './pharmacy-tags';
 import { ActionButton, ActionError } from '../../../components/action-button';
 import { useAction } from '../../../components/use-action';
@@ -43,6 +44,7 @@ export function PharmaciesPage({ operator, regions, delivery, teams, today = lon
         </a>
       </div>
       <FollowUps operator={operator} regions={regions} delivery={delivery} teams={teams} />
+      <HandoffsNotQueued covered={operator.regions} regions={regions} delivery={delivery} teams={teams} />
       {operator.regions.length === 0 ? (
         <p>You do not cover any region. Add your regions to your operator profile.</p>
       ) : (

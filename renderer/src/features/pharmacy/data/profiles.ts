@@ -1,6 +1,5 @@
-import Dexie from 'dexie';
-import { addCalendarDays, formatDay, londonDate } from '@shared/domain/london-time';
-import { DUE_SOON_DAYS, linkedEntries, nextCheckDue, profileNextCheck } from '@shared/domain/pharmacy';
+import { formatDay, londonDate } from '@shared/domain/london-time';
+import { linkedEntries, nextCheckDue, profileNextCheck } from '@shared/domain/pharmacy';
 import type { Operator } from '@shared/models/operator';
 import {
   CheckInput,
@@ -10,9 +9,13 @@ import {
   type PharmacyProfileFields,
 } from '@shared/models/pharmacy';
 import type { Service } from '@shared/models/service';
-import { recordAudit } from '../../../db/audit';
 import type { DosDeskDb } from '../../../db/database';
-import { InputError, inputErrorFrom, requireOperator } from '../../../db/guards';
+import { InputError, inputErrorFrom } from '../../../db/guards';
+import { change } from '../../../entities/desk/change';
+
+/** A pharmacy profile in words, for the audit trail. */
+export const profileSubject = (profile: Pick<PharmacyProfile, 'name' | 'odsCode'>) =>
+  `pharmacy profile ${profile.name} (${profile.odsCode})`;
 
 /** People's names for the profile's fields, for change summaries. */
 const FIELD_NAMES: Record<keyof PharmacyProfileFields, string> = {
@@ -84,32 +87,34 @@ export async function createProfile(
   now = new Date(),
 ): Promise<PharmacyProfile> {
   const fields = parse(input, regions);
-  return db.transaction('rw', [db.pharmacyProfiles, db.pharmacyChanges, db.audit, db.operators], async () => {
-    const operator = await requireOperator(db, operatorId);
-    assertCovers(operator, fields.region);
-    await assertOdsFree(db, fields.odsCode, null);
-    const at = now.toISOString();
-    const profile: PharmacyProfile = {
-      id: crypto.randomUUID(),
-      ...fields,
-      lastCheckedOn: null,
-      nextCheckDue: profileNextCheck(null, londonDate(now)),
-      createdAt: at,
-      updatedAt: at,
-    };
-    await db.pharmacyProfiles.add(profile);
-    await db.pharmacyChanges.add(changeRecord(operator, profile, 'profile-created', 'Added to this desk', now));
-    await recordAudit(db, {
-      at,
-      operatorId: operator.id,
-      entity: 'pharmacy',
-      entityId: profile.id,
-      action: 'pharmacy.create',
-      before: null,
-      after: profile,
-    });
-    return profile;
-  });
+  return change(
+    { db, operatorId },
+    [db.pharmacyProfiles, db.pharmacyChanges],
+    async ({ operator, at, audit }) => {
+      assertCovers(operator, fields.region);
+      await assertOdsFree(db, fields.odsCode, null);
+      const profile: PharmacyProfile = {
+        id: crypto.randomUUID(),
+        ...fields,
+        lastCheckedOn: null,
+        nextCheckDue: profileNextCheck(null, londonDate(now)),
+        createdAt: at,
+        updatedAt: at,
+      };
+      await db.pharmacyProfiles.add(profile);
+      await db.pharmacyChanges.add(changeRecord(operator, profile, 'profile-created', 'Added to this desk', now));
+      await audit({
+        entity: 'pharmacy',
+        entityId: profile.id,
+        subject: profileSubject(profile),
+        action: 'pharmacy.create',
+        before: null,
+        after: profile,
+      });
+      return profile;
+    },
+    now,
+  );
 }
 
 /** Saves changes to a profile, naming what changed in the day's report. Audited with before and after. */
@@ -122,34 +127,36 @@ export async function updateProfile(
   now = new Date(),
 ): Promise<PharmacyProfile> {
   const fields = parse(input, regions);
-  return db.transaction('rw', [db.pharmacyProfiles, db.pharmacyChanges, db.audit, db.operators], async () => {
-    const operator = await requireOperator(db, operatorId);
-    const before = await db.pharmacyProfiles.get(id);
-    if (!before) throw new InputError('This profile no longer exists.', 'odsCode');
-    assertCovers(operator, before.region);
-    assertCovers(operator, fields.region);
-    await assertOdsFree(db, fields.odsCode, id);
-    const changed = (Object.keys(FIELD_NAMES) as (keyof PharmacyProfileFields)[]).filter(
-      (k) => JSON.stringify(before[k]) !== JSON.stringify(fields[k]),
-    );
-    if (!changed.length) return before;
-    const at = now.toISOString();
-    const after: PharmacyProfile = { ...before, ...fields, updatedAt: at };
-    await db.pharmacyProfiles.put(after);
-    const summary = `Changed ${changed.map((k) => FIELD_NAMES[k]).join(', ')}`;
-    await db.pharmacyChanges.add(changeRecord(operator, after, 'profile-updated', summary, now));
-    const pick = (p: PharmacyProfile) => Object.fromEntries(changed.map((k) => [k, p[k]]));
-    await recordAudit(db, {
-      at,
-      operatorId: operator.id,
-      entity: 'pharmacy',
-      entityId: id,
-      action: 'pharmacy.update',
-      before: pick(before),
-      after: pick(after),
-    });
-    return after;
-  });
+  return change(
+    { db, operatorId },
+    [db.pharmacyProfiles, db.pharmacyChanges],
+    async ({ operator, at, audit }) => {
+      const before = await db.pharmacyProfiles.get(id);
+      if (!before) throw new InputError('This profile no longer exists.', 'odsCode');
+      assertCovers(operator, before.region);
+      assertCovers(operator, fields.region);
+      await assertOdsFree(db, fields.odsCode, id);
+      const changed = (Object.keys(FIELD_NAMES) as (keyof PharmacyProfileFields)[]).filter(
+        (k) => JSON.stringify(before[k]) !== JSON.stringify(fields[k]),
+      );
+      if (!changed.length) return before;
+      const after: PharmacyProfile = { ...before, ...fields, updatedAt: at };
+      await db.pharmacyProfiles.put(after);
+      const summary = `Changed ${changed.map((k) => FIELD_NAMES[k]).join(', ')}`;
+      await db.pharmacyChanges.add(changeRecord(operator, after, 'profile-updated', summary, now));
+      const pick = (p: PharmacyProfile) => Object.fromEntries(changed.map((k) => [k, p[k]]));
+      await audit({
+        entity: 'pharmacy',
+        entityId: id,
+        subject: profileSubject(after),
+        action: 'pharmacy.update',
+        before: pick(before),
+        after: pick(after),
+      });
+      return after;
+    },
+    now,
+  );
 }
 
 /** Records the contractor's quarterly check; the next is due 3 months later. Audited. */
@@ -164,37 +171,39 @@ export async function recordCheck(
   if (!parsed.success) throw inputErrorFrom(parsed.error, 'checkedOn');
   const { checkedOn } = parsed.data;
   if (checkedOn > londonDate(now)) throw new InputError('The check date cannot be in the future.', 'checkedOn');
-  return db.transaction('rw', [db.pharmacyProfiles, db.pharmacyChanges, db.audit, db.operators], async () => {
-    const operator = await requireOperator(db, operatorId);
-    const before = await db.pharmacyProfiles.get(id);
-    if (!before) throw new InputError('This profile no longer exists.', 'checkedOn');
-    assertCovers(operator, before.region);
-    if (before.lastCheckedOn && checkedOn < before.lastCheckedOn)
-      throw new InputError(`A later check (${formatDay(before.lastCheckedOn)}) is already recorded.`, 'checkedOn');
-    const at = now.toISOString();
-    const after: PharmacyProfile = { ...before, lastCheckedOn: checkedOn, nextCheckDue: nextCheckDue(checkedOn), updatedAt: at };
-    await db.pharmacyProfiles.put(after);
-    await db.pharmacyChanges.add(
-      changeRecord(
-        operator,
-        after,
-        'quarterly-check',
-        `Quarterly check on ${formatDay(checkedOn)}; next due ${formatDay(after.nextCheckDue)}`,
-        now,
-      ),
-    );
-    const pick = (p: PharmacyProfile) => ({ lastCheckedOn: p.lastCheckedOn, nextCheckDue: p.nextCheckDue });
-    await recordAudit(db, {
-      at,
-      operatorId: operator.id,
-      entity: 'pharmacy',
-      entityId: id,
-      action: 'pharmacy.check',
-      before: pick(before),
-      after: pick(after),
-    });
-    return after;
-  });
+  return change(
+    { db, operatorId },
+    [db.pharmacyProfiles, db.pharmacyChanges],
+    async ({ operator, at, audit }) => {
+      const before = await db.pharmacyProfiles.get(id);
+      if (!before) throw new InputError('This profile no longer exists.', 'checkedOn');
+      assertCovers(operator, before.region);
+      if (before.lastCheckedOn && checkedOn < before.lastCheckedOn)
+        throw new InputError(`A later check (${formatDay(before.lastCheckedOn)}) is already recorded.`, 'checkedOn');
+      const after: PharmacyProfile = { ...before, lastCheckedOn: checkedOn, nextCheckDue: nextCheckDue(checkedOn), updatedAt: at };
+      await db.pharmacyProfiles.put(after);
+      await db.pharmacyChanges.add(
+        changeRecord(
+          operator,
+          after,
+          'quarterly-check',
+          `Quarterly check on ${formatDay(checkedOn)}; next due ${formatDay(after.nextCheckDue)}`,
+          now,
+        ),
+      );
+      const pick = (p: PharmacyProfile) => ({ lastCheckedOn: p.lastCheckedOn, nextCheckDue: p.nextCheckDue });
+      await audit({
+        entity: 'pharmacy',
+        entityId: id,
+        subject: profileSubject(before),
+        action: 'pharmacy.check',
+        before: pick(before),
+        after: pick(after),
+      });
+      return after;
+    },
+    now,
+  );
 }
 
 /** Profiles in a region, by name. */
@@ -202,18 +211,7 @@ export async function profilesIn(db: DosDeskDb, region: string): Promise<Pharmac
   return (await db.pharmacyProfiles.where('region').equals(region).toArray()).sort((a, b) => a.name.localeCompare(b.name));
 }
 
-/**
- * Profiles in a region whose quarterly check is overdue (or due within 14 days with `includeDue`),
- * most overdue first, read from the [region+nextCheckDue] index.
- */
-export async function checksOutstanding(db: DosDeskDb, region: string, today: string, includeDue = false): Promise<PharmacyProfile[]> {
-  const limit = includeDue ? addCalendarDays(today, DUE_SOON_DAYS) : today;
-  return db.pharmacyProfiles
-    .where('[region+nextCheckDue]')
-    .between([region, Dexie.minKey], [region, limit], true, includeDue)
-    .filter((p) => p.profileStatus === 'active')
-    .toArray();
-}
+export { checksOutstanding } from '../../../entities/pharmacy/queries';
 
 export interface LinkedEntry {
   service: Service;

@@ -2,13 +2,14 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import type { Account } from '@shared/models/account';
 import type { DeliveryMethod } from '@shared/models/email';
 import type { Operator } from '@shared/models/operator';
-import type { PharmacyProfile } from '@shared/models/pharmacy';
+import type { PharmacyChange, PharmacyProfile } from '@shared/models/pharmacy';
 import type { DosTeam } from '@shared/models/registers';
 import { accountsInRegions } from '../../../entities/accounts/account-writes';
 import { useDb } from '../../../db/db-context';
 import { useApi } from '../../../platform/api-context';
 import { useSession } from '../../../session/store';
-import { openFollowUps, recordInHoursCall, recordOnCallChange, sendServiceDeskFollowUp } from './handoff';
+import { handoffsWithEmailsNotQueued, openFollowUps, queueHandoffEmailsNotQueued, sendServiceDeskFollowUp } from './follow-up';
+import { recordInHoursCall, recordOnCallChange } from './handoff';
 import { changesOn, checksOutstanding, createProfile, linkedFor, profilesIn, recordCheck, updateProfile } from './profiles';
 
 export { useBankHolidays } from '../../../platform/use-bank-holidays';
@@ -55,9 +56,21 @@ export function useProfileChanges(profileId: string) {
   );
 }
 
+/** One pharmacy change, kept up to date (null when it is not on this desk). */
+export function usePharmacyChange(id: string): PharmacyChange | null | undefined {
+  const db = useDb();
+  return useLiveQuery(async () => (await db.pharmacyChanges.get(id)) ?? null, [db, id]);
+}
+
 export function useOpenFollowUps(regions: readonly string[]) {
   const db = useDb();
   return useLiveQuery(() => openFollowUps(db, regions), [db, regions]);
+}
+
+/** On-call changes in these regions whose email main could not queue. */
+export function useHandoffsWithEmailsNotQueued(regions: readonly string[]) {
+  const db = useDb();
+  return useLiveQuery(() => handoffsWithEmailsNotQueued(db, regions), [db, regions]);
 }
 
 /** Active DoS accounts in the regions the operator covers: "the DoS account you made the change with". */
@@ -84,5 +97,6 @@ export function usePharmacyActions(regions: readonly string[], delivery: Deliver
     inHours: (input: unknown, holidays: ReadonlySet<string>) => recordInHoursCall(db, operatorId, input, holidays),
     onCall: (input: unknown, holidays: ReadonlySet<string>) => recordOnCallChange(sender, input, teams, holidays),
     followUp: (changeId: string) => sendServiceDeskFollowUp(sender, changeId),
+    queueEmailsAgain: (changeId: string) => queueHandoffEmailsNotQueued(sender, changeId, teams),
   };
 }

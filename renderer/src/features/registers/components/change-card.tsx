@@ -5,7 +5,7 @@ import type { DosTeam, EmergencyChange } from '@shared/models/registers';
 import { ActionButton, ActionError } from '../../../components/action-button';
 import { useAction } from '../../../components/use-action';
 import { useSession } from '../../../session/store';
-import { londonDateTime } from '../data/emergency';
+import { londonDateTime, reportNotQueued } from '../data/emergency';
 import { useRegisterActions } from '../data/use-registers';
 import { ReviewChange } from './review-change';
 
@@ -29,6 +29,10 @@ export function ChangeCard({
   const announce = useSession((s) => s.announce);
   const report = useAction(async () => {
     await actions.report(change.id, delivery, teams);
+    announce(`The report of the change to ${change.serviceName} is in the outbox for the local and regional DoS teams.`);
+  });
+  const queueAgain = useAction(async () => {
+    await actions.queueReportAgain(change.id, delivery, teams);
     announce(`The report of the change to ${change.serviceName} is in the outbox for the local and regional DoS teams.`);
   });
   const made = new Date(change.madeAt);
@@ -66,6 +70,22 @@ export function ChangeCard({
           <ActionButton busy={report.busy} className="nhsuk-button nhsuk-button--small" onClick={() => void report.run()}>
             Send report to both DoS teams<span className="nhsuk-u-visually-hidden"> about {change.serviceName}</span>
           </ActionButton>
+        )}
+        {reportNotQueued(change) && (
+          <>
+            <p className="nhsuk-body-s" data-testid="report-not-queued">
+              <strong className="nhsuk-tag nhsuk-tag--red">Email not queued</strong> The change is marked reported, but the report email is
+              not in the outbox.
+            </p>
+            <ActionError error={queueAgain.error} />
+            <ActionButton
+              busy={queueAgain.busy}
+              className="nhsuk-button nhsuk-button--small nhsuk-button--secondary"
+              onClick={() => void queueAgain.run()}
+            >
+              Queue the email again<span className="nhsuk-u-visually-hidden"> about {change.serviceName}</span>
+            </ActionButton>
+          </>
         )}
         {change.review ? (
           <p className="nhsuk-body-s">

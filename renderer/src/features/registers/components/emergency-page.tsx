@@ -4,6 +4,7 @@ import type { Operator } from '@shared/models/operator';
 import type { DosTeam } from '@shared/models/registers';
 import type { Service } from '@shared/models/service';
 import { PageHeading } from '../../../components/page-heading';
+import { reportNotQueued } from '../data/emergency';
 import { useEmergencyLog } from '../data/use-registers';
 import { ChangeCard } from './change-card';
 import { LogChange } from './log-change';
@@ -20,7 +21,9 @@ interface Props {
 export function EmergencyPage({ operator, services, delivery, teams }: Props) {
   const log = useEmergencyLog(operator);
   const now = new Date();
-  const waiting = (log ?? []).filter((c) => !c.reportedAt);
+  // A change whose report email is not in the outbox waits here until it is.
+  const waiting = (log ?? []).filter((c) => !c.reportedAt || reportNotQueued(c));
+  const reported = (log ?? []).filter((c) => c.reportedAt && !reportNotQueued(c));
   return (
     <>
       <PageHeading>Registers</PageHeading>
@@ -44,17 +47,15 @@ export function EmergencyPage({ operator, services, delivery, teams }: Props) {
       )}
       <LogChange operator={operator} services={services} />
       <h3>Reported changes</h3>
-      {(log ?? []).filter((c) => c.reportedAt).length === 0 ? (
+      {reported.length === 0 ? (
         <p>None yet.</p>
       ) : (
         <ul className="nhsuk-list" data-testid="reported-changes">
-          {(log ?? [])
-            .filter((c) => c.reportedAt)
-            .map((c) => (
-              <li key={c.id}>
-                <ChangeCard change={c} delivery={delivery} teams={teams} operator={operator} now={now} />
-              </li>
-            ))}
+          {reported.map((c) => (
+            <li key={c.id}>
+              <ChangeCard change={c} delivery={delivery} teams={teams} operator={operator} now={now} />
+            </li>
+          ))}
         </ul>
       )}
     </>

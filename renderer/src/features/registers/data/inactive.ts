@@ -3,28 +3,21 @@ import { inactiveLine, inactiveState, type InactiveState } from '@shared/domain/
 import { londonDate, parseDate } from '@shared/domain/london-time';
 import type { Account } from '@shared/models/account';
 import type { Operator } from '@shared/models/operator';
-import { accountsInRegions, assertCanManage, markAccountDeleted } from '../../../entities/accounts/account-writes';
-import { recordAudit } from '../../../db/audit';
+import { accountsInRegions, accountSubject, assertCanManage, markAccountDeleted } from '../../../entities/accounts/account-writes';
 import type { DosDeskDb } from '../../../db/database';
-import { change } from '../../../entities/desk/change';
-import { InputError, managedRegions, requireOperator } from '../../../db/guards';
+import { change, type ChangeContext } from '../../../entities/desk/change';
+import { InputError, managedRegions } from '../../../db/guards';
 
 export const INACTIVE_DELETION_REASON = 'No login for more than 6 months: deleted by the Live Services and Operations Team';
 
-async function writeLastLogin(
-  db: DosDeskDb,
-  operator: Operator,
-  account: Account,
-  date: string,
-  at: string,
-  action: string,
-): Promise<void> {
-  await db.accounts.put({ ...account, lastLoginOn: date, updatedAt: at });
-  await recordAudit(db, {
-    at,
-    operatorId: operator.id,
+/** Writes an account's last login date with its audit entry, inside a change over accounts. */
+async function writeLastLogin(ctx: ChangeContext, account: Account, date: string, action: string): Promise<void> {
+  assertCanManage(ctx.operator, account);
+  await ctx.db.accounts.put({ ...account, lastLoginOn: date, updatedAt: ctx.at });
+  await ctx.audit({
     entity: 'account',
     entityId: account.id,
+    subject: accountSubject(account),
     action,
     before: account.lastLoginOn ?? null,
     after: date,
@@ -42,13 +35,16 @@ export async function setLastLogin(
   const day = parseDate(date);
   if (!day) throw new InputError('Enter the last login date, like 2026-11-21', 'lastLogin');
   if (day > londonDate(now)) throw new InputError('The last login date cannot be in the future.', 'lastLogin');
-  await db.transaction('rw', [db.accounts, db.audit, db.operators], async () => {
-    const operator = await requireOperator(db, operatorId);
-    const account = await db.accounts.get(accountId);
-    if (!account || account.status !== 'active') throw new InputError('This account no longer exists or has been deleted.', 'lastLogin');
-    assertCanManage(operator, account);
-    await writeLastLogin(db, operator, account, day, now.toISOString(), 'account.last-login');
-  });
+  await change(
+    { db, operatorId },
+    [db.accounts],
+    async (ctx) => {
+      const account = await db.accounts.get(accountId);
+      if (!account || account.status !== 'active') throw new InputError('This account no longer exists or has been deleted.', 'lastLogin');
+      await writeLastLogin(ctx, account, day, 'account.last-login');
+    },
+    now,
+  );
 }
 
 export interface LastLoginRow {
@@ -126,18 +122,20 @@ export async function importLastLogins(
   now = new Date(),
 ): Promise<number> {
   const fresh = rows.filter((r) => r.status === 'new' && r.accountId && r.date);
-  return db.transaction('rw', [db.accounts, db.audit, db.operators], async () => {
-    const operator = await requireOperator(db, operatorId);
-    const at = now.toISOString();
-    for (const row of fresh) {
-      const account = await db.accounts.get(row.accountId!);
-      if (!account || account.status !== 'active')
-        throw new InputError(`Line ${row.line}: the account no longer exists. Nothing was imported.`, 'csv');
-      assertCanManage(operator, account);
-      await writeLastLogin(db, operator, account, row.date!, at, 'account.last-login-import');
-    }
-    return fresh.length;
-  });
+  return change(
+    { db, operatorId },
+    [db.accounts],
+    async (ctx) => {
+      for (const row of fresh) {
+        const account = await db.accounts.get(row.accountId!);
+        if (!account || account.status !== 'active')
+          throw new InputError(`Line ${row.line}: the account no longer exists. Nothing was imported.`, 'csv');
+        await writeLastLogin(ctx, account, row.date!, 'account.last-login-import');
+      }
+      return fresh.length;
+    },
+    now,
+  );
 }
 
 export interface InactiveRow {

@@ -9,7 +9,7 @@ import { accountsInRegions } from '../../../entities/accounts/account-writes';
 import { managedRegions } from '../../../db/guards';
 import { useApi } from '../../../platform/api-context';
 import { useSession } from '../../../session/store';
-import { emergencyLog, logEmergencyChange, reviewEmergencyChange, sendEmergencyReport } from './emergency';
+import { emergencyLog, logEmergencyChange, queueReportAgain, reviewEmergencyChange, sendEmergencyReport } from './emergency';
 import { importLastLogins, inactiveRegister, previewLastLogins, recordInactiveDeletion, setLastLogin, type LastLoginRow } from './inactive';
 import {
   addTemporaryEntry,
@@ -69,6 +69,8 @@ export function useRegisterActions() {
     logChange: (input: unknown) => logEmergencyChange(db, operatorId, input),
     report: (id: string, delivery: DeliveryMethod, teams: readonly DosTeam[]) =>
       sendEmergencyReport({ db, api, operatorId, delivery }, id, teams),
+    queueReportAgain: (id: string, delivery: DeliveryMethod, teams: readonly DosTeam[]) =>
+      queueReportAgain({ db, api, operatorId, delivery }, id, teams),
     review: (id: string, input: unknown) => reviewEmergencyChange(db, operatorId, id, input),
   };
 }

@@ -2,10 +2,11 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { londonDate } from '@shared/domain/london-time';
 import { CapacityInput, CloseInput, ReopenInput, SuspendInput, type CapacityReport, type Service } from '@shared/models/service';
 import type { Operator } from '@shared/models/operator';
-import { recordAudit } from '../../../db/audit';
 import type { DosDeskDb } from '../../../db/database';
 import { useDb } from '../../../db/db-context';
-import { InputError, inputErrorFrom, requireOperator } from '../../../db/guards';
+import { InputError, inputErrorFrom } from '../../../db/guards';
+import { change } from '../../../entities/desk/change';
+import { serviceSubject } from './services';
 
 /** Reads a service the operator covers, for a change of status; refuses one outside their regions. */
 async function serviceToChange(db: DosDeskDb, operator: Operator, id: string): Promise<Service> {
@@ -21,27 +22,29 @@ async function changeStatus(
   operatorId: string | null,
   id: string,
   action: string,
-  change: (service: Service, at: string) => Service,
+  next: (service: Service, at: string) => Service,
   now: Date,
 ): Promise<Service> {
-  return db.transaction('rw', [db.services, db.audit, db.operators], async () => {
-    const operator = await requireOperator(db, operatorId);
-    const before = await serviceToChange(db, operator, id);
-    const at = now.toISOString();
-    const after = { ...change(before, at), updatedAt: at };
-    await db.services.put(after);
-    const pick = (s: Service) => ({ status: s.status, suspension: s.suspension, closure: s.closure });
-    await recordAudit(db, {
-      at,
-      operatorId: operator.id,
-      entity: 'service',
-      entityId: id,
-      action,
-      before: pick(before),
-      after: pick(after),
-    });
-    return after;
-  });
+  return change(
+    { db, operatorId },
+    [db.services],
+    async (ctx) => {
+      const before = await serviceToChange(db, ctx.operator, id);
+      const after = { ...next(before, ctx.at), updatedAt: ctx.at };
+      await db.services.put(after);
+      const pick = (s: Service) => ({ status: s.status, suspension: s.suspension, closure: s.closure });
+      await ctx.audit({
+        entity: 'service',
+        entityId: id,
+        subject: serviceSubject(before),
+        action,
+        before: pick(before),
+        after: pick(after),
+      });
+      return after;
+    },
+    now,
+  );
 }
 
 /** Suspends a service with the reason and dates (until may be left open). Audited. */
@@ -127,37 +130,39 @@ export async function setCapacity(
 ): Promise<Service> {
   const parsed = CapacityInput.safeParse(input);
   if (!parsed.success) throw inputErrorFrom(parsed.error, 'rag');
-  return db.transaction('rw', [db.services, db.capacityReports, db.audit, db.operators], async () => {
-    const operator = await requireOperator(db, operatorId);
-    const before = await serviceToChange(db, operator, id);
-    // A suspension that has not started yet, or has ended, does not stop today's report.
-    if (before.status === 'closed' || suspendedOn(before, londonDate(now)))
-      throw new InputError(`This service is ${before.status}. Re-open it before reporting its capacity.`, 'rag');
-    const at = now.toISOString();
-    const capacity = { rag: parsed.data.rag, note: parsed.data.note, setBy: operator.fullName, setById: operator.id, at };
-    const after: Service = { ...before, capacity, updatedAt: at };
-    await db.services.put(after);
-    const report: CapacityReport = {
-      id: crypto.randomUUID(),
-      serviceId: id,
-      serviceName: before.name,
-      region: before.region,
-      date: londonDate(now),
-      ...capacity,
-      updatedAt: at,
-    };
-    await db.capacityReports.add(report);
-    await recordAudit(db, {
-      at,
-      operatorId: operator.id,
-      entity: 'service',
-      entityId: id,
-      action: 'service.capacity',
-      before: before.capacity,
-      after: capacity,
-    });
-    return after;
-  });
+  return change(
+    { db, operatorId },
+    [db.services, db.capacityReports],
+    async ({ operator, at, audit }) => {
+      const before = await serviceToChange(db, operator, id);
+      // A suspension that has not started yet, or has ended, does not stop today's report.
+      if (before.status === 'closed' || suspendedOn(before, londonDate(now)))
+        throw new InputError(`This service is ${before.status}. Re-open it before reporting its capacity.`, 'rag');
+      const capacity = { rag: parsed.data.rag, note: parsed.data.note, setBy: operator.fullName, setById: operator.id, at };
+      const after: Service = { ...before, capacity, updatedAt: at };
+      await db.services.put(after);
+      const report: CapacityReport = {
+        id: crypto.randomUUID(),
+        serviceId: id,
+        serviceName: before.name,
+        region: before.region,
+        date: londonDate(now),
+        ...capacity,
+        updatedAt: at,
+      };
+      await db.capacityReports.add(report);
+      await audit({
+        entity: 'service',
+        entityId: id,
+        subject: serviceSubject(before),
+        action: 'service.capacity',
+        before: before.capacity,
+        after: capacity,
+      });
+      return after;
+    },
+    now,
+  );
 }
 
 export interface CapacityDay {

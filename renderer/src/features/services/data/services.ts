@@ -3,9 +3,12 @@ import Papa from 'papaparse';
 import { ServiceInput, type Service, type ServiceFields } from '@shared/models/service';
 import { wouldCycle } from '@shared/domain/service-tree';
 import type { DosDeskDb } from '../../../db/database';
-import { recordAudit } from '../../../db/audit';
 import { useDb } from '../../../db/db-context';
-import { InputError, inputErrorFrom, requireOperator } from '../../../db/guards';
+import { InputError, inputErrorFrom } from '../../../db/guards';
+import { change } from '../../../entities/desk/change';
+
+/** A service in words, for the audit trail. */
+export const serviceSubject = (service: Pick<Service, 'name'>) => `service ${service.name}`;
 
 /** A service starts active, with no suspension, closure or capacity status yet. */
 const NEW_SERVICE_STATE = { status: 'active', suspension: null, closure: null, capacity: null } as const;
@@ -30,23 +33,25 @@ export async function createService(
 ): Promise<Service> {
   const parsed = ServiceInput.safeParse(input);
   if (!parsed.success) throw inputErrorFrom(parsed.error, 'name');
-  return db.transaction('rw', db.services, db.audit, db.operators, async () => {
-    const operator = await requireOperator(db, operatorId);
-    await checkService(db, parsed.data, null, regions);
-    const at = now.toISOString();
-    const service: Service = { id: crypto.randomUUID(), ...parsed.data, ...NEW_SERVICE_STATE, createdAt: at, updatedAt: at };
-    await db.services.add(service);
-    await recordAudit(db, {
-      at,
-      operatorId: operator.id,
-      entity: 'service',
-      entityId: service.id,
-      action: 'service.create',
-      before: null,
-      after: service,
-    });
-    return service;
-  });
+  return change(
+    { db, operatorId },
+    [db.services],
+    async (ctx) => {
+      await checkService(db, parsed.data, null, regions);
+      const service: Service = { id: crypto.randomUUID(), ...parsed.data, ...NEW_SERVICE_STATE, createdAt: ctx.at, updatedAt: ctx.at };
+      await db.services.add(service);
+      await ctx.audit({
+        entity: 'service',
+        entityId: service.id,
+        subject: serviceSubject(service),
+        action: 'service.create',
+        before: null,
+        after: service,
+      });
+      return service;
+    },
+    now,
+  );
 }
 
 export async function updateService(
@@ -59,24 +64,20 @@ export async function updateService(
 ): Promise<Service> {
   const parsed = ServiceInput.safeParse(input);
   if (!parsed.success) throw inputErrorFrom(parsed.error, 'name');
-  return db.transaction('rw', db.services, db.audit, db.operators, async () => {
-    const operator = await requireOperator(db, operatorId);
-    const before = await db.services.get(id);
-    if (!before) throw new InputError('This service no longer exists.', 'name');
-    await checkService(db, parsed.data, id, regions);
-    const after: Service = { ...before, ...parsed.data, updatedAt: now.toISOString() };
-    await db.services.put(after);
-    await recordAudit(db, {
-      at: after.updatedAt,
-      operatorId: operator.id,
-      entity: 'service',
-      entityId: id,
-      action: 'service.update',
-      before,
-      after,
-    });
-    return after;
-  });
+  return change(
+    { db, operatorId },
+    [db.services],
+    async (ctx) => {
+      const before = await db.services.get(id);
+      if (!before) throw new InputError('This service no longer exists.', 'name');
+      await checkService(db, parsed.data, id, regions);
+      const after: Service = { ...before, ...parsed.data, updatedAt: ctx.at };
+      await db.services.put(after);
+      await ctx.audit({ entity: 'service', entityId: id, subject: serviceSubject(after), action: 'service.update', before, after });
+      return after;
+    },
+    now,
+  );
 }
 
 export interface ImportRow {
@@ -165,34 +166,29 @@ export async function importServices(
   now = new Date(),
 ): Promise<number> {
   const fresh = rows.filter((r) => r.status === 'new' && r.fields);
-  return db.transaction('rw', db.services, db.audit, db.operators, async () => {
-    const operator = await requireOperator(db, operatorId);
-    const at = now.toISOString();
-    const byOds = new Map((await db.services.toArray()).filter((s) => s.odsCode).map((s) => [s.odsCode, s.id]));
-    const created: Service[] = fresh.map((r) => ({
-      id: crypto.randomUUID(),
-      ...r.fields!,
-      ...NEW_SERVICE_STATE,
-      createdAt: at,
-      updatedAt: at,
-    }));
-    for (const s of created) if (s.odsCode) byOds.set(s.odsCode, s.id);
-    for (const s of created) {
-      // parentId holds the parent's ODS code until now.
-      s.parentId = s.parentId ? (byOds.get(s.parentId) ?? null) : null;
-      await db.services.add(s);
-      await recordAudit(db, {
-        at,
-        operatorId: operator.id,
-        entity: 'service',
-        entityId: s.id,
-        action: 'service.import',
-        before: null,
-        after: s,
-      });
-    }
-    return created.length;
-  });
+  return change(
+    { db, operatorId },
+    [db.services],
+    async ({ at, audit }) => {
+      const byOds = new Map((await db.services.toArray()).filter((s) => s.odsCode).map((s) => [s.odsCode, s.id]));
+      const created: Service[] = fresh.map((r) => ({
+        id: crypto.randomUUID(),
+        ...r.fields!,
+        ...NEW_SERVICE_STATE,
+        createdAt: at,
+        updatedAt: at,
+      }));
+      for (const s of created) if (s.odsCode) byOds.set(s.odsCode, s.id);
+      for (const s of created) {
+        // parentId holds the parent's ODS code until now.
+        s.parentId = s.parentId ? (byOds.get(s.parentId) ?? null) : null;
+        await db.services.add(s);
+        await audit({ entity: 'service', entityId: s.id, subject: serviceSubject(s), action: 'service.import', before: null, after: s });
+      }
+      return created.length;
+    },
+    now,
+  );
 }
 
 export function useServices(): Service[] | undefined {
