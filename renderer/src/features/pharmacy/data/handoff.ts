@@ -7,7 +7,7 @@ import type { DosTeam, EmergencyChange } from '@shared/models/registers';
 import { recordAudit } from '../../../db/audit';
 import type { DosDeskDb } from '../../../db/database';
 import { InputError, inputErrorFrom, requireOperator, ScopeError } from '../../../db/guards';
-import { queueEmailAudited } from '../../../db/outbox-writes';
+import { queueEmailAudited } from '../../../entities/email/outbox-audit';
 import { changeRecord } from './profiles';
 
 export interface Sender {

@@ -7,7 +7,7 @@ import { EmergencyChangeInput, ReviewInput, type DosTeam, type EmergencyChange }
 import { recordAudit } from '../../../db/audit';
 import type { DosDeskDb } from '../../../db/database';
 import { InputError, inputErrorFrom, managedRegions, requireOperator, ScopeError } from '../../../db/guards';
-import { queueEmailAudited } from '../../../db/outbox-writes';
+import { queueEmailAudited } from '../../../entities/email/outbox-audit';
 
 const timeFormat = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
 
