@@ -1,7 +1,6 @@
 import { upToDateTables, type ParsedBackup } from '../../../db/backup';
-import { recordAudit } from '../../../db/audit';
 import type { DosDeskDb } from '../../../db/database';
-import { requireOperator } from '../../../db/guards';
+import { change } from '../../../entities/desk/change';
 
 /** Tables merged from a team member's export: records with an id and an updatedAt. */
 export const MERGED_TABLES = [
@@ -18,6 +17,22 @@ export const MERGED_TABLES = [
   'pharmacyProfiles',
   'pharmacyChanges',
 ] as const;
+
+/** What a record of each merged table is, in words, for the audit trail. */
+const KIND: Record<(typeof MERGED_TABLES)[number], string> = {
+  operators: 'operator',
+  services: 'service',
+  accounts: 'account',
+  requests: 'request',
+  temporaryAccounts: 'temporary account',
+  emergencyChanges: 'emergency change',
+  ccOrganisations: 'Connecting Care organisation',
+  ccRequests: 'Connecting Care request',
+  ccLicences: 'Connecting Care licence',
+  capacityReports: 'capacity report',
+  pharmacyProfiles: 'pharmacy profile',
+  pharmacyChanges: 'pharmacy change',
+};
 
 type Row = { id: string; updatedAt?: string } & Record<string, unknown>;
 
@@ -72,25 +87,27 @@ export async function planMerge(db: DosDeskDb, backup: ParsedBackup): Promise<Me
   return { items, counts, conflicts: items.filter((i) => i.outcome === 'theirs-newer' || i.outcome === 'ours-newer') };
 }
 
-/** Applies a plan in one transaction, auditing each record taken from the export. */
+/** Applies a plan as one change, auditing each record taken from the export. */
 export async function applyMerge(db: DosDeskDb, operatorId: string | null, plan: MergePlan, now = new Date()): Promise<number> {
   const take = plan.items.filter((i) => i.outcome === 'new' || i.outcome === 'theirs-newer');
-  return db.transaction('rw', [...MERGED_TABLES.map((t) => db.table(t)), db.audit, db.operators], async () => {
-    const operator = await requireOperator(db, operatorId);
-    const at = now.toISOString();
-    for (const item of take) {
-      const before = await db.table(item.table).get(item.id);
-      await db.table(item.table).put(item.theirs);
-      await recordAudit(db, {
-        at,
-        operatorId: operator.id,
-        entity: item.table,
-        entityId: item.id,
-        action: 'merge.import',
-        before: before ?? null,
-        after: item.theirs,
-      });
-    }
-    return take.length;
-  });
+  return change(
+    { db, operatorId },
+    MERGED_TABLES.map((t) => db.table(t)),
+    async (ctx) => {
+      for (const item of take) {
+        const before: unknown = await db.table(item.table).get(item.id);
+        await db.table(item.table).put(item.theirs);
+        await ctx.audit({
+          entity: item.table,
+          entityId: item.id,
+          subject: `${KIND[item.table as keyof typeof KIND] ?? item.table} ${item.label}`,
+          action: 'merge.import',
+          before: before ?? null,
+          after: item.theirs,
+        });
+      }
+      return take.length;
+    },
+    now,
+  );
 }
