@@ -4,8 +4,8 @@ import type { Settings } from '@shared/models/settings';
 import { PageHeading } from '../../../components/page-heading';
 import { SummaryList } from '../../../components/summary-list';
 import { useSession } from '../../../session/store';
-import { targetFor } from '../data/cc';
-import { useBankHolidays, useCcActions, useCcRequest } from '../data/use-cc';
+import { ccEmailNotQueued, targetFor } from '../data/cc';
+import { deskDelivery, useBankHolidays, useCcActions, useCcRequest } from '../data/use-cc';
 import { formatDay } from '@shared/domain/dates';
 import { plainErrorMessage } from '../../../platform/plain-error';
 
@@ -13,7 +13,7 @@ import { plainErrorMessage } from '../../../platform/plain-error';
 export function CcRequestPage({ id, settings }: { id: string; settings: Settings }) {
   const request = useCcRequest(id);
   const holidays = useBankHolidays();
-  const actions = useCcActions('mail-client', settings);
+  const actions = useCcActions(deskDelivery(settings), settings);
   const announce = useSession((s) => s.announce);
   const [date, setDate] = useState(londonDate(new Date()));
   const [note, setNote] = useState('');
@@ -69,7 +69,32 @@ export function CcRequestPage({ id, settings }: { id: string; settings: Settings
             },
           ]}
         />
-        {request.status !== 'actioned' && (
+        {ccEmailNotQueued(request) && (
+          <div className="nhsuk-warning-callout" data-testid="cc-email-not-queued">
+            <h2 className="nhsuk-warning-callout__label">
+              <span role="text">
+                <span className="nhsuk-u-visually-hidden">Important: </span>The email is not queued
+              </span>
+            </h2>
+            <p>
+              This request is saved, but its email to {request.sent.to} could not be put in the outbox, so the service desk does not
+              have it yet.
+            </p>
+            {problem && (
+              <p className="nhsuk-error-message" role="alert">
+                <span className="nhsuk-u-visually-hidden">Error:</span> {problem}
+              </p>
+            )}
+            <button
+              type="button"
+              className="nhsuk-button nhsuk-button--secondary"
+              onClick={() => run(() => actions.queueEmailAgain(request.id), 'The email is in the outbox for the service desk.')}
+            >
+              Queue the email again
+            </button>
+          </div>
+        )}
+        {request.status !== 'actioned' && !ccEmailNotQueued(request) && (
           <div className={`nhsuk-form-group${problem ? ' nhsuk-form-group--error' : ''}`}>
             <h2>{request.status === 'sent' ? 'Record receipt by the back office' : 'Record that it was actioned'}</h2>
             {problem && (
@@ -114,9 +139,11 @@ export function CcRequestPage({ id, settings }: { id: string; settings: Settings
         <pre className="app-email-text" tabIndex={0} aria-label="The email sent to the service desk">
           {request.sent.text}
         </pre>
-        <p>
-          <a href={`#/outbox/${request.sent.outboxId}`}>Open it in the outbox</a>
-        </p>
+        {request.sent.outboxId && (
+          <p>
+            <a href={`#/outbox/${request.sent.outboxId}`}>Open it in the outbox</a>
+          </p>
+        )}
       </div>
     </div>
   );
