@@ -77,8 +77,8 @@ export function CcRequestPage({ id, settings }: { id: string; settings: Settings
               </span>
             </h2>
             <p>
-              This request is saved, but its email to {request.sent.to} could not be put in the outbox, so the service desk does not
-              have it yet.
+              This request is saved, but its email to {request.sent.to} could not be put in the outbox, so the service desk does not have it
+              yet.
             </p>
             {problem && (
               <p className="nhsuk-error-message" role="alert">

@@ -15,7 +15,8 @@ export async function assertNoLicenceYet(db: DosDeskDb, org: Organisation, workE
   const duplicate = (await db.ccLicences.where('holderEmail').equals(workEmail.trim().toLowerCase()).toArray()).find(
     (l) => l.organisationId === org.id && COUNTED.includes(l.status),
   );
-  if (duplicate) throw new InputError(`${duplicate.holderName} already has a licence at ${org.name}. Make an amendment instead.`, 'workEmail');
+  if (duplicate)
+    throw new InputError(`${duplicate.holderName} already has a licence at ${org.name}. Make an amendment instead.`, 'workEmail');
 }
 
 /** The current licence an amendment or deletion is about; refuses when there is none. */

@@ -18,20 +18,20 @@ export const MERGED_TABLES = [
   'pharmacyChanges',
 ] as const;
 
-/** What a record of each merged table is, in words, for the audit trail. */
-const KIND: Record<(typeof MERGED_TABLES)[number], string> = {
-  operators: 'operator',
-  services: 'service',
-  accounts: 'account',
-  requests: 'request',
-  temporaryAccounts: 'temporary account',
-  emergencyChanges: 'emergency change',
-  ccOrganisations: 'Connecting Care organisation',
-  ccRequests: 'Connecting Care request',
-  ccLicences: 'Connecting Care licence',
-  capacityReports: 'capacity report',
-  pharmacyProfiles: 'pharmacy profile',
-  pharmacyChanges: 'pharmacy change',
+/** A record of each merged table in words, for the audit trail, from its label. */
+const SUBJECT: Record<(typeof MERGED_TABLES)[number], (label: string) => string> = {
+  operators: (l) => `operator ${l}`,
+  services: (l) => `service ${l}`,
+  accounts: (l) => `${l}'s account`,
+  requests: (l) => `request from ${l}`,
+  temporaryAccounts: (l) => `${l}'s temporary account`,
+  emergencyChanges: (l) => `emergency change to ${l}`,
+  ccOrganisations: (l) => `Connecting Care organisation ${l}`,
+  ccRequests: (l) => `Connecting Care request for ${l}`,
+  ccLicences: (l) => `${l}'s Connecting Care licence`,
+  capacityReports: (l) => `capacity report ${l}`,
+  pharmacyProfiles: (l) => `pharmacy profile ${l}`,
+  pharmacyChanges: (l) => `pharmacy change ${l}`,
 };
 
 type Row = { id: string; updatedAt?: string } & Record<string, unknown>;
@@ -100,7 +100,7 @@ export async function applyMerge(db: DosDeskDb, operatorId: string | null, plan:
         await ctx.audit({
           entity: item.table,
           entityId: item.id,
-          subject: `${KIND[item.table as keyof typeof KIND] ?? item.table} ${item.label}`,
+          subject: (SUBJECT[item.table as keyof typeof SUBJECT] ?? ((l: string) => `${item.table} ${l}`))(item.label),
           action: 'merge.import',
           before: before ?? null,
           after: item.theirs,
