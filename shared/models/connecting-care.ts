@@ -91,7 +91,12 @@ export const CcRequestInput = z
 export type CcRequestInput = z.input<typeof CcRequestInput>;
 export type CcRequestFields = z.output<typeof CcRequestInput>;
 
-export type CcStatus = 'sent' | 'received' | 'actioned';
+/**
+ * `not-queued`: the request is saved (with its effect on licences) but its email to the service
+ * desk is not in the outbox yet, because main could not queue it; "Queue the email again" puts it
+ * there and the request becomes `sent`. Records from before this state existed are never in it.
+ */
+export type CcStatus = 'not-queued' | 'sent' | 'received' | 'actioned';
 
 export interface CcRequest {
   id: string;
@@ -104,12 +109,24 @@ export interface CcRequest {
   subjectName: string;
   licenceId: string | null;
   status: CcStatus;
+  /** When it was filed; when its email is queued again later, when that was. */
   sentAt: string;
   receivedOn: string | null;
   actionedOn: string | null;
   resolutionNote: string;
-  /** A copy of what was sent to the service desk. */
-  sent: { subject: string; text: string; to: string; cc: string; outboxId: string };
+  /**
+   * A copy of what is sent to the service desk. `outboxId` is the email in the outbox, null while
+   * it is not queued; `rows` are what the email lists, kept so that it can be queued again exactly
+   * as filed (absent on older records, whose email was always queued before they were written).
+   */
+  sent: {
+    subject: string;
+    text: string;
+    to: string;
+    cc: string;
+    outboxId: string | null;
+    rows?: { label: string; value: string }[];
+  };
   createdAt: string;
   updatedAt: string;
 }

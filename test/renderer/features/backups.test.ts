@@ -89,6 +89,39 @@ describe('merging a team member’s export', () => {
   });
 });
 
+describe('merging and importing as one change', () => {
+  it('takes an operator and an account from an export, each named in words in the audit trail', async () => {
+    const theirsDb = freshDb();
+    await theirsDb.open();
+    const sam = await createOperator(theirsDb, { ...PRIYA, fullName: 'Sam Okoro', email: 'sam.okoro@nhs.net' }, DEFAULT_SETTINGS.regions);
+    await createAccount(theirsDb, sam.id, account());
+    const plan = await planMerge(db, await parseBackup(await (await exportDatabase(theirsDb)).text()));
+    expect(await applyMerge(db, lead.id, plan)).toBe(2);
+    expect(await db.operators.get(sam.id)).toBeTruthy();
+    const merged = (await db.audit.toArray()).filter((e) => e.action === 'merge.import');
+    expect(merged.map((e) => [e.operatorId, e.subject])).toEqual([
+      [lead.id, 'operator Sam Okoro'],
+      [lead.id, "Alex Jones's account"],
+    ]);
+    expect((await db.changes.toArray()).filter((c) => c.table === 'operators').map((c) => c.keys)).toContainEqual([sam.id]);
+  });
+
+  it('names imported and changed accounts in words', async () => {
+    await createAccount(db, lead.id, account());
+    const csv = [
+      'fullName,email,phone,organisation,jobTitle,userType,regions,roles,lastLoginOn',
+      'New Person,new@nhs.net,,Trust,Nurse,clinical-lead,London,viewClinical,',
+      'Alex Jones,alex.jones@nhs.net,,Riverside,Clinical Director,clinical-lead,London,viewClinical,',
+    ].join('\n');
+    expect(await importAccountsCsv(db, lead.id, await previewAccountsCsv(db, lead, csv))).toBe(2);
+    const entries = (await db.audit.toArray()).filter((e) => e.action.startsWith('account.import'));
+    expect(entries.map((e) => [e.action, e.subject])).toEqual([
+      ['account.import', '1 account from a CSV file (New Person)'],
+      ['account.import-update', "Alex Jones's account"],
+    ]);
+  });
+});
+
 describe('reports', () => {
   it('user status report for a region lists roles, last login and flags, safe for spreadsheets', async () => {
     await createAccount(db, lead.id, account({ fullName: '=HYPERLINK("x")' }));

@@ -1,15 +1,19 @@
 import { readFile } from 'node:fs/promises';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { ATTESTATIONS } from '@shared/domain/connecting-care';
+import { londonDate } from '@shared/domain/london-time';
 import type { DosDeskApi } from '@shared/ipc/api';
 import type { Organisation } from '@shared/models/connecting-care';
 import type { Operator } from '@shared/models/operator';
 import { DEFAULT_SETTINGS } from '@shared/models/settings';
 import type { DosDeskDb } from '../../../renderer/src/db/database';
 import { InputError } from '../../../renderer/src/db/guards';
+import { EmailNotQueuedError } from '../../../renderer/src/entities/email/change-then-email';
 import {
+  ccEmailNotQueued,
   fileCcRequest,
   licencesInUse,
+  queueCcEmailAgain,
   saveOrganisation,
   targetFor,
   trackCcRequest,
@@ -75,7 +79,7 @@ describe('Connecting Care requests', () => {
     expect(request.sent.text).toContain('Work email: zoe.oneill@nhs.net');
     expect(request.sent.text).toContain('Finishing date: 2027-03-31');
     expect(request.sent.text).toContain('Authorised by: Priya Shah (priya.shah@nhs.net)');
-    const entry = await api.getOutboxEntry(request.sent.outboxId);
+    const entry = await api.getOutboxEntry(request.sent.outboxId!);
     expect(entry.ok && entry.data).toMatchObject({
       to: [{ address: 'servicedesk@riverside.nhs.uk' }],
       cc: [{ address: 'priya.shah@nhs.net' }],
@@ -166,5 +170,88 @@ describe('Connecting Care requests', () => {
     await trackCcRequest(db, authoriser.id, leaver.id, { receivedOn: '2026-11-20' }, NOW);
     await trackCcRequest(db, authoriser.id, leaver.id, { actionedOn: '2026-11-20', resolutionNote: '' }, NOW);
     expect(await licencesInUse(db, org.id)).toBe(0);
+  });
+});
+
+describe('a Connecting Care request whose email main cannot queue', () => {
+  /** The real API, except that main refuses to queue emails. */
+  const refusing = (): DosDeskApi => ({
+    ...api,
+    queueEmail: () => Promise.resolve({ ok: false, error: { code: 'failed' as const, message: 'Main refused', fields: [] } }),
+  });
+  const outbox = async () => {
+    const list = await api.listOutbox();
+    return list.ok ? list.data : [];
+  };
+
+  it('is written first: the request stands, says its email is not queued, and nothing is emailed', async () => {
+    const request = await fileCcRequest({ ...s(), api: refusing() }, starter(), DEFAULT_SETTINGS, NOW);
+    expect(request.status).toBe('not-queued');
+    expect(request.sent.outboxId).toBeNull();
+    expect(ccEmailNotQueued(request)).toBe(true);
+    expect(await db.ccRequests.get(request.id)).toEqual(request);
+    expect(request.sent.subject).toBe("Connecting Care (starter) Zoë O'Neill-Brontë");
+    expect(request.sent.text).toContain('Work email: zoe.oneill@nhs.net');
+    expect(await licencesInUse(db, org.id)).toBe(1);
+    expect(await outbox()).toEqual([]);
+    const actions = (await db.audit.toArray()).map((e) => e.action);
+    expect(actions).toContain('cc.request-new-user');
+    expect(actions).not.toContain('email.queue');
+    // The back office cannot have it yet.
+    await expect(trackCcRequest(db, authoriser.id, request.id, { receivedOn: '2026-11-20' }, NOW)).rejects.toThrow(
+      /not in the outbox yet.*Queue the email again/,
+    );
+  });
+
+  it('"Queue the email again" puts it in the outbox once, keeps the outbox id on the request and marks it sent', async () => {
+    const filed = await fileCcRequest({ ...s(), api: refusing() }, starter(), DEFAULT_SETTINGS, NOW);
+    await expect(queueCcEmailAgain({ ...s(), api: refusing() }, filed.id)).rejects.toThrow(EmailNotQueuedError);
+    expect(await outbox()).toEqual([]);
+    expect((await db.ccRequests.get(filed.id))!.status).toBe('not-queued');
+    await expect(queueCcEmailAgain({ ...s(), operatorId: stranger.id }, filed.id)).rejects.toThrow(InputError);
+    expect(await outbox()).toEqual([]);
+
+    const queued = await queueCcEmailAgain(s(), filed.id);
+    const [entry] = await outbox();
+    expect(entry).toBeTruthy();
+    expect(queued).toMatchObject({ status: 'sent', sent: { outboxId: entry!.id } });
+    expect(await db.ccRequests.get(filed.id)).toEqual(queued);
+    expect(ccEmailNotQueued(queued)).toBe(false);
+    const full = await api.getOutboxEntry(entry!.id);
+    expect(full.ok && full.data).toMatchObject({
+      subject: filed.sent.subject,
+      text: filed.sent.text,
+      relatedTo: filed.id,
+      to: [{ address: 'servicedesk@riverside.nhs.uk' }],
+      cc: [{ address: 'priya.shah@nhs.net' }],
+    });
+    const last = await db.audit.orderBy('id').last();
+    expect(last).toMatchObject({ action: 'email.queue', entityId: entry!.id, operatorId: authoriser.id });
+    // Asked again, nothing more is queued.
+    expect(await queueCcEmailAgain(s(), filed.id)).toEqual(queued);
+    expect(await outbox()).toHaveLength(1);
+    // It was sent when it was queued, so the back office can have had it since then.
+    expect(queued.sentAt).not.toBe(filed.sentAt);
+    await trackCcRequest(db, authoriser.id, filed.id, { receivedOn: londonDate(new Date()) });
+  });
+
+  it('emails nothing when the write is refused (the old order queued the email first)', async () => {
+    db.ccRequests.hook('creating', () => {
+      throw new Error('The disk is full');
+    });
+    await expect(fileCcRequest(s(), starter(), DEFAULT_SETTINGS, NOW)).rejects.toThrow(/disk is full/);
+    await nothingWritten();
+  });
+
+  it('keeps the outbox id on the request when the email is queued, and names it in words in the audit trail', async () => {
+    const request = await fileCcRequest(s(), starter(), DEFAULT_SETTINGS, NOW);
+    expect(request.status).toBe('sent');
+    expect(request.sentAt).toBe(NOW.toISOString());
+    const [entry] = await outbox();
+    expect(request.sent.outboxId).toBe(entry!.id);
+    const filed = (await db.audit.toArray()).find((e) => e.action === 'cc.request-new-user');
+    expect(filed?.subject).toBe("Connecting Care request for Zoë O'Neill-Brontë (Riverside Trust)");
+    const created = (await db.audit.toArray()).find((e) => e.action === 'cc.organisation-create');
+    expect(created?.subject).toBe('Connecting Care organisation Riverside Trust');
   });
 });

@@ -41,6 +41,24 @@ describe('operators', () => {
     expect(entry!.after).toEqual(op);
   });
 
+  it('first run: creates the first operator on an empty desk as their own change, named in words and in the change log', async () => {
+    expect(await db.operators.count()).toBe(0);
+    const op = await createOperator(db, PRIYA, REGIONS, new Date('2026-11-21T10:00:00Z'));
+    const [entry] = await db.audit.toArray();
+    expect(entry).toMatchObject({ operatorId: op.id, action: 'operator.create', subject: 'operator Priya Shah' });
+    const changes = await db.changes.toArray();
+    expect(changes.map((c) => [c.table, c.op, c.keys])).toEqual([['operators', 'put', [op.id]]]);
+    const sam = await createOperator(db, { ...PRIYA, fullName: 'Sam Okoro', email: 'sam.okoro@nhs.net' }, REGIONS);
+    await switchOperator(db, op.id);
+    await updateOperator(db, op.id, sam.id, { ...PRIYA, fullName: 'Sam Okoro', email: 'sam.okoro@nhs.net', jobRole: 'Lead' }, REGIONS);
+    expect((await db.audit.toArray()).map((e) => [e.action, e.operatorId, e.subject])).toEqual([
+      ['operator.create', op.id, 'operator Priya Shah'],
+      ['operator.create', sam.id, 'operator Sam Okoro'],
+      ['operator.switch', op.id, 'the operator at this desk'],
+      ['operator.update', op.id, 'operator Sam Okoro'],
+    ]);
+  });
+
   it.each([
     ['CR/LF in the name', { fullName: 'Priya\r\nShah' }, 'fullName'],
     ['<script> in the job role', { jobRole: '<script>alert(1)</script>' }, 'jobRole'],
@@ -109,6 +127,13 @@ describe('settings through main', () => {
     expect(await api.getSettings()).toMatchObject({ ok: true, data: { regions: ['London', 'Midlands'] } });
     const last = await db.audit.orderBy('id').last();
     expect(last).toMatchObject({ action: 'settings.update', operatorId: priya.id, after: { regions: ['London', 'Midlands'] } });
+  });
+
+  it('names the change in words in the audit trail', async () => {
+    const priya = await createOperator(db, PRIYA, REGIONS);
+    const { api } = realApi();
+    await saveSettings(db, api, priya.id, { regions: ['London'] });
+    expect(await db.audit.orderBy('id').last()).toMatchObject({ action: 'settings.update', subject: "this desk's settings" });
   });
 
   it('passes on main refusing bad input, with the field, and records nothing', async () => {

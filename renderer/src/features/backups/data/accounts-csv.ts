@@ -1,10 +1,10 @@
 import Papa from 'papaparse';
 import { AccountInput, type Account } from '@shared/models/account';
 import type { Operator } from '@shared/models/operator';
-import { assertCanManage } from '../../../entities/accounts/account-writes';
-import { recordAudit } from '../../../db/audit';
+import { accountSubject, assertCanManage } from '../../../entities/accounts/account-writes';
+import { change } from '../../../entities/desk/change';
 import type { DosDeskDb } from '../../../db/database';
-import { InputError, managedRegions, requireOperator } from '../../../db/guards';
+import { InputError, managedRegions } from '../../../db/guards';
 import { parseDate } from '@shared/domain/london-time';
 
 export const ACCOUNT_CSV_COLUMNS = [
@@ -128,63 +128,68 @@ export async function importAccountsCsv(
 ): Promise<number> {
   const fresh = rows.filter((r) => r.status === 'new' && r.fields);
   const changed = rows.filter((r) => r.status === 'changed' && r.fields);
-  return db.transaction('rw', [db.accounts, db.services, db.audit, db.operators], async () => {
-    const operator = await requireOperator(db, operatorId);
-    const at = now.toISOString();
-    const scope = managedRegions(operator);
-    const clash = await db.accounts
-      .where('email')
-      .anyOf(fresh.map((r) => r.fields!.email))
-      .filter((a) => a.status === 'active')
-      .first();
-    if (clash) throw new InputError(`${clash.fullName} already has an account with ${clash.email}. Check the file again.`, 'csv');
-    const accounts: Account[] = fresh.map((r) => {
-      const outside = r.fields!.regions.filter((g) => !scope.has(g));
-      if (outside.length) throw new InputError(`Line ${r.line}: you do not hold approveUser in ${outside.join(', ')}.`, 'csv');
-      return {
-        id: crypto.randomUUID(),
-        ...r.fields!,
-        status: 'active',
-        createdAt: at,
-        updatedAt: at,
-        deletedAt: null,
-        deleteReason: null,
-        lastLoginOn: r.lastLoginOn,
-      };
-    });
-    if (accounts.length) {
-      await db.accounts.bulkAdd(accounts);
-      await recordAudit(db, {
-        at,
-        operatorId: operator.id,
-        entity: 'account',
-        entityId: 'csv-import',
-        action: 'account.import',
-        before: null,
-        after: { count: accounts.length, ids: accounts.map((a) => a.id) },
+  return change(
+    { db, operatorId },
+    [db.accounts, db.services],
+    async (ctx) => {
+      const { operator, at } = ctx;
+      const scope = managedRegions(operator);
+      const clash = await db.accounts
+        .where('email')
+        .anyOf(fresh.map((r) => r.fields!.email))
+        .filter((a) => a.status === 'active')
+        .first();
+      if (clash) throw new InputError(`${clash.fullName} already has an account with ${clash.email}. Check the file again.`, 'csv');
+      const accounts: Account[] = fresh.map((r) => {
+        const outside = r.fields!.regions.filter((g) => !scope.has(g));
+        if (outside.length) throw new InputError(`Line ${r.line}: you do not hold approveUser in ${outside.join(', ')}.`, 'csv');
+        return {
+          id: crypto.randomUUID(),
+          ...r.fields!,
+          status: 'active',
+          createdAt: at,
+          updatedAt: at,
+          deletedAt: null,
+          deleteReason: null,
+          lastLoginOn: r.lastLoginOn,
+        };
       });
-    }
-    for (const row of changed) {
-      const before = (await db.accounts.get(row.existingId!)) as Account;
-      assertCanManage(operator, before);
-      const after: Account = {
-        ...before,
-        ...row.fields!,
-        serviceIds: before.serviceIds,
-        lastLoginOn: row.lastLoginOn ?? before.lastLoginOn ?? null,
-        updatedAt: at,
-      };
-      await db.accounts.put(after);
-      await recordAudit(db, {
-        at,
-        operatorId: operator.id,
-        entity: 'account',
-        entityId: before.id,
-        action: 'account.import-update',
-        before,
-        after,
-      });
-    }
-    return accounts.length + changed.length;
-  });
+      if (accounts.length) {
+        await db.accounts.bulkAdd(accounts);
+        await ctx.audit({
+          entity: 'account',
+          entityId: 'csv-import',
+          subject: `${accounts.length} ${accounts.length === 1 ? 'account' : 'accounts'} from a CSV file (${accounts
+            .slice(0, 5)
+            .map((a) => a.fullName)
+            .join(', ')}${accounts.length > 5 ? ', …' : ''})`,
+          action: 'account.import',
+          before: null,
+          after: { count: accounts.length, ids: accounts.map((a) => a.id) },
+        });
+      }
+      for (const row of changed) {
+        const before = (await db.accounts.get(row.existingId!)) as Account;
+        assertCanManage(operator, before);
+        const after: Account = {
+          ...before,
+          ...row.fields!,
+          serviceIds: before.serviceIds,
+          lastLoginOn: row.lastLoginOn ?? before.lastLoginOn ?? null,
+          updatedAt: at,
+        };
+        await db.accounts.put(after);
+        await ctx.audit({
+          entity: 'account',
+          entityId: before.id,
+          subject: accountSubject(before),
+          action: 'account.import-update',
+          before,
+          after,
+        });
+      }
+      return accounts.length + changed.length;
+    },
+    now,
+  );
 }

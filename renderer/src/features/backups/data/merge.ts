@@ -1,7 +1,6 @@
 import { upToDateTables, type ParsedBackup } from '../../../db/backup';
-import { recordAudit } from '../../../db/audit';
 import type { DosDeskDb } from '../../../db/database';
-import { requireOperator } from '../../../db/guards';
+import { change } from '../../../entities/desk/change';
 
 /** Tables merged from a team member's export: records with an id and an updatedAt. */
 export const MERGED_TABLES = [
@@ -18,6 +17,22 @@ export const MERGED_TABLES = [
   'pharmacyProfiles',
   'pharmacyChanges',
 ] as const;
+
+/** A record of each merged table in words, for the audit trail, from its label. */
+const SUBJECT: Record<(typeof MERGED_TABLES)[number], (label: string) => string> = {
+  operators: (l) => `operator ${l}`,
+  services: (l) => `service ${l}`,
+  accounts: (l) => `${l}'s account`,
+  requests: (l) => `request from ${l}`,
+  temporaryAccounts: (l) => `${l}'s temporary account`,
+  emergencyChanges: (l) => `emergency change to ${l}`,
+  ccOrganisations: (l) => `Connecting Care organisation ${l}`,
+  ccRequests: (l) => `Connecting Care request for ${l}`,
+  ccLicences: (l) => `${l}'s Connecting Care licence`,
+  capacityReports: (l) => `capacity report ${l}`,
+  pharmacyProfiles: (l) => `pharmacy profile ${l}`,
+  pharmacyChanges: (l) => `pharmacy change ${l}`,
+};
 
 type Row = { id: string; updatedAt?: string } & Record<string, unknown>;
 
@@ -72,25 +87,27 @@ export async function planMerge(db: DosDeskDb, backup: ParsedBackup): Promise<Me
   return { items, counts, conflicts: items.filter((i) => i.outcome === 'theirs-newer' || i.outcome === 'ours-newer') };
 }
 
-/** Applies a plan in one transaction, auditing each record taken from the export. */
+/** Applies a plan as one change, auditing each record taken from the export. */
 export async function applyMerge(db: DosDeskDb, operatorId: string | null, plan: MergePlan, now = new Date()): Promise<number> {
   const take = plan.items.filter((i) => i.outcome === 'new' || i.outcome === 'theirs-newer');
-  return db.transaction('rw', [...MERGED_TABLES.map((t) => db.table(t)), db.audit, db.operators], async () => {
-    const operator = await requireOperator(db, operatorId);
-    const at = now.toISOString();
-    for (const item of take) {
-      const before = await db.table(item.table).get(item.id);
-      await db.table(item.table).put(item.theirs);
-      await recordAudit(db, {
-        at,
-        operatorId: operator.id,
-        entity: item.table,
-        entityId: item.id,
-        action: 'merge.import',
-        before: before ?? null,
-        after: item.theirs,
-      });
-    }
-    return take.length;
-  });
+  return change(
+    { db, operatorId },
+    MERGED_TABLES.map((t) => db.table(t)),
+    async (ctx) => {
+      for (const item of take) {
+        const before: unknown = await db.table(item.table).get(item.id);
+        await db.table(item.table).put(item.theirs);
+        await ctx.audit({
+          entity: item.table,
+          entityId: item.id,
+          subject: (SUBJECT[item.table as keyof typeof SUBJECT] ?? ((l: string) => `${item.table} ${l}`))(item.label),
+          action: 'merge.import',
+          before: before ?? null,
+          after: item.theirs,
+        });
+      }
+      return take.length;
+    },
+    now,
+  );
 }

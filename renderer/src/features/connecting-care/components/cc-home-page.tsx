@@ -8,6 +8,7 @@ import { countInUse, useBankHolidays, useCcRequests, useLicences, useOrganisatio
 import { href, paths } from '../../../navigation/paths';
 
 const STATUS = {
+  'not-queued': ['nhsuk-tag--red', 'Email not queued'],
   sent: ['nhsuk-tag--blue', 'Sent to service desk'],
   received: ['nhsuk-tag--orange', 'With the back office'],
   actioned: ['nhsuk-tag--green', 'Actioned'],

@@ -95,7 +95,11 @@ export function CcRequestFormPage({ operator, settings, delivery }: { operator: 
           submitLabel="Send to the service desk"
           onSubmit={async (values) => {
             const request = await actions.file(values);
-            announce(`"${request.sent.subject}" is in the outbox for ${request.organisationName}'s service desk.`);
+            announce(
+              request.status === 'not-queued'
+                ? `"${request.sent.subject}" is saved, but its email could not be queued: use "Queue the email again" on the request.`
+                : `"${request.sent.subject}" is in the outbox for ${request.organisationName}'s service desk.`,
+            );
             navigate(paths.ccRequest(request.id));
           }}
         >

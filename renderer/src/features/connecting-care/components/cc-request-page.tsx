@@ -3,8 +3,10 @@ import type { Settings } from '@shared/models/settings';
 import { PageHeading } from '../../../components/page-heading';
 import { SummaryList } from '../../../components/summary-list';
 import { useSession } from '../../../session/store';
-import { targetFor } from '../data/cc';
-import { useBankHolidays, useCcActions, useCcRequest } from '../data/use-cc';
+import { ccEmailNotQueued, targetFor } from '../data/cc';
+import { deskDelivery, useBankHolidays, useCcActions, useCcRequest } from '../data/use-cc';
+import { ActionButton, ActionError } from '../../../components/action-button';
+import { useAction } from '../../../components/use-action';
 import { Form, useZodForm } from '../../../components/form';
 import { TextField } from '../../../components/text-field';
 import { TrackForm } from '../schemas';
@@ -14,8 +16,12 @@ import { href, paths } from '../../../navigation/paths';
 export function CcRequestPage({ id, settings }: { id: string; settings: Settings }) {
   const request = useCcRequest(id);
   const holidays = useBankHolidays();
-  const actions = useCcActions('mail-client', settings);
+  const actions = useCcActions(deskDelivery(settings), settings);
   const announce = useSession((s) => s.announce);
+  const queueAgain = useAction(async (requestId: string) => {
+    await actions.queueEmailAgain(requestId);
+    announce('The email is in the outbox for the service desk.');
+  });
   const form = useZodForm(TrackForm, { date: londonDate(new Date()), note: '' });
   if (request === undefined) return <p>Loading…</p>;
   if (!request) {
@@ -59,7 +65,30 @@ export function CcRequestPage({ id, settings }: { id: string; settings: Settings
             },
           ]}
         />
-        {request.status !== 'actioned' && (
+        {ccEmailNotQueued(request) && (
+          <div className="nhsuk-warning-callout" data-testid="cc-email-not-queued">
+            <h2 className="nhsuk-warning-callout__label">
+              <span role="text">
+                <span className="nhsuk-u-visually-hidden">Important: </span>The email is not queued
+              </span>
+            </h2>
+            <p>
+              This request is saved, but its email to {request.sent.to} could not be put in the outbox, so the service desk does not have it
+              yet.
+            </p>
+            <p>
+              <ActionError error={queueAgain.error} />
+            </p>
+            <ActionButton
+              busy={queueAgain.busy}
+              className="nhsuk-button nhsuk-button--secondary"
+              onClick={() => void queueAgain.run(request.id)}
+            >
+              Queue the email again
+            </ActionButton>
+          </div>
+        )}
+        {request.status !== 'actioned' && !ccEmailNotQueued(request) && (
           <>
             <h2>{request.status === 'sent' ? 'Record receipt by the back office' : 'Record that it was actioned'}</h2>
             <Form
@@ -87,9 +116,11 @@ export function CcRequestPage({ id, settings }: { id: string; settings: Settings
         <pre className="app-email-text" tabIndex={0} aria-label="The email sent to the service desk">
           {request.sent.text}
         </pre>
-        <p>
-          <a href={href(paths.message(request.sent.outboxId))}>Open it in the outbox</a>
-        </p>
+        {request.sent.outboxId && (
+          <p>
+            <a href={href(paths.message(request.sent.outboxId))}>Open it in the outbox</a>
+          </p>
+        )}
       </div>
     </div>
   );

@@ -4,7 +4,7 @@ import type { Settings } from '@shared/models/settings';
 import { useDb } from '../../../db/db-context';
 import { useApi } from '../../../platform/api-context';
 import { useSession } from '../../../session/store';
-import { COUNTED, fileCcRequest, saveOrganisation, trackCcRequest } from './cc';
+import { COUNTED, fileCcRequest, queueCcEmailAgain, saveOrganisation, trackCcRequest } from './cc';
 
 export function useOrganisations() {
   const db = useDb();
@@ -38,6 +38,14 @@ export function countInUse(licences: readonly { organisationId: string; status: 
 
 export { useBankHolidays } from '../../../platform/use-bank-holidays';
 
+/**
+ * How this desk's emails go, as the app shell works it out (SMTP only once it is set up). For pages
+ * given only the settings; the desk hook replaces it.
+ */
+export function deskDelivery(settings: Pick<Settings, 'email'>): DeliveryMethod {
+  return settings.email.defaultDelivery === 'smtp' && !settings.email.smtp ? 'mail-client' : settings.email.defaultDelivery;
+}
+
 export function useCcActions(delivery: DeliveryMethod, settings: Pick<Settings, 'connectingCare'>) {
   const db = useDb();
   const api = useApi();
@@ -45,6 +53,8 @@ export function useCcActions(delivery: DeliveryMethod, settings: Pick<Settings, 
   return {
     saveOrganisation: (input: unknown, id: string | null) => saveOrganisation(db, operatorId, input, id),
     file: (input: unknown) => fileCcRequest({ db, api, operatorId, delivery }, input, settings),
+    /** Queues the email of a request whose email main could not queue. */
+    queueEmailAgain: (id: string) => queueCcEmailAgain({ db, api, operatorId, delivery }, id),
     received: (id: string, receivedOn: string) => trackCcRequest(db, operatorId, id, { receivedOn }),
     actioned: (id: string, actionedOn: string, resolutionNote: string) =>
       trackCcRequest(db, operatorId, id, { actionedOn, resolutionNote }),

@@ -4,17 +4,16 @@ import type { QueueEmailArgs } from '@shared/ipc/contract';
 import type { IpcResult } from '@shared/ipc/result';
 import type { OutboxStatus, OutboxSummary } from '@shared/models/email';
 import type { DosDeskDb } from '../../../db/database';
-import { requireOperator } from '../../../db/guards';
-import { auditEmail, queueEmailAudited } from '../../../db/outbox-writes';
-import { refusedByMain } from '../../../db/guards';
+import { refusedByMain, requireOperator } from '../../../db/guards';
+import { auditEmail, queueEmailAudited } from '../../../entities/email/outbox-audit';
 import { useDb } from '../../../db/db-context';
 import { useApi } from '../../../platform/api-context';
 import { useSession } from '../../../session/store';
 import { useOutboxVersion } from '../store';
 
 /**
- * Queues an email through main (which renders, composes and stores it), then records it in the
- * audit trail.
+ * Queues an email no record causes (a note composed on its own) through main, which renders,
+ * composes and stores it, then audits it through `change()`.
  */
 export const queueEmail = queueEmailAudited;
 
@@ -24,8 +23,9 @@ function unwrap<T>(result: IpcResult<T>): T {
 }
 
 /**
- * What a person can do to a message; each is audited as `email.<action>`. `mark-sent` and
- * `send-again` answer a message that may have been sent (issue 15).
+ * What a person can do to a message; each is audited as `email.<action>` through `change()`, once
+ * main has made it (main owns the outbox). `mark-sent` and `send-again` answer a message that may
+ * have been sent (issue 15).
  */
 type EntryAction = 'retry' | 'cancel' | 'mark-copied' | 'mark-sent' | 'send-again';
 
@@ -45,7 +45,7 @@ export async function changeEmail(
     'send-again': api.queueEmailAgain,
   }[action];
   const entry = unwrap(await call(id));
-  await auditEmail(db, operator.id, `email.${action}`, entry);
+  await auditEmail({ db, operatorId: operator.id }, `email.${action}`, entry);
   return entry;
 }
 

@@ -1,7 +1,8 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { SettingsProblem } from '@shared/models/settings';
-import { NoOperatorError, recordAudit } from '../../../db/audit';
 import { useDb } from '../../../db/db-context';
+import { requireOperator } from '../../../db/guards';
+import { change } from '../../../entities/desk/change';
 import { useApi } from '../../../platform/api-context';
 import { useSession } from '../../../session/store';
 
@@ -39,17 +40,18 @@ export function useSettingsProblems(): SettingsProblems {
 
   const dismiss = useCallback(
     async (problem: SettingsProblem) => {
-      if (!operatorId || !(await db.operators.get(operatorId))) throw new NoOperatorError();
+      await requireOperator(db, operatorId);
+      // Main keeps the dismissed list, so main records it first; the audit entry follows as a change.
       const result = await api.dismissSettingsProblem(problem.setAsidePath);
       if (!result.ok) {
         setState((s) => ({ ...s, error: result.error.message }));
         return;
       }
-      await db.transaction('rw', db.audit, db.operators, () =>
-        recordAudit(db, {
-          operatorId,
+      await change({ db, operatorId }, [], (ctx) =>
+        ctx.audit({
           entity: 'settings',
           entityId: 'settings-file',
+          subject: `the set-aside settings file ${problem.setAsidePath}`,
           action: 'settings.problem-dismissed',
           before: problem,
           after: null,

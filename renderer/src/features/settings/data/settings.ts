@@ -3,15 +3,18 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import type { DosDeskApi } from '@shared/ipc/api';
 import { DEFAULT_SETTINGS, Settings, type SettingsPatch } from '@shared/models/settings';
 import type { DosDeskDb } from '../../../db/database';
-import { NoOperatorError, recordAudit } from '../../../db/audit';
 import { useDb } from '../../../db/db-context';
-import { refusedByMain } from '../../../db/guards';
+import { refusedByMain, requireOperator } from '../../../db/guards';
+import { change } from '../../../entities/desk/change';
 import { useApi } from '../../../platform/api-context';
 import { useSession } from '../../../session/store';
 
 const SETTINGS_KEY = 'settings';
 
-/** Copies main's settings into the local cache, so every screen reads them live. */
+/**
+ * Copies main's settings into the local cache, so every screen reads them live. Not an operator's
+ * change (it runs at start-up, before anyone is at the desk), so it is a plain write, not audited.
+ */
 export async function refreshSettings(db: DosDeskDb, api: DosDeskApi): Promise<Settings> {
   const result = await api.getSettings();
   if (!result.ok) throw refusedByMain(result.error);
@@ -20,21 +23,22 @@ export async function refreshSettings(db: DosDeskDb, api: DosDeskApi): Promise<S
 }
 
 /**
- * Saves a settings change through main (which validates it again and writes it atomically), then
- * records it in the cache and the audit trail. The IPC call happens before the transaction, never
- * inside it (GUIDE §3).
+ * Saves a settings change. Settings live in main, so by design main saves them first (it
+ * validates them again and writes the file atomically); then one `change()` puts them in the cache
+ * and audits them. The operator is checked before main is asked, so nothing is saved without one.
+ * The IPC call happens before the transaction, never inside it (GUIDE §3).
  */
 export async function saveSettings(db: DosDeskDb, api: DosDeskApi, actorId: string | null, patch: SettingsPatch): Promise<Settings> {
-  if (!actorId || !(await db.operators.get(actorId))) throw new NoOperatorError();
+  await requireOperator(db, actorId);
   const before = await readCachedSettings(db);
   const result = await api.setSettings(patch);
   if (!result.ok) throw refusedByMain(result.error);
-  await db.transaction('rw', db.settingsCache, db.audit, db.operators, async () => {
+  await change({ db, operatorId: actorId }, [db.settingsCache], async (ctx) => {
     await db.settingsCache.put({ key: SETTINGS_KEY, value: result.data });
-    await recordAudit(db, {
-      operatorId: actorId,
+    await ctx.audit({
       entity: 'settings',
       entityId: 'settings',
+      subject: "this desk's settings",
       action: 'settings.update',
       before,
       after: result.data,
@@ -69,14 +73,14 @@ export function useSmtpPassword() {
   const operatorId = useSession((s) => s.currentOperatorId);
   return useCallback(
     async (password: string | null) => {
-      if (!operatorId || !(await db.operators.get(operatorId))) throw new NoOperatorError();
+      await requireOperator(db, operatorId);
       const result = password === null ? await api.clearSmtpPassword() : await api.setSmtpPassword(password);
       if (!result.ok) throw refusedByMain(result.error);
-      await db.transaction('rw', db.audit, db.operators, () =>
-        recordAudit(db, {
-          operatorId,
+      await change({ db, operatorId }, [], (ctx) =>
+        ctx.audit({
           entity: 'settings',
           entityId: 'smtp-password',
+          subject: 'the SMTP password',
           action: password === null ? 'settings.smtp-password-clear' : 'settings.smtp-password-set',
           before: null,
           after: { stored: result.data.passwordStored },
