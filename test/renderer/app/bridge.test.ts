@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
-import { httpInvoke, takePreviewToken, TOKEN_HEADER } from '../../../renderer/src/platform/bridge';
+import { httpInvoke, takePreviewToken } from '../../../renderer/src/platform/bridge';
+import { TOKEN_HEADER } from '@shared/ipc/transport';
 
 describe('browser-preview bridge', () => {
   it('takes the token from the address, keeps it for the tab and removes it from the address bar', () => {

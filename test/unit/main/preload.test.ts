@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { createApi, INVOKE_CHANNEL } from '../../../shared/ipc/api';
+import { createApi } from '../../../shared/ipc/api';
+import { INVOKE_CHANNEL } from '../../../shared/ipc/transport';
 
 const exposed: Record<string, unknown> = {};
 const invoke = vi.fn(async () => ({ ok: true, data: null }));

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { isTrustedSender, originOf, registerIpc, type SenderEvent } from '../../../electron/main/ipc/register';
-import { INVOKE_CHANNEL } from '../../../shared/ipc/api';
+import { INVOKE_CHANNEL } from '../../../shared/ipc/transport';
 
 const APP = 'app://dos-desk';
 const frame = (url: string, parent: unknown = null): SenderEvent => ({ senderFrame: { url, parent } });

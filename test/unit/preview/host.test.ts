@@ -5,7 +5,8 @@ import { connect, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startPreviewHost, TOKEN_HEADER, type HostOptions, type PreviewHost } from '../../../electron/preview/host';
+import { startPreviewHost, type HostOptions, type PreviewHost } from '../../../electron/preview/host';
+import { TOKEN_HEADER } from '../../../shared/ipc/transport';
 
 let host: PreviewHost;
 let dataDir: string;
