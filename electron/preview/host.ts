@@ -6,6 +6,7 @@ import { createServices, type ServiceOptions } from '../main/services';
 import { NO_DESKTOP } from '../main/services/desktop';
 import { readStaticFile } from '../main/static-files';
 import { fail, type IpcResult } from '../../shared/ipc/result';
+import { formatEvent } from '../../shared/ipc/event-stream';
 import { EVENTS_PATH, INVOKE_PATH, TOKEN_HEADER } from '../../shared/ipc/transport';
 
 /** Fixed so the page keeps the same origin, and so the same IndexedDB data, from run to run. */
@@ -157,7 +158,7 @@ export async function startPreviewHost(options: HostOptions): Promise<PreviewHos
     // A first line at once, so the page knows the stream is open.
     res.write(': open\n\n');
     const stop = services.events.subscribe((event, payload) => {
-      res.write(`event: ${event}\ndata: ${JSON.stringify(payload)}\n\n`);
+      res.write(formatEvent(event, payload as never));
     });
     const heartbeat = setInterval(() => res.write(': still here\n\n'), EVENT_HEARTBEAT_MS);
     heartbeat.unref();

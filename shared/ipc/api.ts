@@ -1,4 +1,13 @@
-import { channels, NoArgs, type Channel, type ChannelArgs, type ChannelMethod, type ChannelParams, type ChannelResult, type ChannelSpec } from './contract';
+import {
+  channels,
+  NoArgs,
+  type Channel,
+  type ChannelArgs,
+  type ChannelMethod,
+  type ChannelParams,
+  type ChannelResult,
+  type ChannelSpec,
+} from './contract';
 import { isDeskEvent, type Listen } from './events';
 import type { IpcResult } from './result';
 

@@ -127,7 +127,6 @@ export const RestoredOutboxEntry = z
   })
   .strip();
 
-
 export const channels = {
   'app:get-info': channel({ method: 'getAppInfo', action: 'reading its own details', args: NoArgs }).returns<AppInfo>(),
   'settings:get': channel({ method: 'getSettings', action: 'reading the settings', args: NoArgs }).returns<Settings>(),
@@ -160,7 +159,11 @@ export const channels = {
     call: (status?: OutboxStatus) => (status ? { status } : undefined),
   }).returns<OutboxSummary[]>(),
   'outbox:get': channel({ method: 'getOutboxEntry', action: 'opening the email', args: EntryId, call: byId }).returns<OutboxEntry>(),
-  'outbox:counts': channel({ method: 'getOutboxCounts', action: 'counting the emails in the outbox', args: NoArgs }).returns<OutboxCounts>(),
+  'outbox:counts': channel({
+    method: 'getOutboxCounts',
+    action: 'counting the emails in the outbox',
+    args: NoArgs,
+  }).returns<OutboxCounts>(),
   'outbox:retry': channel({ method: 'retryEmail', action: 'sending the email again', args: EntryId, call: byId }).returns<OutboxSummary>(),
   'outbox:cancel': channel({ method: 'cancelEmail', action: 'cancelling the email', args: EntryId, call: byId }).returns<OutboxSummary>(),
   'outbox:mark-copied': channel({
@@ -180,7 +183,12 @@ export const channels = {
     args: NoArgs,
   }).returns<{ sent: number }>(),
   /** A message that may have been sent did arrive (issue 15). */
-  'outbox:mark-sent': channel({ method: 'markEmailSent', action: 'marking the email as sent', args: EntryId, call: byId }).returns<OutboxSummary>(),
+  'outbox:mark-sent': channel({
+    method: 'markEmailSent',
+    action: 'marking the email as sent',
+    args: EntryId,
+    call: byId,
+  }).returns<OutboxSummary>(),
   /** Send a message that may have been sent once more (issue 15). */
   'outbox:send-again': channel({
     method: 'queueEmailAgain',
@@ -274,7 +282,12 @@ export const channels = {
       .strict(),
     call: (token: string, index: number, base64: string) => ({ token, index, base64 }),
   }).returns<{ received: number }>(),
-  'backup:commit': channel({ method: 'commitBackup', action: 'finishing the backup', args: BackupToken, call: byToken }).returns<BackupManifest>(),
+  'backup:commit': channel({
+    method: 'commitBackup',
+    action: 'finishing the backup',
+    args: BackupToken,
+    call: byToken,
+  }).returns<BackupManifest>(),
   'backup:abort': channel({ method: 'abortBackup', action: 'stopping the backup', args: BackupToken, call: byToken }).returns<{
     aborted: true;
   }>(),
@@ -306,9 +319,17 @@ export const channels = {
     call: (entries: z.input<typeof RestoredOutboxEntry>[]) => ({ entries }),
   }).returns<{ added: number; kept: number }>(),
   /** Main's witness of the audit trail (shared/domain/audit-witness.ts). */
-  'audit:anchor': channel({ method: 'anchorAudit', action: 'witnessing the audit trail', args: ChainHead }).returns<{ witnessedUpTo: number }>(),
-  'audit:adopt': channel({ method: 'adoptAudit', action: 'witnessing the audit trail', args: ChainHead }).returns<{ witnessedUpTo: number }>(),
-  'audit:get-anchors': channel({ method: 'getAuditAnchors', action: 'reading the audit trail’s witness', args: NoArgs }).returns<AnchorLog>(),
+  'audit:anchor': channel({ method: 'anchorAudit', action: 'witnessing the audit trail', args: ChainHead }).returns<{
+    witnessedUpTo: number;
+  }>(),
+  'audit:adopt': channel({ method: 'adoptAudit', action: 'witnessing the audit trail', args: ChainHead }).returns<{
+    witnessedUpTo: number;
+  }>(),
+  'audit:get-anchors': channel({
+    method: 'getAuditAnchors',
+    action: 'reading the audit trail’s witness',
+    args: NoArgs,
+  }).returns<AnchorLog>(),
   'audit:record-restore': channel({
     method: 'recordAuditRestore',
     action: 'recording the restore in the audit trail’s witness',

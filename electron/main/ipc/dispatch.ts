@@ -81,7 +81,9 @@ export function createDispatcher(
     }
     const parsed = channels[channel].args.safeParse(args);
     if (!parsed.success) {
-      const issues = parsed.error.issues.map((i) => `${i.path.length ? i.path.map((p) => String(p).slice(0, 40)).join('.') : '(argument)'} ${i.code}`);
+      const issues = parsed.error.issues.map(
+        (i) => `${i.path.length ? i.path.map((p) => String(p).slice(0, 40)).join('.') : '(argument)'} ${i.code}`,
+      );
       warn(`[ipc] refused ${channel}: invalid arguments (${issues.slice(0, 10).join(', ')}${issues.length > 10 ? ', …' : ''})`);
       const problem = describeZodError(parsed.error, actionTitle(channel));
       return { ok: false, error: { ...problem, message: `${problem.message}. Nothing was changed.` } };
