@@ -12,7 +12,7 @@ import { EVENTS_PATH, INVOKE_PATH, TOKEN_HEADER } from '../../shared/ipc/transpo
 /** Fixed so the page keeps the same origin, and so the same IndexedDB data, from run to run. */
 export const DEFAULT_PREVIEW_PORT = 5219;
 /** An open event stream gets a comment line this often, so a page that went away is noticed and let go. */
-export const EVENT_HEARTBEAT_MS = 20_000;
+const EVENT_HEARTBEAT_MS = 20_000;
 const MAX_BODY_BYTES = 1024 * 1024;
 /** A client that has not finished sending its request, or has sat idle, this long is cut off. */
 export const DEFAULT_STALL_TIMEOUT_MS = 10_000;
@@ -158,7 +158,9 @@ export async function startPreviewHost(options: HostOptions): Promise<PreviewHos
     // A first line at once, so the page knows the stream is open.
     res.write(': open\n\n');
     const stop = services.events.subscribe((event, payload) => {
-      res.write(formatEvent(event, payload as never));
+      // A page that stopped reading is let go rather than buffered for without end.
+      if (res.writableLength > MAX_BODY_BYTES) res.destroy();
+      else res.write(formatEvent(event, payload as never));
     });
     const heartbeat = setInterval(() => res.write(': still here\n\n'), EVENT_HEARTBEAT_MS);
     heartbeat.unref();

@@ -20,7 +20,7 @@ export type { SecretStatusResult } from './contract';
 export type Invoke = <C extends Channel>(channel: C, args: ChannelArgs<C>) => Promise<IpcResult<ChannelResult<C>>>;
 
 /** One named method per channel of the contract, named and shaped as its table entry says. */
-export type ChannelMethods = {
+type ChannelMethods = {
   [C in Channel as ChannelMethod<C>]: (...params: ChannelParams<C>) => Promise<IpcResult<ChannelResult<C>>>;
 };
 

@@ -300,6 +300,32 @@ describe('browser-preview host: main’s events', () => {
     stream.close();
   });
 
+  it('keeps a stream open past the stall limit (that limit is for requests still arriving)', async () => {
+    const own = await startPreviewHost({
+      port: 0,
+      dataDir: await mkdtemp(join(tmpdir(), 'dosdesk-host-long-')),
+      rendererRoot,
+      version: '1',
+      token: 'test-token',
+      limits: { stallTimeoutMs: 300 },
+    });
+    try {
+      const stream = openStream(own, { Origin: own.origin, [TOKEN_HEADER]: 'test-token' });
+      expect((await stream.opened).status).toBe(200);
+      await new Promise((r) => setTimeout(r, 1_200));
+      const res = await fetch(`${own.origin}/api/invoke`, {
+        method: 'POST',
+        headers: { Origin: own.origin, [TOKEN_HEADER]: 'test-token', 'Content-Type': 'application/json' },
+        body: queueCopy('Later'),
+      });
+      expect(res.status).toBe(200);
+      await expect.poll(() => stream.text()).toContain('event: outbox:changed');
+      stream.close();
+    } finally {
+      await own.close();
+    }
+  });
+
   it.each([
     ['no token', { Origin: 'ORIGIN' }, 'POST', 403, 'no token'],
     ['a wrong token', { Origin: 'ORIGIN', [TOKEN_HEADER]: 'guess' }, 'POST', 403, 'wrong token'],
