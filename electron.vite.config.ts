@@ -27,6 +27,9 @@ export default defineConfig({
   },
   preload: {
     build: {
+      // A sandboxed preload can require nothing but electron: the contract's table (which the
+      // preload builds window.dosDesk from) brings zod, so zod is bundled in, not required.
+      externalizeDeps: { exclude: ['zod'] },
       outDir: 'out/preload',
       rolldownOptions: {
         input: { index: resolve(__dirname, 'electron/preload/index.ts') },

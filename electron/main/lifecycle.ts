@@ -4,7 +4,8 @@ import { createDispatcher } from './ipc/dispatch';
 import { createHandlers } from './ipc/handlers';
 import { createServices } from './services';
 import type { Desktop } from './services/desktop';
-import { registerIpc, originOf, type IpcMainLike } from './ipc/register';
+import { QUIT_REQUESTED_CHANNEL } from '../../shared/ipc/transport';
+import { forwardEvents, registerIpc, originOf, type IpcMainLike } from './ipc/register';
 import { DATA_FOLDER_NAME } from './paths';
 import { denyAllPermissions, guardWebContents, openExternalSafely, type GuardedContents, type PermissionSession } from './security';
 import { createAppProtocolHandler } from './static-files';
@@ -13,12 +14,10 @@ import { mainWindowOptions } from './windows/main-window';
 export const APP_SCHEME = 'app';
 export const APP_HOST = 'dos-desk';
 export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
-/** Main → window: back up now, DoS Desk is closing. */
-export const QUIT_REQUESTED_CHANNEL = 'dos-desk:quit-requested';
 
 /** A window, as far as the lifecycle needs one. */
 export interface WindowLike {
-  webContents: { send(channel: string): void };
+  webContents: { send(channel: string, ...args: unknown[]): void };
   loadURL(url: string): Promise<void>;
   once(event: 'ready-to-show', listener: () => void): unknown;
   show(): void;
@@ -134,6 +133,8 @@ export function startLifecycle(deps: LifecycleDeps): Lifecycle | null {
     });
     const dispatch = createDispatcher(createHandlers(services));
     registerIpc(deps.ipcMain, dispatch, allowedOrigins);
+    // The outbox says when it changes; the window refreshes then instead of polling.
+    forwardEvents(services.events.subscribe, () => mainWindow);
     const window = deps.createWindow(mainWindowOptions(deps.preloadPath));
     mainWindow = window;
     window.once('ready-to-show', () => window.show());

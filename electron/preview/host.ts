@@ -1,15 +1,18 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import { createDispatcher } from '../main/ipc/dispatch';
+import { createDispatcher, type RefusalLog } from '../main/ipc/dispatch';
 import { createHandlers } from '../main/ipc/handlers';
 import { createServices, type ServiceOptions } from '../main/services';
 import { NO_DESKTOP } from '../main/services/desktop';
 import { readStaticFile } from '../main/static-files';
 import { fail, type IpcResult } from '../../shared/ipc/result';
+import { formatEvent } from '../../shared/ipc/event-stream';
+import { EVENTS_PATH, INVOKE_PATH, TOKEN_HEADER } from '../../shared/ipc/transport';
 
 /** Fixed so the page keeps the same origin, and so the same IndexedDB data, from run to run. */
 export const DEFAULT_PREVIEW_PORT = 5219;
-export const TOKEN_HEADER = 'x-dos-desk-token';
+/** An open event stream gets a comment line this often, so a page that went away is noticed and let go. */
+const EVENT_HEARTBEAT_MS = 20_000;
 const MAX_BODY_BYTES = 1024 * 1024;
 /** A client that has not finished sending its request, or has sat idle, this long is cut off. */
 export const DEFAULT_STALL_TIMEOUT_MS = 10_000;
@@ -27,6 +30,8 @@ export interface HostOptions {
   outbox?: ServiceOptions['outbox'];
   /** Resource limits; smaller only in tests. */
   limits?: { stallTimeoutMs?: number; maxConnections?: number };
+  /** Where refused requests are logged (path or channel, and why; never the request's contents). */
+  warn?: RefusalLog;
 }
 
 export interface PreviewHost {
@@ -43,8 +48,10 @@ export interface PreviewHost {
 
 /**
  * The browser preview: serves the built renderer and the main-process handler table on 127.0.0.1
- * only. API calls must carry the per-run token and come from the page's own Origin; the Host header
- * must name this host (against DNS rebinding). Static files need no token.
+ * only. API calls (and the event stream) must carry the per-run token and come from the page's own
+ * Origin; the Host header must name this host (against DNS rebinding). Static files need no token.
+ * Main's events reach the page as a `text/event-stream` answer to a POST on `EVENTS_PATH` (POST so
+ * the browser sends its Origin, read with fetch because EventSource cannot send the token header).
  */
 export async function startPreviewHost(options: HostOptions): Promise<PreviewHost> {
   const token = options.token ?? randomBytes(24).toString('base64url');
@@ -62,7 +69,8 @@ export async function startPreviewHost(options: HostOptions): Promise<PreviewHos
     }),
   });
   await services.start();
-  const dispatch = createDispatcher(createHandlers(services));
+  const warn = options.warn ?? console.warn;
+  const dispatch = createDispatcher(createHandlers(services), console.error, warn);
 
   let port = options.port ?? DEFAULT_PREVIEW_PORT;
   const allowedHosts = () => [`127.0.0.1:${port}`, `localhost:${port}`];
@@ -99,8 +107,12 @@ export async function startPreviewHost(options: HostOptions): Promise<PreviewHos
       return;
     }
     const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
-    if (url.pathname === '/api/invoke') {
+    if (url.pathname === INVOKE_PATH) {
       await handleInvoke(req, res);
+      return;
+    }
+    if (url.pathname === EVENTS_PATH) {
+      handleEvents(req, res);
       return;
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') {
@@ -112,33 +124,62 @@ export async function startPreviewHost(options: HostOptions): Promise<PreviewHos
     res.end(req.method === 'HEAD' ? undefined : file.body);
   }
 
-  async function handleInvoke(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    if (req.method !== 'POST') {
-      sendJson(res, 405, fail('forbidden', 'Use POST for /api/invoke.'));
-      return;
-    }
+  /** The checks every API request passes, the call and the event stream alike; false when refused (and answered). */
+  function callerAllowed(req: IncomingMessage, res: ServerResponse, path: string): boolean {
+    const refuse = (status: number, why: string, message: string) => {
+      warn(`[preview] refused ${path}: ${why}`);
+      sendJson(res, status, fail('forbidden', message));
+      return false;
+    };
+    if (req.method !== 'POST') return refuse(405, `method ${String(req.method).slice(0, 10)}`, `Use POST for ${path}.`);
     const origin = req.headers.origin;
     if (!origin || !allowedOrigins().includes(origin)) {
-      sendJson(res, 403, fail('forbidden', 'Requests from another site are refused. Nothing was changed.'));
-      return;
+      return refuse(403, origin ? 'another Origin' : 'no Origin', 'Requests from another site are refused. Nothing was changed.');
     }
     if (!tokenMatches(req.headers[TOKEN_HEADER], token)) {
-      sendJson(
-        res,
+      return refuse(
         403,
-        fail(
-          'forbidden',
-          'This page does not hold the preview session token. Open the link printed by npm run start:web. Nothing was changed.',
-        ),
+        req.headers[TOKEN_HEADER] ? 'wrong token' : 'no token',
+        'This page does not hold the preview session token. Open the link printed by npm run start:web. Nothing was changed.',
       );
-      return;
     }
+    return true;
+  }
+
+  /** Holds the answer open and writes each of main's events as it happens, until the page goes. */
+  function handleEvents(req: IncomingMessage, res: ServerResponse): void {
+    if (!callerAllowed(req, res, EVENTS_PATH)) return;
+    req.resume(); // nothing is read from the request body
+    res.writeHead(200, {
+      'Content-Type': 'text/event-stream; charset=utf-8',
+      'Cache-Control': 'no-store',
+      'X-Content-Type-Options': 'nosniff',
+    });
+    // A first line at once, so the page knows the stream is open.
+    res.write(': open\n\n');
+    const stop = services.events.subscribe((event, payload) => {
+      // A page that stopped reading is let go rather than buffered for without end.
+      if (res.writableLength > MAX_BODY_BYTES) res.destroy();
+      else res.write(formatEvent(event, payload as never));
+    });
+    const heartbeat = setInterval(() => res.write(': still here\n\n'), EVENT_HEARTBEAT_MS);
+    heartbeat.unref();
+    res.on('close', () => {
+      clearInterval(heartbeat);
+      stop();
+    });
+  }
+
+  async function handleInvoke(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    if (!callerAllowed(req, res, INVOKE_PATH)) return;
     if (!(req.headers['content-type'] ?? '').startsWith('application/json')) {
+      warn(`[preview] refused ${INVOKE_PATH}: not JSON (content type)`);
       sendJson(res, 415, fail('invalid-args', 'Send the request as JSON.'));
       return;
     }
     const body = await readBody(req);
     if (body === null) {
+      warn(`[preview] refused ${INVOKE_PATH}: body over ${MAX_BODY_BYTES} bytes`);
       sendJson(res, 413, fail('invalid-args', 'The request is larger than 1 MB and was refused. Nothing was changed.'));
       return;
     }
@@ -146,10 +187,12 @@ export async function startPreviewHost(options: HostOptions): Promise<PreviewHos
     try {
       message = JSON.parse(body);
     } catch {
+      warn(`[preview] refused ${INVOKE_PATH}: body is not valid JSON`);
       sendJson(res, 400, fail('invalid-args', 'The request is not valid JSON. Nothing was changed.'));
       return;
     }
     if (typeof message !== 'object' || message === null || Array.isArray(message)) {
+      warn(`[preview] refused ${INVOKE_PATH}: body is not an object`);
       sendJson(res, 400, fail('invalid-args', 'The request must be an object with a channel. Nothing was changed.'));
       return;
     }

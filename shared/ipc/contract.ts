@@ -6,15 +6,47 @@ import type { AnchorLog } from '../domain/audit-witness';
 import { DeliveryMethod, EmailFormat, Mailbox, OutboxStatus, Recipients } from '../models/email';
 import type { OutboxCounts, OutboxEntry, OutboxSummary } from '../models/email';
 import { SettingsPatch, type Settings, type SettingsProblem } from '../models/settings';
-import type { SecretStatusResult } from './api';
 
 /**
- * The one IPC contract between the renderer and the main process (GUIDE §2).
- * Every channel is `domain:verb-noun`, has a zod schema for its single argument and a result type.
+ * The one IPC contract between the renderer and the main process (GUIDE §2): the `channels` table
+ * below declares every channel once. Each is `domain:verb-noun` and names the method on
+ * `window.dosDesk`, the work in words (for errors a person reads), a zod schema for its single
+ * argument and its result type. The client API (`shared/ipc/api.ts`), main's handler table and its
+ * error messages are all derived from it. Adding a channel: an entry here and its handler in
+ * `electron/main/ipc/handlers.ts` (a missing handler fails the typecheck).
  * The same table is served over Electron IPC and, in the browser preview, over loopback HTTP.
  */
 
-const NoArgs = z.undefined({ error: 'This call takes no argument' });
+declare const RESULT: unique symbol;
+
+/** One channel; built with `channel({...}).returns<Result>()`. */
+export interface ChannelSpec<S extends z.ZodType = z.ZodType, P extends unknown[] = never, M extends string = string, R = unknown> {
+  /** The method's name on `window.dosDesk` (`api.getSettings()`). */
+  readonly method: M;
+  /** The work in words, lower case ("saving the settings"): errors name this, never the channel id. */
+  readonly action: string;
+  /** Main parses every argument with this before any service runs. */
+  readonly args: S;
+  /** Makes the argument from the method's parameters; without it the method takes the argument itself. */
+  readonly call?: (...params: P) => z.input<S>;
+  /** Phantom: what the channel returns on success. Never set at run time. */
+  readonly [RESULT]?: R;
+}
+
+/** A method's parameters when the entry has no `call`: none for a channel without argument, else the argument. */
+type DirectParams<S extends z.ZodType> = [z.input<S>] extends [undefined] ? [] : [args: z.input<S>];
+
+function channel<S extends z.ZodType, const M extends string, P extends unknown[] = DirectParams<S>>(spec: {
+  method: M;
+  action: string;
+  args: S;
+  call?: (...params: P) => z.input<S>;
+}) {
+  return { returns: <R>() => spec as ChannelSpec<S, P, M, R> };
+}
+
+/** The argument schema of every channel that takes none; `createApi` sends `undefined` for these. */
+export const NoArgs = z.undefined({ error: 'This call takes no argument' });
 
 /** Backups travel in parts of this many bytes (base64 in transit). */
 export const BACKUP_CHUNK_BYTES = 512 * 1024;
@@ -31,6 +63,17 @@ export const COPY_TEXT_MAX_CHARS = 200_000;
 export const NOTIFY_TITLE_MAX_CHARS = 100;
 export const NOTIFY_BODY_MAX_CHARS = 500;
 const EntryId = z.object({ id: z.uuid({ error: 'Give the id of a message in the outbox' }) }).strict();
+const byId = (id: string) => ({ id });
+const BackupToken = z.object({ token: z.string().regex(/^[0-9a-f]{24}$/, { error: 'Not a backup in progress' }) }).strict();
+const byToken = (token: string) => ({ token });
+
+/** Whether main holds an SMTP password, and whether it survives a restart (never the password). */
+export interface SecretStatusResult {
+  configured: boolean;
+  passwordStored: boolean;
+  passwordPersisted: boolean;
+  secureStorage: boolean;
+}
 
 /** Queue an email: a template and its data, who it is from and to, and how it should leave. */
 export const QueueEmailArgs = z
@@ -85,13 +128,19 @@ export const RestoredOutboxEntry = z
   .strip();
 
 export const channels = {
-  'app:get-info': { args: NoArgs },
-  'settings:get': { args: NoArgs },
-  'settings:set': { args: SettingsPatch },
-  /** Settings files set aside as unreadable, not yet dismissed (issue 15 §3). */
-  'settings:get-problems': { args: NoArgs },
-  /** Stops showing the notice about one set-aside settings file; the file itself is kept. */
-  'settings:dismiss-problem': {
+  'app:get-info': channel({ method: 'getAppInfo', action: 'reading its own details', args: NoArgs }).returns<AppInfo>(),
+  'settings:get': channel({ method: 'getSettings', action: 'reading the settings', args: NoArgs }).returns<Settings>(),
+  'settings:set': channel({ method: 'setSettings', action: 'saving the settings', args: SettingsPatch }).returns<Settings>(),
+  /** Settings files main set aside as unreadable and the operator has not dismissed, newest first (issue 15 §3). */
+  'settings:get-problems': channel({
+    method: 'getSettingsProblems',
+    action: 'reading the settings notices',
+    args: NoArgs,
+  }).returns<SettingsProblem[]>(),
+  /** Stops showing the notice about one set-aside settings file (the file itself is kept); returns the notices still open. */
+  'settings:dismiss-problem': channel({
+    method: 'dismissSettingsProblem',
+    action: 'dismissing the settings notice',
     args: z
       .object({
         setAsidePath: z
@@ -100,21 +149,61 @@ export const channels = {
           .max(4096, { error: 'The path must be 4,096 characters or fewer' }),
       })
       .strict(),
-  },
-  'outbox:queue': { args: QueueEmailArgs },
-  'outbox:list': { args: z.object({ status: OutboxStatus.optional() }).strict().optional() },
-  'outbox:get': { args: EntryId },
-  'outbox:counts': { args: NoArgs },
-  'outbox:retry': { args: EntryId },
-  'outbox:cancel': { args: EntryId },
-  'outbox:mark-copied': { args: EntryId },
-  'outbox:export-eml': { args: EntryId },
-  'outbox:connection-returned': { args: NoArgs },
-  // issue 15: a message that may have been sent: a person says it arrived, or sends it again.
-  'outbox:mark-sent': { args: EntryId },
-  'outbox:send-again': { args: EntryId },
-  'email:get-smtp-status': { args: NoArgs },
-  'email:set-smtp-password': {
+    call: (setAsidePath: string) => ({ setAsidePath }),
+  }).returns<SettingsProblem[]>(),
+  'outbox:queue': channel({ method: 'queueEmail', action: 'queueing the email', args: QueueEmailArgs }).returns<OutboxSummary>(),
+  'outbox:list': channel({
+    method: 'listOutbox',
+    action: 'listing the outbox',
+    args: z.object({ status: OutboxStatus.optional() }).strict().optional(),
+    call: (status?: OutboxStatus) => (status ? { status } : undefined),
+  }).returns<OutboxSummary[]>(),
+  'outbox:get': channel({ method: 'getOutboxEntry', action: 'opening the email', args: EntryId, call: byId }).returns<OutboxEntry>(),
+  'outbox:counts': channel({
+    method: 'getOutboxCounts',
+    action: 'counting the emails in the outbox',
+    args: NoArgs,
+  }).returns<OutboxCounts>(),
+  'outbox:retry': channel({ method: 'retryEmail', action: 'sending the email again', args: EntryId, call: byId }).returns<OutboxSummary>(),
+  'outbox:cancel': channel({ method: 'cancelEmail', action: 'cancelling the email', args: EntryId, call: byId }).returns<OutboxSummary>(),
+  'outbox:mark-copied': channel({
+    method: 'markEmailCopied',
+    action: 'marking the email as copied',
+    args: EntryId,
+    call: byId,
+  }).returns<OutboxSummary>(),
+  'outbox:export-eml': channel({ method: 'exportEml', action: 'saving the email as a file', args: EntryId, call: byId }).returns<{
+    fileName: string;
+    content: string;
+    path: string;
+  }>(),
+  'outbox:connection-returned': channel({
+    method: 'connectionReturned',
+    action: 'sending the emails that were waiting',
+    args: NoArgs,
+  }).returns<{ sent: number }>(),
+  /** A message that may have been sent did arrive (issue 15). */
+  'outbox:mark-sent': channel({
+    method: 'markEmailSent',
+    action: 'marking the email as sent',
+    args: EntryId,
+    call: byId,
+  }).returns<OutboxSummary>(),
+  /** Send a message that may have been sent once more (issue 15). */
+  'outbox:send-again': channel({
+    method: 'queueEmailAgain',
+    action: 'sending the email again',
+    args: EntryId,
+    call: byId,
+  }).returns<OutboxSummary>(),
+  'email:get-smtp-status': channel({
+    method: 'getSmtpStatus',
+    action: 'checking the email server settings',
+    args: NoArgs,
+  }).returns<SecretStatusResult>(),
+  'email:set-smtp-password': channel({
+    method: 'setSmtpPassword',
+    action: 'saving the email server password',
     args: z
       .object({
         password: z
@@ -124,10 +213,21 @@ export const channels = {
           .refine((p) => !/[\r\n\u0000]/.test(p), { error: 'The password must not contain line breaks' }),
       })
       .strict(),
-  },
-  'email:clear-smtp-password': { args: NoArgs },
-  'email:test-smtp': { args: NoArgs },
-  'desktop:copy-text': {
+    call: (password: string) => ({ password }),
+  }).returns<SecretStatusResult>(),
+  'email:clear-smtp-password': channel({
+    method: 'clearSmtpPassword',
+    action: 'removing the email server password',
+    args: NoArgs,
+  }).returns<SecretStatusResult>(),
+  'email:test-smtp': channel({
+    method: 'testSmtp',
+    action: 'testing the connection to the email server',
+    args: NoArgs,
+  }).returns<{ message: string }>(),
+  'desktop:copy-text': channel({
+    method: 'copyText',
+    action: 'copying the text',
     args: z
       .object({
         text: z.string().max(COPY_TEXT_MAX_CHARS, {
@@ -135,8 +235,11 @@ export const channels = {
         }),
       })
       .strict(),
-  },
-  'calendar:get-bank-holidays': {
+    call: (text: string) => ({ text }),
+  }).returns<{ copied: boolean }>(),
+  'calendar:get-bank-holidays': channel({
+    method: 'getBankHolidays',
+    action: 'reading the bank holidays',
     args: z
       .object({
         fromYear: z.number().int().min(2000, { error: 'Years from 2000' }).max(2100),
@@ -144,8 +247,11 @@ export const channels = {
       })
       .strict()
       .refine((r) => r.toYear >= r.fromYear && r.toYear - r.fromYear <= 10, { error: 'Ask for at most 10 years, in order' }),
-  },
-  'backup:begin': {
+    call: (fromYear: number, toYear: number) => ({ fromYear, toYear }),
+  }).returns<string[]>(),
+  'backup:begin': channel({
+    method: 'beginBackup',
+    action: 'starting the backup',
     args: z
       .object({
         reason: z.enum(['daily', 'quit', 'pre-migration', 'pre-restore', 'manual']),
@@ -160,8 +266,10 @@ export const channels = {
           .max(20 * 1024 ** 3),
       })
       .strict(),
-  },
-  'backup:write-chunk': {
+  }).returns<{ token: string }>(),
+  'backup:write-chunk': channel({
+    method: 'writeBackupChunk',
+    action: 'making the backup',
     args: z
       .object({
         token: z.string().regex(/^[0-9a-f]{24}$/, { error: 'Not a backup in progress' }),
@@ -172,11 +280,21 @@ export const channels = {
           .regex(/^[A-Za-z0-9+/]*={0,2}$/, { error: 'A backup part must be base64' }),
       })
       .strict(),
-  },
-  'backup:commit': { args: z.object({ token: z.string().regex(/^[0-9a-f]{24}$/, { error: 'Not a backup in progress' }) }).strict() },
-  'backup:abort': { args: z.object({ token: z.string().regex(/^[0-9a-f]{24}$/, { error: 'Not a backup in progress' }) }).strict() },
-  'backup:list': { args: NoArgs },
-  'backup:read-chunk': {
+    call: (token: string, index: number, base64: string) => ({ token, index, base64 }),
+  }).returns<{ received: number }>(),
+  'backup:commit': channel({
+    method: 'commitBackup',
+    action: 'finishing the backup',
+    args: BackupToken,
+    call: byToken,
+  }).returns<BackupManifest>(),
+  'backup:abort': channel({ method: 'abortBackup', action: 'stopping the backup', args: BackupToken, call: byToken }).returns<{
+    aborted: true;
+  }>(),
+  'backup:list': channel({ method: 'listBackups', action: 'listing the backups', args: NoArgs }).returns<BackupManifest[]>(),
+  'backup:read-chunk': channel({
+    method: 'readBackupChunk',
+    action: 'reading the backup',
     args: z
       .object({
         fileName: z.string().max(200),
@@ -184,16 +302,37 @@ export const channels = {
         length: z.number().int().min(1).max(BACKUP_CHUNK_BYTES),
       })
       .strict(),
-  },
-  'backup:verify': { args: z.object({ fileName: z.string().max(200) }).strict() },
-  'app:quit-ready': { args: NoArgs },
-  'outbox:restore-entries': {
+    call: (fileName: string, offset: number, length: number) => ({ fileName, offset, length }),
+  }).returns<{ base64: string; total: number }>(),
+  'backup:verify': channel({
+    method: 'verifyBackup',
+    action: 'checking the backup',
+    args: z.object({ fileName: z.string().max(200) }).strict(),
+    call: (fileName: string) => ({ fileName }),
+  }).returns<{ ok: true } | { ok: false; problem: string }>(),
+  /** Desktop app only: tells main the renderer has finished its backup before quitting. */
+  'app:quit-ready': channel({ method: 'quitReady', action: 'closing DoS Desk', args: NoArgs }).returns<{ quitting: boolean }>(),
+  'outbox:restore-entries': channel({
+    method: 'restoreOutbox',
+    action: 'putting back the emails from the backup',
     args: z.object({ entries: z.array(RestoredOutboxEntry).max(500, { error: 'Put back 500 messages or fewer at a time' }) }).strict(),
-  },
-  'audit:anchor': { args: ChainHead },
-  'audit:adopt': { args: ChainHead },
-  'audit:get-anchors': { args: NoArgs },
-  'audit:record-restore': {
+    call: (entries: z.input<typeof RestoredOutboxEntry>[]) => ({ entries }),
+  }).returns<{ added: number; kept: number }>(),
+  /** Main's witness of the audit trail (shared/domain/audit-witness.ts). */
+  'audit:anchor': channel({ method: 'anchorAudit', action: 'witnessing the audit trail', args: ChainHead }).returns<{
+    witnessedUpTo: number;
+  }>(),
+  'audit:adopt': channel({ method: 'adoptAudit', action: 'witnessing the audit trail', args: ChainHead }).returns<{
+    witnessedUpTo: number;
+  }>(),
+  'audit:get-anchors': channel({
+    method: 'getAuditAnchors',
+    action: 'reading the audit trail’s witness',
+    args: NoArgs,
+  }).returns<AnchorLog>(),
+  'audit:record-restore': channel({
+    method: 'recordAuditRestore',
+    action: 'recording the restore in the audit trail’s witness',
     args: z
       .object({
         keptUpTo: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER),
@@ -202,8 +341,10 @@ export const channels = {
         by: z.string().min(1).max(200, { error: 'Name who restored it in 200 characters or fewer' }),
       })
       .strict(),
-  },
-  'desktop:notify': {
+  }).returns<{ lost: { from: number; to: number } | null }>(),
+  'desktop:notify': channel({
+    method: 'notify',
+    action: 'showing a notification',
     args: z
       .object({
         title: z
@@ -213,57 +354,23 @@ export const channels = {
         body: z.string().max(NOTIFY_BODY_MAX_CHARS, { error: `The message must be ${NOTIFY_BODY_MAX_CHARS} characters or fewer` }),
       })
       .strict(),
-  },
-} as const satisfies Record<string, { args: z.ZodType }>;
+    call: (title: string, body: string) => ({ title, body }),
+  }).returns<{ shown: boolean }>(),
+} as const satisfies Record<string, ChannelSpec<z.ZodType, never, string, unknown>>;
 
-export type Channel = keyof typeof channels;
+type Table = typeof channels;
+export type Channel = keyof Table;
 
+export type ChannelArgs<C extends Channel> = z.input<Table[C]['args']>;
+export type ParsedArgs<C extends Channel> = z.output<Table[C]['args']>;
+/** What channel `C` returns on success. */
+export type ChannelResult<C extends Channel> = Table[C] extends ChannelSpec<z.ZodType, never, string, infer R> ? R : never;
 /** What each channel returns on success. */
-export interface ChannelResults {
-  'app:get-info': AppInfo;
-  'settings:get': Settings;
-  'settings:set': Settings;
-  'settings:get-problems': SettingsProblem[];
-  'settings:dismiss-problem': SettingsProblem[];
-  'outbox:queue': OutboxSummary;
-  'outbox:list': OutboxSummary[];
-  'outbox:get': OutboxEntry;
-  'outbox:counts': OutboxCounts;
-  'outbox:retry': OutboxSummary;
-  'outbox:cancel': OutboxSummary;
-  'outbox:mark-copied': OutboxSummary;
-  'outbox:export-eml': { fileName: string; content: string; path: string };
-  'outbox:connection-returned': { sent: number };
-  'outbox:mark-sent': OutboxSummary;
-  'outbox:send-again': OutboxSummary;
-  'email:get-smtp-status': SecretStatusResult;
-  'email:set-smtp-password': SecretStatusResult;
-  'email:clear-smtp-password': SecretStatusResult;
-  'email:test-smtp': { message: string };
-  'desktop:copy-text': { copied: boolean };
-  'desktop:notify': { shown: boolean };
-  'calendar:get-bank-holidays': string[];
-  'backup:begin': { token: string };
-  'backup:write-chunk': { received: number };
-  'backup:commit': BackupManifest;
-  'backup:abort': { aborted: true };
-  'backup:list': BackupManifest[];
-  'backup:read-chunk': { base64: string; total: number };
-  'backup:verify': { ok: true } | { ok: false; problem: string };
-  'app:quit-ready': { quitting: boolean };
-  'outbox:restore-entries': { added: number; kept: number };
-  'audit:anchor': { witnessedUpTo: number };
-  'audit:adopt': { witnessedUpTo: number };
-  'audit:get-anchors': AnchorLog;
-  'audit:record-restore': { lost: { from: number; to: number } | null };
-}
-
-export type ChannelArgs<C extends Channel> = z.input<(typeof channels)[C]['args']>;
-export type ParsedArgs<C extends Channel> = z.output<(typeof channels)[C]['args']>;
+export type ChannelResults = { [C in Channel]: ChannelResult<C> };
+/** The method on `window.dosDesk` that sends channel `C`, and its parameters. */
+export type ChannelMethod<C extends Channel> = Table[C]['method'];
+export type ChannelParams<C extends Channel> = Table[C] extends ChannelSpec<z.ZodType, infer P, string, unknown> ? P : never;
 
 export function isChannel(value: unknown): value is Channel {
   return typeof value === 'string' && Object.prototype.hasOwnProperty.call(channels, value);
 }
-
-export { INVOKE_CHANNEL } from './api';
-export type { DosDeskApi, Invoke } from './api';

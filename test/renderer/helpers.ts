@@ -28,7 +28,7 @@ export function realApi(): { api: DosDeskApi; dataDir: string } {
     appInfo: () => ({ name: 'DoS Desk', version: '0.0.0-test', dataFolder: dataDir, platform: 'linux', shell: 'browser-preview' }),
   });
   const dispatch = createDispatcher(createHandlers(services), () => undefined);
-  return { api: createApi((channel, args) => dispatch(channel, args) as never), dataDir };
+  return { api: createApi((channel, args) => dispatch(channel, args) as never, services.events.on), dataDir };
 }
 
 export const PRIYA = {

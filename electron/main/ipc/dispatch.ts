@@ -2,7 +2,7 @@ import { channels, isChannel, type Channel, type ChannelResults, type ParsedArgs
 import { describeZodError, fail, ok, type IpcResult } from '../../../shared/ipc/result';
 import { installPlainMessages } from '../../../shared/models/messages';
 import { plainError, UserFacingError } from '../services/user-error';
-import { ACTIONS, actionTitle } from './actions';
+import { actionTitle, actionWords } from './actions';
 
 /** One function per channel, receiving arguments that have already passed the channel's schema. */
 export type Handlers = { [C in Channel]: (args: ParsedArgs<C>) => Promise<ChannelResults[C]> };
@@ -38,18 +38,36 @@ export function findShapeProblem(args: unknown): ShapeProblem | null {
   return null;
 }
 
+/** How a channel name from outside appears in a log line: quoted, cut short, never an object. */
+export function loggedChannel(channel: unknown): string {
+  return typeof channel === 'string' ? JSON.stringify(channel.slice(0, 60)) : `(not a name: ${typeof channel})`;
+}
+
+/**
+ * Where refused calls are logged: the channel and why, never the argument's values (they may hold
+ * a password, an email address or a patient's details). A schema refusal gives each field's path
+ * (cut short) and zod's issue code, not zod's message, which can quote the value.
+ */
+export type RefusalLog = (message: string) => void;
+
 /**
  * Main trusts nothing from the renderer (GUIDE §2): an unknown channel is refused, arguments are
  * parsed with the channel's schema before any service runs, and failures become an error a person
- * can act on, naming the work in words rather than the channel id. Transport checks (sender frame,
- * origin, token) happen before this, in the transport.
+ * can act on, naming the work in words rather than the channel id. Every refusal is logged (channel
+ * and reason, not the argument's values). Transport checks (sender frame, origin, token) happen
+ * before this, in the transport.
  */
-export function createDispatcher(handlers: Handlers, log: (message: string, error: unknown) => void = console.error): Dispatch {
+export function createDispatcher(
+  handlers: Handlers,
+  log: (message: string, error: unknown) => void = console.error,
+  warn: RefusalLog = console.warn,
+): Dispatch {
   // Refusals reach a person: zod's own wording never does (shared/models/messages.ts).
   installPlainMessages();
   return async (channel, args) => {
     if (!isChannel(channel)) {
       const name = typeof channel === 'string' ? channel.slice(0, 60) : typeof channel;
+      warn(`[ipc] refused ${loggedChannel(channel)}: unknown channel`);
       return fail('unknown-channel', `DoS Desk does not know the request "${name}". Nothing was changed.`);
     }
     const shape = findShapeProblem(args);
@@ -60,11 +78,16 @@ export function createDispatcher(handlers: Handlers, log: (message: string, erro
           : shape.kind === 'too-deep'
             ? 'it is nested too deeply'
             : 'it holds too many values';
+      warn(`[ipc] refused ${channel}: ${why}`);
       const fields = shape.kind === 'forbidden-key' ? [{ path: shape.path, message: 'This field name is not allowed' }] : undefined;
       return fail('invalid-args', `${actionTitle(channel)} was refused: ${why}. Nothing was changed.`, fields);
     }
     const parsed = channels[channel].args.safeParse(args);
     if (!parsed.success) {
+      const issues = parsed.error.issues.map(
+        (i) => `${i.path.length ? i.path.map((p) => String(p).slice(0, 40)).join('.') : '(argument)'} ${i.code}`,
+      );
+      warn(`[ipc] refused ${channel}: invalid arguments (${issues.slice(0, 10).join(', ')}${issues.length > 10 ? ', …' : ''})`);
       const problem = describeZodError(parsed.error, actionTitle(channel));
       return { ok: false, error: { ...problem, message: `${problem.message}. Nothing was changed.` } };
     }
@@ -77,7 +100,7 @@ export function createDispatcher(handlers: Handlers, log: (message: string, erro
         return fail('failed', error.message);
       }
       log(`[ipc] ${channel} failed`, error);
-      return fail('failed', plainError(error, ACTIONS[channel]));
+      return fail('failed', plainError(error, actionWords(channel)));
     }
   };
 }

@@ -1,6 +1,7 @@
-import { INVOKE_CHANNEL } from '../../../shared/ipc/api';
+import type { DeskEvent } from '../../../shared/ipc/events';
+import { EVENT_CHANNEL, INVOKE_CHANNEL } from '../../../shared/ipc/transport';
 import { fail } from '../../../shared/ipc/result';
-import type { Dispatch } from './dispatch';
+import { loggedChannel, type Dispatch, type RefusalLog } from './dispatch';
 
 /** The parts of an Electron `IpcMainInvokeEvent` the sender check reads. */
 export interface SenderEvent {
@@ -32,11 +33,38 @@ export function isTrustedSender(event: SenderEvent, allowedOrigins: readonly str
 }
 
 /** Registers the single invoke channel; every call is checked for sender before dispatch. */
-export function registerIpc(ipcMain: IpcMainLike, dispatch: Dispatch, allowedOrigins: readonly string[]): void {
+export function registerIpc(
+  ipcMain: IpcMainLike,
+  dispatch: Dispatch,
+  allowedOrigins: readonly string[],
+  warn: RefusalLog = console.warn,
+): void {
   ipcMain.handle(INVOKE_CHANNEL, (event, channel, args) => {
     if (!isTrustedSender(event, allowedOrigins)) {
+      warn(`[ipc] refused ${loggedChannel(channel)}: not sent by the DoS Desk window`);
       return fail('forbidden', 'This request did not come from the DoS Desk window, so it was refused. Nothing was changed.');
     }
     return dispatch(channel, args);
+  });
+}
+
+/** The part of a window the event forwarder needs. */
+export interface EventWindow {
+  isDestroyed(): boolean;
+  webContents: { send(channel: string, ...args: unknown[]): void };
+}
+
+/**
+ * Sends every main event to the window on the single event channel, as `(name, payload)`; the
+ * preload hands each to the page's listeners for that name. Nothing is sent before the window
+ * exists or after it is closed. Returns the function that stops forwarding.
+ */
+export function forwardEvents(
+  subscribe: (listener: (event: DeskEvent, payload: unknown) => void) => () => void,
+  target: () => EventWindow | undefined,
+): () => void {
+  return subscribe((event, payload) => {
+    const window = target();
+    if (window && !window.isDestroyed()) window.webContents.send(EVENT_CHANNEL, event, payload);
   });
 }

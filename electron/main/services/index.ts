@@ -6,6 +6,7 @@ import { createBackupService, type BackupOptions, type BackupService } from './b
 import { boundedDesktop, type Desktop } from './desktop';
 import { lockDataFolder, type DataFolderLock } from './data-lock';
 import { createOutbox, type Outbox, type OutboxOptions } from './email/outbox';
+import { createEventHub, type EventHub } from './events';
 import { createSecretStore, type SecretStore } from './email/secrets';
 import { createSmtpTransport, type SmtpTransport } from './email/smtp';
 import { createSettingsService, type SettingsService } from './settings';
@@ -21,6 +22,8 @@ export interface Services {
   backups: BackupService;
   /** The audit trail's witness outside IndexedDB. */
   auditWitness: AuditWitness;
+  /** Main → window events (the outbox says when it changes); each transport subscribes. */
+  events: EventHub;
   /** Set by the Electron lifecycle: the renderer finished its backup and the app may quit. */
   quitReady: () => boolean;
   /**
@@ -65,10 +68,12 @@ export function createServices(options: ServiceOptions): Services {
     return cached.transport;
   }
 
+  const events = createEventHub();
   const outbox = createOutbox({
     dir: join(options.dataDir, 'outbox'),
     transport: smtpTransport,
     openPath: options.desktop.openPath,
+    onChange: (change) => events.emit('outbox:changed', change),
     ...options.outbox,
   });
 
@@ -86,6 +91,7 @@ export function createServices(options: ServiceOptions): Services {
     appInfo: options.appInfo,
     backups,
     auditWitness,
+    events,
     quitReady: () => options.onQuitReady?.() ?? false,
     settings,
     outbox,

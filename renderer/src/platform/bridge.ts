@@ -1,5 +1,7 @@
 import { createApi, type DosDeskApi, type Invoke } from '@shared/ipc/api';
+import { httpEvents } from '@shared/ipc/event-stream';
 import { fail } from '@shared/ipc/result';
+import { INVOKE_PATH, TOKEN_HEADER } from '@shared/ipc/transport';
 
 declare global {
   interface Window {
@@ -9,7 +11,6 @@ declare global {
 }
 
 const TOKEN_KEY = 'dos-desk:preview-token';
-export const TOKEN_HEADER = 'x-dos-desk-token';
 
 /**
  * Reads the per-run token the preview host put in the address (`#token=…`), keeps it for this tab
@@ -29,7 +30,7 @@ export function takePreviewToken(location: Location, storage: Storage, history: 
 export function httpInvoke(token: string | null, fetchImpl: typeof fetch = fetch): Invoke {
   return async (channel, args) => {
     try {
-      const response = await fetchImpl('/api/invoke', {
+      const response = await fetchImpl(INVOKE_PATH, {
         method: 'POST',
         headers: { 'Content-Type': 'application/json', [TOKEN_HEADER]: token ?? '' },
         body: JSON.stringify({ channel, args }),
@@ -44,5 +45,6 @@ export function httpInvoke(token: string | null, fetchImpl: typeof fetch = fetch
 /** `window.dosDesk` in Electron; the loopback host in a browser. */
 export function createPlatformApi(): DosDeskApi {
   if (window.dosDesk) return window.dosDesk;
-  return createApi(httpInvoke(takePreviewToken(window.location, window.sessionStorage, window.history)));
+  const token = takePreviewToken(window.location, window.sessionStorage, window.history);
+  return createApi(httpInvoke(token), httpEvents(token));
 }

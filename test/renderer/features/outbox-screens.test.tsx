@@ -2,10 +2,11 @@ import { mkdtempSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { render, screen, within } from '@testing-library/react';
+import { cleanup, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createApi } from '@shared/ipc/api';
+import type { Listen } from '@shared/ipc/events';
 import type { Operator } from '@shared/models/operator';
 import { DEFAULT_SETTINGS } from '@shared/models/settings';
 import { createDispatcher } from '../../../electron/main/ipc/dispatch';
@@ -61,9 +62,10 @@ async function messageLeftAs(change: 'sending' | 'unreadable'): Promise<{ id: st
   return queued;
 }
 
-function show(page: 'list' | string) {
+function show(page: 'list' | string, listen: Listen = services.events.on) {
   const dispatch = createDispatcher(createHandlers(services), () => undefined);
-  const api = createApi((channel, args) => dispatch(channel, args) as never);
+  // Main's events in process, as the preload or the preview stream would deliver them.
+  const api = createApi((channel, args) => dispatch(channel, args) as never, listen);
   render(
     <DbContext.Provider value={db}>
       <ApiContext.Provider value={api}>{page === 'list' ? <OutboxPage /> : <MessagePage id={page} />}</ApiContext.Provider>
@@ -154,5 +156,43 @@ describe('outbox screens: a damaged entry', () => {
     expect(await screen.findByText('Sent', { selector: '.nhsuk-tag' }, { timeout: 10_000 })).toBeInTheDocument();
     expect(server.countsById().get(message.messageId)).toBe(1);
     expect(await auditActions()).toEqual(['operator.create', 'email.retry']);
+  });
+});
+
+describe('outbox screens: main pushes changes, nothing polls', () => {
+  it('the list and its counts show a message queued in main at once, and stop listening when closed', async () => {
+    let listening = 0;
+    show('list', (event, callback) => {
+      listening++;
+      const stop = services.events.on(event, callback);
+      return () => (listening--, stop());
+    });
+    expect(await screen.findByText('The outbox is empty.')).toBeInTheDocument();
+    await services.outbox.queue({
+      template: 'dos-team-note',
+      data: { subject: 'Pushed, not polled', body: 'Set to red.', senderName: 'Priya Shah', senderRole: 'Local DoS Lead' },
+      from: { name: 'Priya Shah', address: 'priya.shah@nhs.net' },
+      to: [{ name: 'London DoS Team', address: 'london.dos@nhs.net' }],
+      cc: [],
+      format: 'plain',
+      delivery: 'copy',
+      operatorId: lead.id,
+      relatedTo: null,
+    });
+    // Well inside the 3 s the old poll took.
+    expect(await screen.findByText('Pushed, not polled', {}, { timeout: 1_500 })).toBeInTheDocument();
+    expect(listening).toBe(2); // the list and its counts
+    cleanup();
+    expect(listening).toBe(0);
+  });
+
+  it('sets no timer to refresh the outbox', () => {
+    const setInterval = vi.spyOn(globalThis, 'setInterval');
+    try {
+      show('list');
+      expect(setInterval).not.toHaveBeenCalled();
+    } finally {
+      setInterval.mockRestore();
+    }
   });
 });

@@ -3,8 +3,9 @@ import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createOutbox, type Outbox, type QueueRequest } from '../../../electron/main/services/email/outbox';
+import { createOutbox, type Outbox, type OutboxOptions, type QueueRequest } from '../../../electron/main/services/email/outbox';
 import { createSmtpTransport, type SmtpTransport } from '../../../electron/main/services/email/smtp';
+import type { OutboxChange } from '../../../shared/ipc/events';
 import { TestSmtpServer } from '../../support/smtp-test-server';
 
 let dir: string;
@@ -32,8 +33,9 @@ function note(i: number, delivery: QueueRequest['delivery'] = 'smtp'): QueueRequ
   };
 }
 
-function makeOutbox(options: { openPath?: (f: string) => Promise<string> } = {}): Outbox {
+function makeOutbox(options: { openPath?: (f: string) => Promise<string>; onChange?: OutboxOptions['onChange'] } = {}): Outbox {
   return createOutbox({
+    onChange: options.onChange,
     dir: join(dir, 'outbox'),
     transport: async () => {
       transport ??= createSmtpTransport(
@@ -234,6 +236,37 @@ describe('outbox over SMTP (real server on 127.0.0.1)', () => {
     await outbox.connectionReturned();
     expect(server.received).toHaveLength(0);
     await expect(outbox.cancel(queued.id)).rejects.toThrow(/cannot be cancelled/);
+  });
+});
+
+describe('outbox: tells windows when it changes', () => {
+  it('says when a message is added and each time its status changes, through to sent', async () => {
+    await outbox.stop();
+    const changes: OutboxChange[] = [];
+    outbox = makeOutbox({ onChange: (c) => changes.push(c) });
+    await outbox.start();
+    const queued = await outbox.queue(note(1));
+    // The entry shows 'sent' in memory a moment before it is written and the change is told.
+    await until(() => changes.length === 3);
+    expect(changes).toEqual([
+      { change: 'added', id: queued.id, status: 'queued' },
+      { change: 'updated', id: queued.id, status: 'sending' },
+      { change: 'updated', id: queued.id, status: 'sent' },
+    ]);
+  });
+
+  it('says when a person changes a message, and nothing when a change is refused', async () => {
+    await outbox.stop();
+    const changes: OutboxChange[] = [];
+    outbox = makeOutbox({ onChange: (c) => changes.push(c) });
+    await outbox.start();
+    const copy = await outbox.queue(note(2, 'copy'));
+    await outbox.markCopied(copy.id);
+    await expect(outbox.cancel(copy.id)).rejects.toThrow(/cannot be cancelled/);
+    expect(changes).toEqual([
+      { change: 'added', id: copy.id, status: 'queued' },
+      { change: 'updated', id: copy.id, status: 'copied' },
+    ]);
   });
 });
 

@@ -21,7 +21,7 @@ beforeEach(async () => {
     desktop: NO_DESKTOP,
     appInfo: () => ({ name: 'DoS Desk', version: '1.2.3', dataFolder: dir, platform: 'linux', shell: 'electron' }),
   });
-  dispatch = createDispatcher(createHandlers(services), silent);
+  dispatch = createDispatcher(createHandlers(services), silent, silent);
 });
 
 const settingsFile = () => join(dir, 'settings.json');
@@ -103,6 +103,41 @@ describe('IPC dispatch', () => {
     if (result.ok) return;
     expect(result.error.message).toMatch(/^Saving the settings was refused\./);
     expect(result.error.message).not.toMatch(/settings:set/);
+  });
+});
+
+describe('refused calls are logged: channel and reason, never the argument values', () => {
+  function logging() {
+    const warned: string[] = [];
+    const run = createDispatcher(createHandlers(services), silent, (m) => warned.push(m));
+    return { run, warned };
+  }
+
+  it('a schema refusal names the channel, the field and the problem, not the password it was given', async () => {
+    const { run, warned } = logging();
+    const secret = 'hunter2-Correct-Horse\r\nBcc: thief@example.com';
+    expect(await run('email:set-smtp-password', { password: secret })).toMatchObject({ ok: false, error: { code: 'invalid-args' } });
+    expect(warned).toEqual(['[ipc] refused email:set-smtp-password: invalid arguments (password custom)']);
+    expect(warned.join('\n')).not.toMatch(/hunter2|Horse|thief/);
+  });
+
+  it('an unknown channel, a forbidden key and an unknown field: each logged once, with no values', async () => {
+    const { run, warned } = logging();
+    await run('shell:run', { command: 'rm -rf /home/priya' });
+    await run('settings:set', JSON.parse('{"regions":["Secret Region"],"__proto__":{"isAdmin":"yes-please"}}'));
+    await run('settings:set', { regions: ['London'], note: 'Patient NHS number 943 476 5919' });
+    expect(warned).toEqual([
+      '[ipc] refused "shell:run": unknown channel',
+      '[ipc] refused settings:set: it contains a field named "__proto__", which DoS Desk never accepts',
+      '[ipc] refused settings:set: invalid arguments ((argument) unrecognized_keys)',
+    ]);
+    expect(warned.join('\n')).not.toMatch(/rm -rf|priya|Secret Region|yes-please|943 476|Patient/);
+  });
+
+  it('an accepted call logs nothing', async () => {
+    const { run, warned } = logging();
+    expect(await run('settings:set', { regions: ['London'] })).toMatchObject({ ok: true });
+    expect(warned).toEqual([]);
   });
 });
 

@@ -6,6 +6,7 @@ import { NO_DESKTOP } from '../../../electron/main/services/desktop';
 
 import { APP_ORIGIN, startLifecycle, type LifecycleDeps, type WindowLike } from '../../../electron/main/lifecycle';
 import { lockDataFolder } from '../../../electron/main/services/data-lock';
+import { EVENT_CHANNEL } from '../../../shared/ipc/transport';
 
 function fakeElectron(options: { lock?: boolean; env?: NodeJS.ProcessEnv; platform?: NodeJS.Platform } = {}) {
   // A folder per fake desk: a started desk holds its data folder (dos-desk.lock) until it quits.
@@ -16,8 +17,9 @@ function fakeElectron(options: { lock?: boolean; env?: NodeJS.ProcessEnv; platfo
   let resolveReady!: () => void;
   const readyPromise = new Promise<void>((r) => (resolveReady = r));
   const sent: string[] = [];
+  const sentWith: unknown[][] = [];
   const window = {
-    webContents: { send: (channel: string) => void sent.push(channel) },
+    webContents: { send: (channel: string, ...args: unknown[]) => void (sent.push(channel), sentWith.push([channel, ...args])) },
     loadURL: vi.fn(async (url: string) => void log.push(`loadURL ${url}`)),
     once: vi.fn(),
     show: vi.fn(),
@@ -54,7 +56,7 @@ function fakeElectron(options: { lock?: boolean; env?: NodeJS.ProcessEnv; platfo
     preloadPath: '/app/out/preload/index.cjs',
     rendererRoot: '/app/out/renderer',
   };
-  return { deps, log, listeners, window, sent, appData, dataDir, ready: () => resolveReady(), ipc: () => ipcListener };
+  return { deps, log, listeners, window, sent, sentWith, appData, dataDir, ready: () => resolveReady(), ipc: () => ipcListener };
 }
 
 describe('main-process lifecycle', () => {
@@ -134,6 +136,25 @@ describe('main-process lifecycle', () => {
     const again = vi.fn();
     (fake.listeners.get('before-quit') as unknown as (e: unknown) => void)({ preventDefault: again });
     expect(again).not.toHaveBeenCalled();
+  });
+
+  it('tells the window when the outbox changes (main → window events)', async () => {
+    const fake = fakeElectron();
+    const lifecycle = startLifecycle(fake.deps)!;
+    fake.ready();
+    await lifecycle.ready;
+    const listener = fake.ipc() as (e: unknown, ...a: unknown[]) => Promise<{ ok: boolean; data: { id: string } }>;
+    const queued = await listener({ senderFrame: { url: `${APP_ORIGIN}/index.html`, parent: null } }, 'outbox:queue', {
+      template: 'dos-team-note',
+      data: { subject: 'Rota', body: 'Set to red.', senderName: 'Priya Shah', senderRole: 'Local DoS Lead' },
+      from: { name: 'Priya Shah', address: 'priya.shah@nhs.net' },
+      to: [{ name: 'London DoS Team', address: 'london.dos@nhs.net' }],
+      format: 'plain',
+      delivery: 'copy',
+      operatorId: 'op-1',
+    });
+    expect(queued.ok).toBe(true);
+    expect(fake.sentWith).toEqual([[EVENT_CHANNEL, 'outbox:changed', { change: 'added', id: queued.data.id, status: 'queued' }]]);
   });
 
   it('refuses IPC from a page that is not the app', async () => {

@@ -5,7 +5,10 @@ import { connect, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startPreviewHost, TOKEN_HEADER, type HostOptions, type PreviewHost } from '../../../electron/preview/host';
+import { startPreviewHost, type HostOptions, type PreviewHost } from '../../../electron/preview/host';
+import { EVENTS_PATH, TOKEN_HEADER } from '../../../shared/ipc/transport';
+import type { DeskEvents } from '../../../shared/ipc/events';
+import { httpEvents } from '../../../shared/ipc/event-stream';
 
 let host: PreviewHost;
 let dataDir: string;
@@ -248,5 +251,158 @@ describe('browser-preview host: keys that reach a prototype', () => {
     });
     const now = await send({ headers: good(), body: JSON.stringify({ channel: 'settings:get' }) });
     expect(JSON.parse(now.body).data.regions).not.toContain('Hacked');
+  });
+});
+
+const queueCopy = (subject: string) =>
+  JSON.stringify({
+    channel: 'outbox:queue',
+    args: {
+      template: 'dos-team-note',
+      data: { subject, body: 'Set to red.', senderName: 'Priya Shah', senderRole: 'Local DoS Lead' },
+      from: { name: 'Priya Shah', address: 'priya.shah@nhs.net' },
+      to: [{ name: 'London DoS Team', address: 'london.dos@nhs.net' }],
+      format: 'plain',
+      delivery: 'copy',
+      operatorId: 'op-1',
+    },
+  });
+
+/** Opens the event stream over real HTTP; `text()` is everything received so far. */
+function openStream(target: PreviewHost, headers: Record<string, string>, method = 'POST') {
+  let received = '';
+  let close = () => undefined as void;
+  const opened = new Promise<{ status: number; type: string }>((resolve, reject) => {
+    const req = request(
+      { host: '127.0.0.1', port: target.port, method, path: EVENTS_PATH, headers: { Host: `127.0.0.1:${target.port}`, ...headers } },
+      (res) => {
+        res.setEncoding('utf8');
+        res.on('data', (c: string) => (received += c));
+        res.on('error', () => undefined);
+        resolve({ status: res.statusCode!, type: String(res.headers['content-type']) });
+      },
+    );
+    close = () => void req.destroy();
+    req.on('error', (e) => (received ? undefined : reject(e)));
+    req.end();
+  });
+  return { opened, text: () => received, close: () => close() };
+}
+
+describe('browser-preview host: main’s events', () => {
+  it('streams outbox changes to a page holding the token, as they happen', async () => {
+    const stream = openStream(host, { Origin: host.origin, [TOKEN_HEADER]: 'test-token' });
+    expect(await stream.opened).toEqual({ status: 200, type: 'text/event-stream; charset=utf-8' });
+    const queued = JSON.parse((await send({ headers: good(), body: queueCopy('Streamed') })).body) as { data: { id: string } };
+    await expect
+      .poll(() => stream.text())
+      .toContain(`event: outbox:changed\ndata: {"change":"added","id":"${queued.data.id}","status":"queued"}\n\n`);
+    stream.close();
+  });
+
+  it('keeps a stream open past the stall limit (that limit is for requests still arriving)', async () => {
+    const own = await startPreviewHost({
+      port: 0,
+      dataDir: await mkdtemp(join(tmpdir(), 'dosdesk-host-long-')),
+      rendererRoot,
+      version: '1',
+      token: 'test-token',
+      limits: { stallTimeoutMs: 300 },
+    });
+    try {
+      const stream = openStream(own, { Origin: own.origin, [TOKEN_HEADER]: 'test-token' });
+      expect((await stream.opened).status).toBe(200);
+      await new Promise((r) => setTimeout(r, 1_200));
+      const res = await fetch(`${own.origin}/api/invoke`, {
+        method: 'POST',
+        headers: { Origin: own.origin, [TOKEN_HEADER]: 'test-token', 'Content-Type': 'application/json' },
+        body: queueCopy('Later'),
+      });
+      expect(res.status).toBe(200);
+      await expect.poll(() => stream.text()).toContain('event: outbox:changed');
+      stream.close();
+    } finally {
+      await own.close();
+    }
+  });
+
+  it.each([
+    ['no token', { Origin: 'ORIGIN' }, 'POST', 403, 'no token'],
+    ['a wrong token', { Origin: 'ORIGIN', [TOKEN_HEADER]: 'guess' }, 'POST', 403, 'wrong token'],
+    ['another Origin', { Origin: 'https://evil.example', [TOKEN_HEADER]: 'test-token' }, 'POST', 403, 'another Origin'],
+    ['no Origin', { [TOKEN_HEADER]: 'test-token' }, 'POST', 403, 'no Origin'],
+    ['GET', { Origin: 'ORIGIN', [TOKEN_HEADER]: 'test-token' }, 'GET', 405, 'method GET'],
+  ])('refuses a stream with %s, logs why, and sends it no event', async (_label, headers, method, status, why) => {
+    const warned: string[] = [];
+    const own = await startPreviewHost({
+      port: 0,
+      dataDir: await mkdtemp(join(tmpdir(), 'dosdesk-host-events-')),
+      rendererRoot,
+      version: '1',
+      token: 'test-token',
+      warn: (m) => warned.push(m),
+    });
+    try {
+      const fixed = Object.fromEntries(Object.entries(headers).map(([k, v]) => [k, v === 'ORIGIN' ? own.origin : v]));
+      const stream = openStream(own, fixed, method);
+      expect((await stream.opened).status).toBe(status);
+      const goodHeaders = { Origin: own.origin, [TOKEN_HEADER]: 'test-token', 'Content-Type': 'application/json' };
+      await new Promise<void>((resolve, reject) => {
+        const req = request(
+          {
+            host: '127.0.0.1',
+            port: own.port,
+            method: 'POST',
+            path: '/api/invoke',
+            headers: { Host: `127.0.0.1:${own.port}`, ...goodHeaders },
+          },
+          (res) => (res.resume(), res.on('end', resolve)),
+        );
+        req.on('error', reject);
+        req.end(queueCopy('Not for strangers'));
+      });
+      expect(stream.text()).not.toContain('outbox:changed');
+      expect(warned).toEqual([`[preview] refused ${EVENTS_PATH}: ${why}`]);
+      stream.close();
+    } finally {
+      await own.close();
+    }
+  });
+
+  it('the page’s event client gets each change over the real stream, and again after the host went away and came back', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'dosdesk-host-client-'));
+    let current = await startPreviewHost({ port: 0, dataDir: dir, rendererRoot, version: '1', token: 'test-token' });
+    const port = current.port;
+    // What the browser adds itself: the page's address and its Origin.
+    const pageFetch = ((path: string, init: RequestInit) =>
+      fetch(`http://127.0.0.1:${port}${path}`, {
+        ...init,
+        headers: { ...(init.headers as object), Origin: `http://127.0.0.1:${port}` },
+      })) as typeof fetch;
+    const got: DeskEvents['outbox:changed'][] = [];
+    const stop = httpEvents('test-token', pageFetch, () => 50)('outbox:changed', (p) => got.push(p));
+    try {
+      const queue = () =>
+        pageFetch('/api/invoke', {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json', [TOKEN_HEADER]: 'test-token' },
+          body: queueCopy('First'),
+        }).then((r) => r.json() as Promise<{ ok: boolean }>);
+      // The stream opens a moment after the first listener: queue until a change comes through it.
+      await expect
+        .poll(async () => {
+          expect(await queue()).toMatchObject({ ok: true });
+          return got.length;
+        })
+        .toBeGreaterThan(0);
+      expect(got[0]).toMatchObject({ change: 'added', status: 'queued' });
+      await current.close();
+      current = await startPreviewHost({ port, dataDir: dir, rendererRoot, version: '1', token: 'test-token' });
+      // Back: the client was told it may have missed changes.
+      await expect.poll(() => got.some((p) => p.change === 'reloaded'), { timeout: 10_000 }).toBe(true);
+    } finally {
+      stop();
+      await current.close();
+    }
   });
 });

@@ -12,6 +12,7 @@ import type {
 } from '../../../../shared/models/email';
 import { OutboxStatus as OutboxStatusSchema } from '../../../../shared/models/email';
 import { renderTemplate, type TemplateId } from '../../../../shared/email/templates';
+import type { OutboxChange } from '../../../../shared/ipc/events';
 import { writeFileAtomic } from '../atomic-file';
 import { UserFacingError } from '../user-error';
 import { composeMessage } from './compose';
@@ -45,6 +46,8 @@ export interface OutboxOptions {
   /** How often queued and retrying messages are looked at. */
   pollMs?: number;
   log?: (message: string, error?: unknown) => void;
+  /** Told after every change is written (a message added, its status or details changed), so windows refresh. */
+  onChange?: (change: OutboxChange) => void;
 }
 
 export interface Outbox {
@@ -112,7 +115,9 @@ export function createOutbox(options: OutboxOptions): Outbox {
     entry.updatedAt = now().toISOString();
     const written = summary(entry);
     await writeFileAtomic(entryFile(entry.id), JSON.stringify(entry));
+    const change = entries.has(entry.id) ? 'updated' : 'added';
     entries.set(entry.id, entry);
+    options.onChange?.({ change, id: entry.id, status: written.status });
     return written;
   }
 

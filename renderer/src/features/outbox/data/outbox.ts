@@ -92,41 +92,61 @@ export function useOutboxActions() {
   };
 }
 
-/** Loads with `load` now, every 3 seconds, and whenever the outbox changes. */
-function usePolled<T>(load: () => Promise<IpcResult<T>>, deps: unknown[]): { data: T | undefined; error: string | null } {
+/**
+ * Loads with `load` now, after every change made in this window (the outbox version), and whenever
+ * main says the outbox changed (`outbox:changed`, pushed by main: no polling). At most one load is
+ * in flight; changes that arrive meanwhile (a restore puts back hundreds) make one more load after it.
+ */
+function useOutboxData<T>(load: () => Promise<IpcResult<T>>, deps: unknown[]): { data: T | undefined; error: string | null } {
+  const api = useApi();
   const version = useOutboxVersion((s) => s.version);
   const [state, setState] = useState<{ data: T | undefined; error: string | null }>({ data: undefined, error: null });
   useEffect(() => {
     let alive = true;
+    let loading = false;
+    let again = false;
     const run = async () => {
-      const result = await load();
-      if (alive) setState(result.ok ? { data: result.data, error: null } : (s) => ({ ...s, error: result.error.message }));
+      if (loading) {
+        again = true;
+        return;
+      }
+      loading = true;
+      try {
+        do {
+          again = false;
+          const result = await load();
+          if (!alive) return;
+          setState(result.ok ? { data: result.data, error: null } : (s) => ({ ...s, error: result.error.message }));
+        } while (again);
+      } finally {
+        loading = false;
+      }
     };
     void run();
-    const timer = setInterval(run, 3000);
+    const stop = api.on('outbox:changed', () => void run());
     return () => {
       alive = false;
-      clearInterval(timer);
+      stop();
     };
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [...deps, version]);
+  }, [...deps, api, version]);
   return state;
 }
 
 /** The outbox list (optionally one status), newest first. */
 export function useOutboxList(status?: OutboxStatus) {
   const api = useApi();
-  return usePolled(() => api.listOutbox(status), [api, status]);
+  return useOutboxData(() => api.listOutbox(status), [api, status]);
 }
 
 export function useOutboxCounts() {
   const api = useApi();
-  return usePolled(() => api.getOutboxCounts(), [api]);
+  return useOutboxData(() => api.getOutboxCounts(), [api]);
 }
 
 export function useOutboxEntry(id: string) {
   const api = useApi();
-  return usePolled(() => api.getOutboxEntry(id), [api, id]);
+  return useOutboxData(() => api.getOutboxEntry(id), [api, id]);
 }
 
 /** Tells main the connection is back whenever the window comes online. */
