@@ -1,7 +1,10 @@
+import { useMemo } from 'react';
 import { Redirect, Route, Router, Switch, useLocation } from 'wouter';
 import { useHashLocation } from 'wouter/use-hash-location';
 import type { Operator } from '@shared/models/operator';
-import type { Settings } from '@shared/models/settings';
+import { useDb } from '../db/db-context';
+import { DeskContext, deliveryFor } from '../entities/desk/desk-context';
+import { useApi } from '../platform/api-context';
 import { HomePage } from '../features/home/components/home-page';
 import { FirstRunPage } from '../features/operators/components/first-run-page';
 import { OperatorEditPage } from '../features/operators/components/operator-edit-page';
@@ -81,6 +84,13 @@ function Desk({ warning }: { warning?: string | null }) {
   const operators = useOperators();
   const currentId = useSession((s) => s.currentOperatorId);
   const operator = useOperator(currentId);
+  const db = useDb();
+  const api = useApi();
+  // The one desk context every screen reads with useDesk(): made here, once an operator is chosen.
+  const desk = useMemo(
+    () => (operator ? { db, api, operator, operatorId: operator.id, delivery: deliveryFor(settings), settings } : null),
+    [db, api, operator, settings],
+  );
   useRetryWhenOnline();
   if (operators === undefined || operator === undefined) return null;
 
@@ -93,7 +103,7 @@ function Desk({ warning }: { warning?: string | null }) {
       </Layout>
     );
   }
-  if (!operator) {
+  if (!operator || !desk) {
     return (
       <Layout route={route} operator={null} nav={[]} warning={warning}>
         <RouteErrorBoundary route={route}>
@@ -103,13 +113,15 @@ function Desk({ warning }: { warning?: string | null }) {
     );
   }
   return (
-    <Layout route={route} operator={operator} nav={NAV} warning={warning}>
-      <BackupStatusBanner />
-      <RemindersBanner operator={operator} />
-      <RouteErrorBoundary route={route}>
-        <Routes operator={operator} operators={operators} settings={settings} />
-      </RouteErrorBoundary>
-    </Layout>
+    <DeskContext.Provider value={desk}>
+      <Layout route={route} operator={operator} nav={NAV} warning={warning}>
+        <BackupStatusBanner />
+        <RemindersBanner />
+        <RouteErrorBoundary route={route}>
+          <Routes operators={operators} />
+        </RouteErrorBoundary>
+      </Layout>
+    </DeskContext.Provider>
   );
 }
 
@@ -123,22 +135,19 @@ function decoded(id: string | undefined): string {
 }
 
 /** The route table, combined here and nowhere else (GUIDE §1); addresses come from `navigation/paths`. */
-function Routes({ operator, operators, settings }: { operator: Operator; operators: Operator[]; settings: Settings }) {
-  const regions = settings.regions;
-  const delivery = settings.email.defaultDelivery === 'smtp' && !settings.email.smtp ? 'mail-client' : settings.email.defaultDelivery;
-  const pharmacy = { regions, delivery, teams: settings.dosTeams };
+function Routes({ operators }: { operators: Operator[] }) {
   return (
     <Switch>
       <Route path={patterns.home}>
-        <HomePage operator={operator} notices={<SettingsProblemNotice linkToSettings />} />
+        <HomePage notices={<SettingsProblemNotice linkToSettings />} />
       </Route>
       <Route path={patterns.operators}>
         <OperatorsPage />
       </Route>
       <Route path={patterns.newOperator}>
-        <OperatorEditPage regions={regions} />
+        <OperatorEditPage />
       </Route>
-      <Route path={patterns.operator}>{({ id }) => <OperatorEditPage id={decoded(id)} regions={regions} />}</Route>
+      <Route path={patterns.operator}>{({ id }) => <OperatorEditPage id={decoded(id)} />}</Route>
       <Route path={patterns.settings}>
         <SettingsPage />
       </Route>
@@ -146,69 +155,63 @@ function Routes({ operator, operators, settings }: { operator: Operator; operato
         <OutboxPage />
       </Route>
       <Route path={patterns.requests}>
-        <RequestsPage operator={operator} />
+        <RequestsPage />
       </Route>
       <Route path={patterns.newRequest}>
-        <RequestFormPage operator={operator} />
+        <RequestFormPage />
       </Route>
-      <Route path={patterns.request}>
-        {({ id }) => <RequestPage key={id} id={id!} operator={operator} delivery={delivery} regions={regions} />}
-      </Route>
+      <Route path={patterns.request}>{({ id }) => <RequestPage key={id} id={id!} />}</Route>
       <Route path={patterns.temporaryRegister}>
-        <TemporaryPage operator={operator} />
+        <TemporaryPage />
       </Route>
       <Route path={patterns.inactiveRegister}>
-        <InactivePage operator={operator} />
+        <InactivePage />
       </Route>
       <Route path={patterns.emergencyRegister}>
-        <EmergencyRoute operator={operator} delivery={delivery} teams={settings.dosTeams} />
+        <EmergencyRoute />
       </Route>
       <Route path={patterns.connectingCare}>
-        <CcHomePage settings={settings} />
+        <CcHomePage />
       </Route>
       <Route path={patterns.newCcRequest}>
-        <CcRequestFormPage operator={operator} settings={settings} delivery={delivery} />
+        <CcRequestFormPage />
       </Route>
-      <Route path={patterns.ccRequest}>{({ id }) => <CcRequestPage key={id} id={id!} settings={settings} />}</Route>
+      <Route path={patterns.ccRequest}>{({ id }) => <CcRequestPage key={id} id={id!} />}</Route>
       <Route path={patterns.newOrganisation}>
-        <OrganisationPage key="new" settings={settings} />
+        <OrganisationPage key="new" />
       </Route>
-      <Route path={patterns.organisation}>{({ id }) => <OrganisationPage key={id} id={id} settings={settings} />}</Route>
+      <Route path={patterns.organisation}>{({ id }) => <OrganisationPage key={id} id={id} />}</Route>
       <Route path={patterns.accounts}>
-        <AccountsPage operator={operator} />
+        <AccountsPage />
       </Route>
       <Route path={patterns.newAccount}>
-        <AccountPage key="new" operator={operator} />
+        <AccountPage key="new" />
       </Route>
-      <Route path={patterns.account}>{({ id }) => <AccountPage key={id} operator={operator} id={id} />}</Route>
+      <Route path={patterns.account}>{({ id }) => <AccountPage key={id} id={id} />}</Route>
       <Route path={patterns.services}>
-        <ServicesPage regions={regions} />
+        <ServicesPage />
       </Route>
       <Route path={patterns.capacityReport}>
-        <CapacityReportPage operator={operator} />
+        <CapacityReportPage />
       </Route>
       <Route path={patterns.newService}>
-        <ServiceEditPage key="new" regions={regions} />
+        <ServiceEditPage key="new" />
       </Route>
-      <Route path={patterns.service}>{({ id }) => <ServiceEditPage key={id} id={id} regions={regions} />}</Route>
+      <Route path={patterns.service}>{({ id }) => <ServiceEditPage key={id} id={id} />}</Route>
       <Route path={patterns.pharmacies}>
-        <PharmaciesPage operator={operator} {...pharmacy} />
+        <PharmaciesPage />
       </Route>
       <Route path={patterns.newPharmacy}>
-        <ProfileEditPage key="new" coveredRegions={operator.regions} {...pharmacy} />
+        <ProfileEditPage key="new" />
       </Route>
       <Route path={patterns.pharmacyReport}>
-        <PharmacyReportPage operator={operator} />
+        <PharmacyReportPage />
       </Route>
-      <Route path={patterns.handoff}>
-        {({ id }) => <HandoffPage key={id ?? 'any'} operator={operator} profileId={id} {...pharmacy} />}
-      </Route>
-      <Route path={patterns.editPharmacy}>
-        {({ id }) => <ProfileEditPage key={id} id={id} coveredRegions={operator.regions} {...pharmacy} />}
-      </Route>
-      <Route path={patterns.pharmacy}>{({ id }) => <ProfilePage key={id} id={id!} {...pharmacy} />}</Route>
+      <Route path={patterns.handoff}>{({ id }) => <HandoffPage key={id ?? 'any'} profileId={id} />}</Route>
+      <Route path={patterns.editPharmacy}>{({ id }) => <ProfileEditPage key={id} id={id} />}</Route>
+      <Route path={patterns.pharmacy}>{({ id }) => <ProfilePage key={id} id={id!} />}</Route>
       <Route path={patterns.backups}>
-        <BackupsPage operator={operator} regions={regions} />
+        <BackupsPage />
       </Route>
       <Route path={patterns.oldBackups}>
         <Redirect to={paths.backups()} replace />
@@ -217,7 +220,7 @@ function Routes({ operator, operators, settings }: { operator: Operator; operato
         <AuditPage operators={operators} />
       </Route>
       <Route path={patterns.newNote}>
-        <ComposeNotePage defaultDelivery={settings.email.defaultDelivery} smtpReady={settings.email.smtp !== null} />
+        <ComposeNotePage />
       </Route>
       <Route path={patterns.message}>{({ id }) => <MessagePage id={id!} />}</Route>
       <Route>

@@ -4,12 +4,11 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Operator } from '@shared/models/operator';
 import { DEFAULT_SETTINGS } from '@shared/models/settings';
 import type { DosDeskDb } from '../../../renderer/src/db/database';
-import { DbContext } from '../../../renderer/src/db/db-context';
 import { BackupsPage } from '../../../renderer/src/features/backups/components/backups-page';
 import { createOperator } from '../../../renderer/src/features/operators/data/operators';
-import { ApiContext } from '../../../renderer/src/platform/api-context';
 import { downloadText } from '../../../renderer/src/platform/download';
 import { freshDb, PRIYA, realApi } from '../helpers';
+import { AtDesk } from '../at-desk';
 
 vi.mock('../../../renderer/src/platform/download', () => ({ downloadText: vi.fn() }));
 
@@ -32,11 +31,9 @@ describe('the data safety page', () => {
     vi.useFakeTimers({ toFake: ['Date'] });
     vi.setSystemTime(new Date('2026-06-01T23:30:00Z'));
     render(
-      <DbContext.Provider value={db}>
-        <ApiContext.Provider value={realApi().api}>
-          <BackupsPage operator={lead} regions={DEFAULT_SETTINGS.regions} />
-        </ApiContext.Provider>
-      </DbContext.Provider>,
+      <AtDesk db={db} api={realApi().api} operator={lead}>
+        <BackupsPage />
+      </AtDesk>,
     );
     await userEvent.click(await screen.findByRole('button', { name: 'Requests report' }));
     await waitFor(() => expect(downloadText).toHaveBeenCalled());

@@ -5,13 +5,12 @@ import { ATTESTATIONS } from '@shared/domain/connecting-care';
 import type { DosDeskApi } from '@shared/ipc/api';
 import { DEFAULT_SETTINGS } from '@shared/models/settings';
 import type { DosDeskDb } from '../../../renderer/src/db/database';
-import { DbContext } from '../../../renderer/src/db/db-context';
 import { CcRequestPage } from '../../../renderer/src/features/connecting-care/components/cc-request-page';
 import { fileCcRequest, saveOrganisation } from '../../../renderer/src/features/connecting-care/data/cc';
 import { createOperator } from '../../../renderer/src/features/operators/data/operators';
-import { ApiContext } from '../../../renderer/src/platform/api-context';
 import { useSession } from '../../../renderer/src/session/store';
 import { freshDb, PRIYA, realApi } from '../helpers';
+import { AtDesk } from '../at-desk';
 
 let db: DosDeskDb;
 let api: DosDeskApi;
@@ -65,11 +64,9 @@ describe('a Connecting Care request whose email is not queued', () => {
     );
     const user = userEvent.setup();
     render(
-      <DbContext.Provider value={db}>
-        <ApiContext.Provider value={api}>
-          <CcRequestPage id={request.id} settings={DEFAULT_SETTINGS} />
-        </ApiContext.Provider>
-      </DbContext.Provider>,
+      <AtDesk db={db} api={api} operator={(await db.operators.get(lead!))!}>
+        <CcRequestPage id={request.id} />
+      </AtDesk>,
     );
     expect(await screen.findByTestId('cc-email-not-queued')).toHaveTextContent('The email is not queued');
     expect(screen.queryByRole('button', { name: 'Record receipt' })).toBeNull();

@@ -5,13 +5,12 @@ import type { DosDeskApi } from '@shared/ipc/api';
 import type { Operator } from '@shared/models/operator';
 import { DEFAULT_SETTINGS } from '@shared/models/settings';
 import type { DosDeskDb } from '../../../renderer/src/db/database';
-import { DbContext } from '../../../renderer/src/db/db-context';
 import { createOperator } from '../../../renderer/src/features/operators/data/operators';
 import { RequestPage } from '../../../renderer/src/features/requests/components/request-page';
 import { createRequest, rejectRequest } from '../../../renderer/src/features/requests/data/requests';
-import { ApiContext } from '../../../renderer/src/platform/api-context';
 import { useSession } from '../../../renderer/src/session/store';
 import { freshDb, PRIYA, realApi } from '../helpers';
+import { AtDesk } from '../at-desk';
 
 let db: DosDeskDb;
 let lead: Operator;
@@ -49,11 +48,9 @@ it('shows a rejection whose email main could not queue as not emailed, and queue
   });
   await rejectRequest({ db, api, operatorId: lead.id, delivery: 'mail-client' }, r.id, 'Use NHS Service Finder').catch(() => undefined);
   render(
-    <DbContext.Provider value={db}>
-      <ApiContext.Provider value={api}>
-        <RequestPage id={r.id} operator={lead} delivery="mail-client" regions={DEFAULT_SETTINGS.regions} />
-      </ApiContext.Provider>
-    </DbContext.Provider>,
+    <AtDesk db={db} api={api} operator={lead}>
+      <RequestPage id={r.id} />
+    </AtDesk>,
   );
   const panel = await screen.findByTestId('emails-not-queued');
   expect(panel).toHaveTextContent('the rejection email could not be queued, so nobody has been emailed yet');

@@ -14,14 +14,13 @@ import { createHandlers } from '../../../electron/main/ipc/handlers';
 import { createServices, type Services } from '../../../electron/main/services';
 import { NO_DESKTOP } from '../../../electron/main/services/desktop';
 import type { DosDeskDb } from '../../../renderer/src/db/database';
-import { DbContext } from '../../../renderer/src/db/db-context';
 import { createOperator } from '../../../renderer/src/features/operators/data/operators';
 import { MessagePage } from '../../../renderer/src/features/outbox/components/message-page';
 import { OutboxPage } from '../../../renderer/src/features/outbox/components/outbox-page';
-import { ApiContext } from '../../../renderer/src/platform/api-context';
 import { useSession } from '../../../renderer/src/session/store';
 import { TestSmtpServer } from '../../support/smtp-test-server';
 import { freshDb, PRIYA } from '../helpers';
+import { AtDesk } from '../at-desk';
 
 let db: DosDeskDb;
 let lead: Operator;
@@ -67,9 +66,9 @@ function show(page: 'list' | string, listen: Listen = services.events.on) {
   // Main's events in process, as the preload or the preview stream would deliver them.
   const api = createApi((channel, args) => dispatch(channel, args) as never, listen);
   render(
-    <DbContext.Provider value={db}>
-      <ApiContext.Provider value={api}>{page === 'list' ? <OutboxPage /> : <MessagePage id={page} />}</ApiContext.Provider>
-    </DbContext.Provider>,
+    <AtDesk db={db} api={api} operator={lead}>
+      {page === 'list' ? <OutboxPage /> : <MessagePage id={page} />}
+    </AtDesk>,
   );
 }
 

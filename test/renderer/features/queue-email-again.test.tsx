@@ -8,7 +8,6 @@ import type { Operator } from '@shared/models/operator';
 import type { Service } from '@shared/models/service';
 import { DEFAULT_SETTINGS } from '@shared/models/settings';
 import type { DosDeskDb } from '../../../renderer/src/db/database';
-import { DbContext } from '../../../renderer/src/db/db-context';
 import { createAccount } from '../../../renderer/src/features/accounts/data/accounts';
 import { createOperator } from '../../../renderer/src/features/operators/data/operators';
 import { PharmaciesPage } from '../../../renderer/src/features/pharmacy/components/pharmacies-page';
@@ -17,9 +16,9 @@ import { createProfile } from '../../../renderer/src/features/pharmacy/data/prof
 import { EmergencyPage } from '../../../renderer/src/features/registers/components/emergency-page';
 import { logEmergencyChange } from '../../../renderer/src/features/registers/data/emergency';
 import { createService } from '../../../renderer/src/features/services/data/services';
-import { ApiContext } from '../../../renderer/src/platform/api-context';
 import { useSession } from '../../../renderer/src/session/store';
 import { freshDb, PRIYA, realApi } from '../helpers';
+import { AtDesk } from '../at-desk';
 
 /** "Queue the email again" shows only while a record's email is not in the outbox, and puts it there. */
 
@@ -64,9 +63,9 @@ const outboxCount = async () => {
 
 function shown(page: React.ReactNode) {
   render(
-    <DbContext.Provider value={db}>
-      <ApiContext.Provider value={api}>{page}</ApiContext.Provider>
-    </DbContext.Provider>,
+    <AtDesk db={db} api={api} operator={lead} settings={{ ...DEFAULT_SETTINGS, regions: [...REGIONS], dosTeams: [...TEAMS] }}>
+      {page}
+    </AtDesk>,
   );
 }
 
@@ -149,7 +148,7 @@ describe('Queue the email again', () => {
       new Set(),
       saturdayNight,
     );
-    shown(<PharmaciesPage operator={lead} regions={REGIONS} delivery="mail-client" teams={TEAMS} />);
+    shown(<PharmaciesPage />);
     const section = await screen.findByTestId('handoffs-not-queued');
     expect(await within(section).findByTestId('emails-not-queued')).toHaveTextContent(
       'the email to the London local DoS team is not in the outbox',

@@ -4,12 +4,11 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import type { Operator } from '@shared/models/operator';
 import { DEFAULT_SETTINGS } from '@shared/models/settings';
 import type { DosDeskDb } from '../../../renderer/src/db/database';
-import { DbContext } from '../../../renderer/src/db/db-context';
 import { createOperator } from '../../../renderer/src/features/operators/data/operators';
 import { RequestsPage } from '../../../renderer/src/features/requests/components/requests-page';
 import { createRequest } from '../../../renderer/src/features/requests/data/requests';
-import { ApiContext } from '../../../renderer/src/platform/api-context';
 import { freshDb, PRIYA, realApi } from '../helpers';
+import { AtDesk } from '../at-desk';
 
 let db: DosDeskDb;
 let lead: Operator;
@@ -37,11 +36,9 @@ beforeEach(async () => {
 
 function show() {
   render(
-    <DbContext.Provider value={db}>
-      <ApiContext.Provider value={realApi().api}>
-        <RequestsPage operator={lead} now={new Date('2026-11-22T10:00:00Z')} />
-      </ApiContext.Provider>
-    </DbContext.Provider>,
+    <AtDesk db={db} api={realApi().api} operator={lead}>
+      <RequestsPage now={new Date('2026-11-22T10:00:00Z')} />
+    </AtDesk>,
   );
 }
 

@@ -2,7 +2,6 @@ import { useState } from 'react';
 import { formatLondonDate } from '@shared/domain/london-time';
 import { z } from 'zod';
 import { DeleteReason } from '@shared/models/account';
-import type { Operator } from '@shared/models/operator';
 import { PageHeading } from '../../../components/page-heading';
 import { navigate } from '../../../navigation/router';
 import { useSession } from '../../../session/store';
@@ -13,9 +12,11 @@ import { AccountForm } from './account-form';
 import { Form, useZodForm } from '../../../components/form';
 import { TextField } from '../../../components/text-field';
 import { href, paths } from '../../../navigation/paths';
+import { useDesk } from '../../../entities/desk/desk-context';
 
 /** Add an existing account (`id` absent), or open one to amend or delete it. */
-export function AccountPage({ operator, id }: { operator: Operator; id?: string }) {
+export function AccountPage({ id }: { id?: string }) {
+  const { operator } = useDesk();
   const { account, error } = useAccount(operator.id, id ?? '');
   const services = useServicesDirectory();
   const actions = useAccountActions();

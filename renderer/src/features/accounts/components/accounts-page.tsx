@@ -1,17 +1,18 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { ROLE_NAMES } from '@shared/domain/permissions';
 import { getSuggestedSet, SUGGESTED_SETS } from '@shared/domain/user-types';
-import type { Operator } from '@shared/models/operator';
 import { PageHeading } from '../../../components/page-heading';
 import { useRowWindow } from '../../../components/use-row-window';
 import { useAccountsInScope } from '../data/accounts';
 import { AccountSearch, type AccountSort } from '../data/account-search';
 import { href, paths } from '../../../navigation/paths';
+import { useDesk } from '../../../entities/desk/desk-context';
 
 const ROW_HEIGHT = 56;
 
 /** Users in my region: every DoS account in the regions where the operator holds approveUser. */
-export function AccountsPage({ operator }: { operator: Operator }) {
+export function AccountsPage() {
+  const { operator } = useDesk();
   const accounts = useAccountsInScope(operator);
   const [search, setSearch] = useState('');
   const [role, setRole] = useState('');

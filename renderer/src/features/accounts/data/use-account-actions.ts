@@ -1,13 +1,11 @@
 import { useCallback } from 'react';
 import type { Account } from '@shared/models/account';
-import { useDb } from '../../../db/db-context';
-import { useSession } from '../../../session/store';
 import { amendAccount, createAccount, deleteAccount } from './accounts';
+import { useDesk } from '../../../entities/desk/desk-context';
 
 /** Account writes as the current operator. */
 export function useAccountActions() {
-  const db = useDb();
-  const operatorId = useSession((s) => s.currentOperatorId);
+  const { db, operatorId } = useDesk();
   return {
     create: useCallback((input: unknown): Promise<Account> => createAccount(db, operatorId, input), [db, operatorId]),
     amend: useCallback((id: string, input: unknown): Promise<Account> => amendAccount(db, operatorId, id, input), [db, operatorId]),

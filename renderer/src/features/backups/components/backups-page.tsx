@@ -1,5 +1,4 @@
 import { useState } from 'react';
-import type { Operator } from '@shared/models/operator';
 import type { ParsedBackup } from '../../../db/backup';
 import { CsvImport } from '../../../components/csv-import';
 import { PageHeading } from '../../../components/page-heading';
@@ -14,11 +13,14 @@ import { ExportAll } from './export-all';
 import { MergeImport } from './merge-import';
 import { ReportsSection } from './reports-section';
 import { RestoreConfirm, type RestoreCandidate } from './restore-confirm';
+import { useDesk } from '../../../entities/desk/desk-context';
 
 type Step = { stage: string; done: number; total: number } | null;
 
 /** Backups: make and restore them, export and import records, and reports. */
-export function BackupsPage({ operator, regions }: { operator: Operator; regions: readonly string[] }) {
+export function BackupsPage() {
+  const { operator, settings } = useDesk();
+  const regions = settings.regions;
   const { backups, refresh } = useBackupList();
   const actions = useBackupsActions();
   const announce = useSession((s) => s.announce);

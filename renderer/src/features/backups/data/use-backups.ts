@@ -16,12 +16,12 @@ import {
 } from '../../../db/backup';
 import { useDb } from '../../../db/db-context';
 import { useApi } from '../../../platform/api-context';
-import { useSession } from '../../../session/store';
 import { useBackupStatus } from '../store';
 import { importAccountsCsv, previewAccountsCsv, type AccountImportRow } from './accounts-csv';
 import { applyMerge, planMerge, type MergePlan } from './merge';
 import { auditReport, requestsReport, userStatusReport } from './reports';
 import { plainErrorMessage } from '../../../platform/plain-error';
+import { useDesk } from '../../../entities/desk/desk-context';
 
 export function useBackupList() {
   const api = useApi();
@@ -41,9 +41,7 @@ export function useBackupList() {
 }
 
 export function useBackupsActions() {
-  const db = useDb();
-  const api = useApi();
-  const operatorId = useSession((s) => s.currentOperatorId);
+  const { db, api, operatorId } = useDesk();
   return {
     backup: (progress: Progress) => backupNow(db, api, 'manual', progress),
     currentCounts: () => tableCounts(db),

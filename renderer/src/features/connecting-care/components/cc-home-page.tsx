@@ -1,11 +1,11 @@
 import { allocationYear, CC_HELP } from '@shared/domain/connecting-care';
 import { addCalendarDays, formatDay, londonDate } from '@shared/domain/london-time';
-import type { Settings } from '@shared/models/settings';
 import { ExternalLink } from '../../../components/external-link';
 import { PageHeading } from '../../../components/page-heading';
 import { targetFor } from '../data/cc';
 import { countInUse, useBankHolidays, useCcRequests, useLicences, useOrganisations } from '../data/use-cc';
 import { href, paths } from '../../../navigation/paths';
+import { useDesk } from '../../../entities/desk/desk-context';
 
 const STATUS = {
   'not-queued': ['nhsuk-tag--red', 'Email not queued'],
@@ -20,7 +20,8 @@ function fortnightFrom(isoDate: string): string {
 }
 
 /** Connecting Care: requests and their 5-day target, licences per organisation, temporary staff. */
-export function CcHomePage({ settings }: { settings: Settings }) {
+export function CcHomePage() {
+  const { settings } = useDesk();
   const orgs = useOrganisations();
   const requests = useCcRequests();
   const licences = useLicences();

@@ -1,9 +1,6 @@
 import { useEffect } from 'react';
 import { ATTESTATIONS, checkAllocation, LEAVER_REMINDER, SECONDARY_PURPOSE_STOP } from '@shared/domain/connecting-care';
 import { CcRequestInput } from '@shared/models/connecting-care';
-import type { DeliveryMethod } from '@shared/models/email';
-import type { Operator } from '@shared/models/operator';
-import type { Settings } from '@shared/models/settings';
 import { CheckboxGroup } from '../../../components/checkbox-group';
 import { Form, useZodForm } from '../../../components/form';
 import { PageHeading } from '../../../components/page-heading';
@@ -15,6 +12,7 @@ import { navigate } from '../../../navigation/router';
 import { useSession } from '../../../session/store';
 import { countInUse, useCcActions, useLicences, useOrganisations } from '../data/use-cc';
 import { href, paths } from '../../../navigation/paths';
+import { useDesk } from '../../../entities/desk/desk-context';
 
 const FIELDS = [
   'type',
@@ -38,10 +36,11 @@ const FIELDS = [
 ] as const;
 
 /** One form for starters, changes and leavers. */
-export function CcRequestFormPage({ operator, settings, delivery }: { operator: Operator; settings: Settings; delivery: DeliveryMethod }) {
+export function CcRequestFormPage() {
+  const { operator, settings } = useDesk();
   const orgs = useOrganisations();
   const licences = useLicences();
-  const actions = useCcActions(delivery, settings);
+  const actions = useCcActions();
   const announce = useSession((s) => s.announce);
   const mine = (orgs ?? []).filter((o) => o.authorisers.some((a) => a.email.toLowerCase() === operator.email));
   const form = useZodForm(CcRequestInput, {

@@ -1,22 +1,23 @@
 import { formatDay, formatLondonDateTime, londonDate } from '@shared/domain/london-time';
-import type { Settings } from '@shared/models/settings';
 import { PageHeading } from '../../../components/page-heading';
 import { SummaryList } from '../../../components/summary-list';
 import { useSession } from '../../../session/store';
 import { ccEmailNotQueued, targetFor } from '../data/cc';
-import { deskDelivery, useBankHolidays, useCcActions, useCcRequest } from '../data/use-cc';
+import { useBankHolidays, useCcActions, useCcRequest } from '../data/use-cc';
 import { ActionButton, ActionError } from '../../../components/action-button';
 import { useAction } from '../../../components/use-action';
 import { Form, useZodForm } from '../../../components/form';
 import { TextField } from '../../../components/text-field';
 import { TrackForm } from '../schemas';
 import { href, paths } from '../../../navigation/paths';
+import { useDesk } from '../../../entities/desk/desk-context';
 
 /** One request: what was sent, and its progress against the 5-day target. */
-export function CcRequestPage({ id, settings }: { id: string; settings: Settings }) {
+export function CcRequestPage({ id }: { id: string }) {
+  const { settings } = useDesk();
   const request = useCcRequest(id);
   const holidays = useBankHolidays();
-  const actions = useCcActions(deskDelivery(settings), settings);
+  const actions = useCcActions();
   const announce = useSession((s) => s.announce);
   const queueAgain = useAction(async (requestId: string) => {
     await actions.queueEmailAgain(requestId);

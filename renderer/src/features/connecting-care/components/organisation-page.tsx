@@ -5,7 +5,6 @@ import { TextareaField } from '../../../components/textarea-field';
 import { navigate } from '../../../navigation/router';
 import { useSession } from '../../../session/store';
 import type { Organisation } from '@shared/models/connecting-care';
-import type { Settings } from '@shared/models/settings';
 import { useCcActions, useOrganisation } from '../data/use-cc';
 import { OrganisationForm } from '../schemas';
 import { href, paths } from '../../../navigation/paths';
@@ -13,14 +12,14 @@ import { href, paths } from '../../../navigation/paths';
 const FIELDS = ['name', 'serviceDeskEmail', 'allocationPerYear', 'authorisers', 'roles'] as const;
 
 /** Add or edit a partner organisation. */
-export function OrganisationPage({ id, settings }: { id?: string; settings: Settings }) {
+export function OrganisationPage({ id }: { id?: string }) {
   const org = useOrganisation(id);
   if (id && org === undefined) return <p>Loading…</p>;
-  return <OrganisationEditor key={org?.id ?? 'new'} org={org ?? undefined} settings={settings} />;
+  return <OrganisationEditor key={org?.id ?? 'new'} org={org ?? undefined} />;
 }
 
-function OrganisationEditor({ org, settings }: { org?: Organisation; settings: Settings }) {
-  const actions = useCcActions('mail-client', settings);
+function OrganisationEditor({ org }: { org?: Organisation }) {
+  const actions = useCcActions();
   const announce = useSession((s) => s.announce);
   const form = useZodForm(OrganisationForm, {
     name: org?.name ?? '',

@@ -1,10 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import type { DeliveryMethod } from '@shared/models/email';
-import type { Settings } from '@shared/models/settings';
 import { useDb } from '../../../db/db-context';
-import { useApi } from '../../../platform/api-context';
-import { useSession } from '../../../session/store';
 import { COUNTED, fileCcRequest, queueCcEmailAgain, saveOrganisation, trackCcRequest } from './cc';
+import { useDesk } from '../../../entities/desk/desk-context';
 
 export function useOrganisations() {
   const db = useDb();
@@ -38,18 +35,8 @@ export function countInUse(licences: readonly { organisationId: string; status: 
 
 export { useBankHolidays } from '../../../platform/use-bank-holidays';
 
-/**
- * How this desk's emails go, as the app shell works it out (SMTP only once it is set up). For pages
- * given only the settings; the desk hook replaces it.
- */
-export function deskDelivery(settings: Pick<Settings, 'email'>): DeliveryMethod {
-  return settings.email.defaultDelivery === 'smtp' && !settings.email.smtp ? 'mail-client' : settings.email.defaultDelivery;
-}
-
-export function useCcActions(delivery: DeliveryMethod, settings: Pick<Settings, 'connectingCare'>) {
-  const db = useDb();
-  const api = useApi();
-  const operatorId = useSession((s) => s.currentOperatorId);
+export function useCcActions() {
+  const { db, api, operatorId, delivery, settings } = useDesk();
   return {
     saveOrganisation: (input: unknown, id: string | null) => saveOrganisation(db, operatorId, input, id),
     file: (input: unknown) => fileCcRequest({ db, api, operatorId, delivery }, input, settings),

@@ -5,6 +5,7 @@ import { PageHeading } from '../../../components/page-heading';
 import { SummaryList } from '../../../components/summary-list';
 import { useAttention } from '../data/attention';
 import { href, paths } from '../../../navigation/paths';
+import { useDesk } from '../../../entities/desk/desk-context';
 
 const plural = (n: number, one: string, many: string) => `${n.toLocaleString('en-GB')} ${n === 1 ? one : many}`;
 
@@ -52,15 +53,8 @@ function Waiting({ operator, today }: { operator: Operator; today: string }) {
  * The start page: who is working, and what they can do here. `notices` are warnings other features
  * need the operator to see first (src/app passes the damaged-settings notice).
  */
-export function HomePage({
-  operator,
-  today = londonDate(new Date()),
-  notices,
-}: {
-  operator: Operator;
-  today?: string;
-  notices?: ReactNode;
-}) {
+export function HomePage({ today = londonDate(new Date()), notices }: { today?: string; notices?: ReactNode }) {
+  const { operator } = useDesk();
   return (
     <>
       <PageHeading>{`Welcome, ${operator.fullName}`}</PageHeading>

@@ -5,9 +5,12 @@ import { useOperator } from '../data/operators';
 import { useOperatorActions } from '../data/use-operator-actions';
 import { OperatorForm } from './operator-form';
 import { href, paths } from '../../../navigation/paths';
+import { useDesk } from '../../../entities/desk/desk-context';
 
 /** Add an operator (`id` absent) or edit one. */
-export function OperatorEditPage({ id, regions }: { id?: string; regions: readonly string[] }) {
+export function OperatorEditPage({ id }: { id?: string }) {
+  const { settings } = useDesk();
+  const regions = settings.regions;
   const operator = useOperator(id);
   const { create, update } = useOperatorActions();
   const announce = useSession((s) => s.announce);

@@ -1,21 +1,22 @@
-import { DELIVERY_LABELS, type DeliveryMethod } from '@shared/models/email';
+import { DELIVERY_LABELS } from '@shared/models/email';
 import { Form, useZodForm } from '../../../components/form';
 import { PageHeading } from '../../../components/page-heading';
 import { Radios } from '../../../components/radios';
 import { TextField } from '../../../components/text-field';
 import { TextareaField } from '../../../components/textarea-field';
 import { navigate } from '../../../navigation/router';
-import { useCurrentOperator } from '../../../session/use-current-operator';
 import { useSession } from '../../../session/store';
 import { useOutboxActions } from '../data/outbox';
 import { NoteForm } from '../schemas';
 import { href, paths } from '../../../navigation/paths';
+import { useDesk } from '../../../entities/desk/desk-context';
 
 const FIELDS = ['to', 'subject', 'body', 'format', 'delivery'] as const;
 
 /** Write a note to a DoS team and hand it to the outbox. */
-export function ComposeNotePage({ defaultDelivery, smtpReady }: { defaultDelivery: DeliveryMethod; smtpReady: boolean }) {
-  const operator = useCurrentOperator();
+export function ComposeNotePage() {
+  const { operator, delivery, settings } = useDesk();
+  const smtpReady = settings.email.smtp !== null;
   const { queue } = useOutboxActions();
   const announce = useSession((s) => s.announce);
   const form = useZodForm(NoteForm, {
@@ -23,9 +24,8 @@ export function ComposeNotePage({ defaultDelivery, smtpReady }: { defaultDeliver
     subject: '',
     body: '',
     format: 'plain',
-    delivery: defaultDelivery === 'smtp' && !smtpReady ? 'mail-client' : defaultDelivery,
+    delivery,
   });
-  if (!operator) return null;
   // SMTP is offered only once a server is set up, rather than as a choice that cannot work.
   const deliveryOptions = (smtpReady ? (['mail-client', 'smtp', 'copy'] as const) : (['mail-client', 'copy'] as const)).map((d) => ({
     value: d,

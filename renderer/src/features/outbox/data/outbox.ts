@@ -6,10 +6,9 @@ import type { OutboxStatus, OutboxSummary } from '@shared/models/email';
 import type { DosDeskDb } from '../../../db/database';
 import { refusedByMain, requireOperator } from '../../../db/guards';
 import { auditEmail, queueEmailAudited } from '../../../entities/email/outbox-audit';
-import { useDb } from '../../../db/db-context';
 import { useApi } from '../../../platform/api-context';
-import { useSession } from '../../../session/store';
 import { useOutboxVersion } from '../store';
+import { useDesk } from '../../../entities/desk/desk-context';
 
 /**
  * Queues an email no record causes (a note composed on its own) through main, which renders,
@@ -51,9 +50,7 @@ export async function changeEmail(
 
 /** Actions bound to the desk, refreshing outbox views afterwards. */
 export function useOutboxActions() {
-  const db = useDb();
-  const api = useApi();
-  const operatorId = useSession((s) => s.currentOperatorId);
+  const { db, api, operatorId } = useDesk();
   const bump = useOutboxVersion((s) => s.bump);
   const after = useCallback(
     async <T>(work: Promise<T>): Promise<T> => {

@@ -1,19 +1,10 @@
-import type { DeliveryMethod } from '@shared/models/email';
 import { href, paths } from '../../../navigation/paths';
 import type { PharmacyChange } from '@shared/models/pharmacy';
-import type { DosTeam } from '@shared/models/registers';
 import { usePharmacyChange } from '../data/use-pharmacy';
 import { HandoffEmailsNotQueued } from './handoff-emails-not-queued';
 
-interface Props {
-  change: PharmacyChange;
-  regions: readonly string[];
-  delivery: DeliveryMethod;
-  teams: readonly DosTeam[];
-}
-
 /** What happened after the handoff: the call recorded, or the change logged with its email and follow-up. */
-export function HandoffDone({ change: saved, regions, delivery, teams }: Props) {
+export function HandoffDone({ change: saved }: { change: PharmacyChange }) {
   const change = usePharmacyChange(saved.id) ?? saved;
   const onCall = change.kind === 'on-call-change';
   return (
@@ -31,7 +22,7 @@ export function HandoffDone({ change: saved, regions, delivery, teams }: Props) 
               ) : (
                 <p>The change to {change.pharmacyName} is logged as an emergency change.</p>
               )}
-              <HandoffEmailsNotQueued changeId={change.id} regions={regions} delivery={delivery} teams={teams} />
+              <HandoffEmailsNotQueued changeId={change.id} />
               <p>
                 A follow-up task is open for the local DoS team to inform NHS.UK through the NHS website service desk. It is on the{' '}
                 <a href={href(paths.pharmacies())}>Pharmacies</a> page.

@@ -1,25 +1,16 @@
 import { useState } from 'react';
-import type { DeliveryMethod } from '@shared/models/email';
-import type { DosTeam } from '@shared/models/registers';
 import { useSession } from '../../../session/store';
 import { plainErrorMessage } from '../../../platform/plain-error';
 import { handoffEmailsNotQueued } from '../data/handoff-emails';
 import { usePharmacyActions, usePharmacyChange } from '../data/use-pharmacy';
 
-interface Props {
-  changeId: string;
-  regions: readonly string[];
-  delivery: DeliveryMethod;
-  teams: readonly DosTeam[];
-}
-
 /**
  * Shown only while an email a pharmacy change caused is not in the outbox (the change was saved,
  * then main could not queue the email): says which, and offers to queue it again.
  */
-export function HandoffEmailsNotQueued({ changeId, regions, delivery, teams }: Props) {
+export function HandoffEmailsNotQueued({ changeId }: { changeId: string }) {
   const change = usePharmacyChange(changeId);
-  const actions = usePharmacyActions(regions, delivery, teams);
+  const actions = usePharmacyActions();
   const announce = useSession((s) => s.announce);
   const [problem, setProblem] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);

@@ -3,10 +3,7 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { useForm, useWatch, type Resolver } from 'react-hook-form';
 import { formatLondonDateTime, londonDate } from '@shared/domain/london-time';
 import { decideHours, PROFILE_MANAGER_URL } from '@shared/domain/pharmacy';
-import type { DeliveryMethod } from '@shared/models/email';
-import type { Operator } from '@shared/models/operator';
 import type { PharmacyChange } from '@shared/models/pharmacy';
-import type { DosTeam } from '@shared/models/registers';
 import { ExternalLink } from '../../../components/external-link';
 import { fieldId, Form } from '../../../components/form';
 import { PageHeading } from '../../../components/page-heading';
@@ -19,12 +16,9 @@ import { HandoffDone } from './handoff-done';
 import { InHoursStep } from './handoff-in-hours';
 import { OutOfHoursStep } from './handoff-out-of-hours';
 import { href, paths } from '../../../navigation/paths';
+import { useDesk } from '../../../entities/desk/desk-context';
 
 interface Props {
-  operator: Operator;
-  regions: readonly string[];
-  delivery: DeliveryMethod;
-  teams: readonly DosTeam[];
   profileId?: string;
 }
 
@@ -41,10 +35,12 @@ const NO_HOLIDAYS: ReadonlySet<string> = new Set();
  * team is emailed, and a follow-up task is opened for them to inform NHS.UK. One form holds every
  * step; it is checked by the in-hours or the on-call schema, whichever applies.
  */
-export function HandoffPage({ operator, regions, delivery, teams, profileId }: Props) {
+export function HandoffPage({ profileId }: Props) {
+  const { operator, settings } = useDesk();
+  const teams = settings.dosTeams;
   const profiles = useCoveredProfiles(operator);
   const holidays = useBankHolidays();
-  const actions = usePharmacyActions(regions, delivery, teams);
+  const actions = usePharmacyActions();
   const [now, setNow] = useState(() => new Date());
   const [done, setDone] = useState<PharmacyChange | null>(null);
   // The form is checked by the schema of the step that applies: the clock, unless overridden.
@@ -66,7 +62,7 @@ export function HandoffPage({ operator, regions, delivery, teams, profileId }: P
   useEffect(() => form.setValue('serviceIds', []), [chosen, form]);
 
   if (!profiles || !holidays) return <p>Loading…</p>;
-  if (done) return <HandoffDone change={done} regions={regions} delivery={delivery} teams={teams} />;
+  if (done) return <HandoffDone change={done} />;
   const profile = profiles.find((p) => p.id === chosen);
   const todayIsHoliday = holidays.has(londonDate(now));
 

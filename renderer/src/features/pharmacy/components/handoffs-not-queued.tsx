@@ -1,18 +1,8 @@
-import type { DeliveryMethod } from '@shared/models/email';
-import type { DosTeam } from '@shared/models/registers';
 import { useHandoffsWithEmailsNotQueued } from '../data/use-pharmacy';
 import { HandoffEmailsNotQueued } from './handoff-emails-not-queued';
 
-interface Props {
-  regions: readonly string[];
-  delivery: DeliveryMethod;
-  teams: readonly DosTeam[];
-  /** The regions the operator covers. */
-  covered: readonly string[];
-}
-
 /** Out-of-hours pharmacy changes whose email to the local DoS team or the service desk is not in the outbox. */
-export function HandoffsNotQueued({ regions, delivery, teams, covered }: Props) {
+export function HandoffsNotQueued({ covered }: { covered: readonly string[] }) {
   const changes = useHandoffsWithEmailsNotQueued(covered);
   if (!changes?.length) return null;
   return (
@@ -22,7 +12,7 @@ export function HandoffsNotQueued({ regions, delivery, teams, covered }: Props) 
         {changes.map((c) => (
           <li key={c.id}>
             <strong>{c.pharmacyName}</strong> ({c.odsCode}), {c.region}: {c.summary}
-            <HandoffEmailsNotQueued changeId={c.id} regions={regions} delivery={delivery} teams={teams} />
+            <HandoffEmailsNotQueued changeId={c.id} />
           </li>
         ))}
       </ul>

@@ -1,9 +1,6 @@
 import { useState } from 'react';
 import { checkState } from '@shared/domain/pharmacy';
 import { formatDay, londonDate } from '@shared/domain/london-time';
-import type { DeliveryMethod } from '@shared/models/email';
-import type { Operator } from '@shared/models/operator';
-import type { DosTeam } from '@shared/models/registers';
 import { PageHeading } from '../../../components/page-heading';
 import { useSession } from '../../../session/store';
 import { useChecksOutstanding, useOpenFollowUps, usePharmacyActions, useProfiles } from '../data/use-pharmacy';
@@ -12,17 +9,15 @@ import { CheckTag } from './pharmacy-tags';
 import { ActionButton, ActionError } from '../../../components/action-button';
 import { useAction } from '../../../components/use-action';
 import { href, paths } from '../../../navigation/paths';
+import { useDesk } from '../../../entities/desk/desk-context';
 
 interface Props {
-  operator: Operator;
-  regions: readonly string[];
-  delivery: DeliveryMethod;
-  teams: readonly DosTeam[];
   today?: string;
 }
 
 /** Pharmacy profiles in a region, quarterly checks due or overdue, and follow-up tasks for the local team. */
-export function PharmaciesPage({ operator, regions, delivery, teams, today = londonDate(new Date()) }: Props) {
+export function PharmaciesPage({ today = londonDate(new Date()) }: Props) {
+  const { operator } = useDesk();
   const [region, setRegion] = useState(operator.regions[0] ?? '');
   const profiles = useProfiles(region);
   const outstanding = useChecksOutstanding(region, today);
@@ -43,8 +38,8 @@ export function PharmaciesPage({ operator, regions, delivery, teams, today = lon
           Daily report of changes
         </a>
       </div>
-      <FollowUps operator={operator} regions={regions} delivery={delivery} teams={teams} />
-      <HandoffsNotQueued covered={operator.regions} regions={regions} delivery={delivery} teams={teams} />
+      <FollowUps />
+      <HandoffsNotQueued covered={operator.regions} />
       {operator.regions.length === 0 ? (
         <p>You do not cover any region. Add your regions to your operator profile.</p>
       ) : (
@@ -122,9 +117,10 @@ export function PharmaciesPage({ operator, regions, delivery, teams, today = lon
 }
 
 /** Out-of-hours changes the local team still has to tell NHS.UK about. */
-function FollowUps({ operator, regions, delivery, teams }: Omit<Props, 'today'>) {
+function FollowUps() {
+  const { operator } = useDesk();
   const tasks = useOpenFollowUps(operator.regions);
-  const actions = usePharmacyActions(regions, delivery, teams);
+  const actions = usePharmacyActions();
   const announce = useSession((s) => s.announce);
   if (!tasks?.length) return null;
   return (

@@ -1,6 +1,4 @@
 import { PharmacyProfileInput, PROFILE_STATUS_LABELS, PROFILE_STATUSES, type PharmacyProfile } from '@shared/models/pharmacy';
-import type { DosTeam } from '@shared/models/registers';
-import type { DeliveryMethod } from '@shared/models/email';
 import { Form, useZodForm } from '../../../components/form';
 import { PageHeading } from '../../../components/page-heading';
 import { Radios } from '../../../components/radios';
@@ -12,6 +10,7 @@ import { useSession } from '../../../session/store';
 import { usePharmacyActions, useProfile } from '../data/use-pharmacy';
 import { SpecifiedTimesEditor, StandardTimesEditor } from './opening-times';
 import { href, paths } from '../../../navigation/paths';
+import { useDesk } from '../../../entities/desk/desk-context';
 
 const FIELDS = [
   'odsCode',
@@ -28,14 +27,13 @@ const FIELDS = [
 
 interface Props {
   id?: string;
-  regions: readonly string[];
   coveredRegions: readonly string[];
-  delivery: DeliveryMethod;
-  teams: readonly DosTeam[];
 }
 
-/** Add a pharmacy profile (`id` absent) or edit one. */
-export function ProfileEditPage(props: Props) {
+/** Add a pharmacy profile (`id` absent) or edit one, in the regions the operator covers. */
+export function ProfileEditPage({ id }: { id?: string }) {
+  const { operator } = useDesk();
+  const props: Props = { id, coveredRegions: operator.regions };
   const profile = useProfile(props.id);
   if (props.id && profile === undefined) return <p>Loading…</p>;
   if (props.id && !profile)
@@ -52,8 +50,8 @@ export function ProfileEditPage(props: Props) {
 
 const closedWeek = { monday: [], tuesday: [], wednesday: [], thursday: [], friday: [], saturday: [], sunday: [] };
 
-function ProfileForm({ profile, regions, coveredRegions, delivery, teams }: Props & { profile?: PharmacyProfile }) {
-  const actions = usePharmacyActions(regions, delivery, teams);
+function ProfileForm({ profile, coveredRegions }: Props & { profile?: PharmacyProfile }) {
+  const actions = usePharmacyActions();
   const announce = useSession((s) => s.announce);
   const form = useZodForm(PharmacyProfileInput, {
     odsCode: profile?.odsCode ?? '',

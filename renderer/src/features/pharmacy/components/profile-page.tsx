@@ -1,8 +1,6 @@
 import { checkState, REDUCED_HOURS_ADVICE } from '@shared/domain/pharmacy';
 import { formatDay, londonDate } from '@shared/domain/london-time';
-import type { DeliveryMethod } from '@shared/models/email';
 import { CheckInput, PROFILE_STATUS_LABELS, WEEKDAY_LABELS, WEEKDAYS, type PharmacyProfile, type Session } from '@shared/models/pharmacy';
-import type { DosTeam } from '@shared/models/registers';
 import { PageHeading } from '../../../components/page-heading';
 import { useSession } from '../../../session/store';
 import { usePharmacyActions, useLinked, useProfile, useProfileChanges } from '../data/use-pharmacy';
@@ -16,14 +14,11 @@ const sessionsText = (sessions: readonly Session[]) =>
 
 interface Props {
   id: string;
-  regions: readonly string[];
-  delivery: DeliveryMethod;
-  teams: readonly DosTeam[];
   today?: string;
 }
 
 /** One pharmacy: its profile, quarterly check, linked DoS entries (with reduced-hours warnings) and recent changes. */
-export function ProfilePage({ id, regions, delivery, teams, today = londonDate(new Date()) }: Props) {
+export function ProfilePage({ id, today = londonDate(new Date()) }: Props) {
   const profile = useProfile(id);
   if (profile === undefined) return <p>Loading…</p>;
   if (!profile)
@@ -96,15 +91,15 @@ export function ProfilePage({ id, regions, delivery, teams, today = londonDate(n
           </dl>
         </>
       )}
-      <QuarterlyCheck profile={profile} today={today} regions={regions} delivery={delivery} teams={teams} />
+      <QuarterlyCheck profile={profile} today={today} />
       <LinkedEntries profile={profile} />
       <RecentChanges profileId={profile.id} />
     </>
   );
 }
 
-function QuarterlyCheck({ profile, today, regions, delivery, teams }: { profile: PharmacyProfile; today: string } & Omit<Props, 'id'>) {
-  const actions = usePharmacyActions(regions, delivery, teams);
+function QuarterlyCheck({ profile, today }: { profile: PharmacyProfile; today: string }) {
+  const actions = usePharmacyActions();
   const announce = useSession((s) => s.announce);
   const form = useZodForm(CheckInput, { checkedOn: today });
   const state = checkState(profile.nextCheckDue, today);

@@ -1,13 +1,13 @@
 import { useState } from 'react';
 import { toCsv } from '@shared/domain/csv';
 import { formatDay, formatLondonTime, londonDate } from '@shared/domain/london-time';
-import type { Operator } from '@shared/models/operator';
 import type { PharmacyChange } from '@shared/models/pharmacy';
 import { PageHeading } from '../../../components/page-heading';
 import { downloadText } from '../../../platform/download';
 import { useChangesOn } from '../data/use-pharmacy';
 import { KIND_LABELS } from './pharmacy-tags';
 import { href, paths } from '../../../navigation/paths';
+import { useDesk } from '../../../entities/desk/desk-context';
 
 const time = (iso: string) => formatLondonTime(new Date(iso));
 
@@ -30,7 +30,8 @@ function reportCsv(changes: readonly PharmacyChange[]): string {
 }
 
 /** The day's pharmacy changes in the operator's regions (profile changes and on-call changes), on screen and as CSV. */
-export function PharmacyReportPage({ operator, today = londonDate(new Date()) }: { operator: Operator; today?: string }) {
+export function PharmacyReportPage({ today = londonDate(new Date()) }: { today?: string }) {
+  const { operator } = useDesk();
   const [date, setDate] = useState(today);
   const changes = useChangesOn(date, operator.regions);
   return (

@@ -1,16 +1,13 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { Account } from '@shared/models/account';
-import type { DeliveryMethod } from '@shared/models/email';
 import type { Operator } from '@shared/models/operator';
 import type { PharmacyChange, PharmacyProfile } from '@shared/models/pharmacy';
-import type { DosTeam } from '@shared/models/registers';
 import { accountsInRegions } from '../../../entities/accounts/account-writes';
 import { useDb } from '../../../db/db-context';
-import { useApi } from '../../../platform/api-context';
-import { useSession } from '../../../session/store';
 import { handoffsWithEmailsNotQueued, openFollowUps, queueHandoffEmailsNotQueued, sendServiceDeskFollowUp } from './follow-up';
 import { recordInHoursCall, recordOnCallChange } from './handoff';
 import { changesOn, checksOutstanding, createProfile, linkedFor, profilesIn, recordCheck, updateProfile } from './profiles';
+import { useDesk } from '../../../entities/desk/desk-context';
 
 export { useBankHolidays } from '../../../platform/use-bank-holidays';
 
@@ -85,10 +82,9 @@ export function useCoveredActiveAccounts(operator: Operator): Account[] | undefi
   );
 }
 
-export function usePharmacyActions(regions: readonly string[], delivery: DeliveryMethod, teams: readonly DosTeam[]) {
-  const db = useDb();
-  const api = useApi();
-  const operatorId = useSession((s) => s.currentOperatorId);
+export function usePharmacyActions() {
+  const { db, api, operatorId, delivery, settings } = useDesk();
+  const { regions, dosTeams: teams } = settings;
   const sender = { db, api, operatorId, delivery };
   return {
     create: (input: unknown) => createProfile(db, operatorId, input, regions),

@@ -1,6 +1,5 @@
 import { useState } from 'react';
 import { INACTIVE_WARNING_DAYS } from '@shared/domain/registers';
-import type { Operator } from '@shared/models/operator';
 import { ActionButton, ActionError } from '../../../components/action-button';
 import { CsvImport } from '../../../components/csv-import';
 import { useAction } from '../../../components/use-action';
@@ -9,6 +8,7 @@ import { useSession } from '../../../session/store';
 import type { InactiveRow } from '../data/inactive';
 import { useInactiveRegister, useRegisterActions } from '../data/use-registers';
 import { RegisterTabs } from './register-tabs';
+import { useDesk } from '../../../entities/desk/desk-context';
 
 const STATE: Record<InactiveRow['state'], [string, string]> = {
   'due-for-deletion': ['nhsuk-tag--red', 'Due for deletion'],
@@ -18,7 +18,8 @@ const STATE: Record<InactiveRow['state'], [string, string]> = {
 };
 
 /** Last logins, and accounts with no login for more than 6 months. */
-export function InactivePage({ operator }: { operator: Operator }) {
+export function InactivePage() {
+  const { operator } = useDesk();
   const rows = useInactiveRegister(operator);
   const actions = useRegisterActions();
   const announce = useSession((s) => s.announce);

@@ -1,9 +1,10 @@
-import type { Operator } from '@shared/models/operator';
 import { useReviewReminders } from '../data/use-registers';
 import { href, paths } from '../../../navigation/paths';
+import { useDesk } from '../../../entities/desk/desk-context';
 
 /** In-app reminder of temporary accounts due for review within 14 days or overdue. */
-export function RemindersBanner({ operator }: { operator: Operator }) {
+export function RemindersBanner() {
+  const { operator } = useDesk();
   const reminders = useReviewReminders(operator);
   if (!reminders.length) return null;
   const due = reminders.filter((r) => r.stage === 'due').length;

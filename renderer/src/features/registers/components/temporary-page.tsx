@@ -1,12 +1,12 @@
 import { daysUntilReview } from '@shared/domain/registers';
 import { formatDay } from '@shared/domain/london-time';
-import type { Operator } from '@shared/models/operator';
 import type { TemporaryEntry } from '@shared/models/registers';
 import { PageHeading } from '../../../components/page-heading';
 import { useTemporaryRegister } from '../data/use-registers';
 import { AddTemporary } from './add-temporary';
 import { ReviewActions } from './review-actions';
 import { RegisterTabs } from './register-tabs';
+import { useDesk } from '../../../entities/desk/desk-context';
 
 function whenText(entry: TemporaryEntry, now: Date): { text: string; tag: string } {
   const days = daysUntilReview(entry.reviewDate, now);
@@ -17,7 +17,8 @@ function whenText(entry: TemporaryEntry, now: Date): { text: string; tag: string
 }
 
 /** The temporary accounts register: add, then review on the date, extend or delete. */
-export function TemporaryPage({ operator }: { operator: Operator }) {
+export function TemporaryPage() {
+  const { operator } = useDesk();
   const entries = useTemporaryRegister(operator);
   const now = new Date();
   return (

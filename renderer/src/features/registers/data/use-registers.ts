@@ -8,7 +8,6 @@ import { useDb } from '../../../db/db-context';
 import { accountsInRegions } from '../../../entities/accounts/account-writes';
 import { managedRegions } from '../../../db/guards';
 import { useApi } from '../../../platform/api-context';
-import { useSession } from '../../../session/store';
 import { emergencyLog, logEmergencyChange, queueReportAgain, reviewEmergencyChange, sendEmergencyReport } from './emergency';
 import { importLastLogins, inactiveRegister, previewLastLogins, recordInactiveDeletion, setLastLogin, type LastLoginRow } from './inactive';
 import {
@@ -19,6 +18,7 @@ import {
   takeUnnotified,
   temporaryRegister,
 } from './temporary';
+import { useDesk } from '../../../entities/desk/desk-context';
 
 export function useTemporaryRegister(operator: Operator) {
   const db = useDb();
@@ -55,9 +55,7 @@ export function useCoveredAccounts(operator: Operator): Account[] | undefined {
 
 /** The registers' actions; the emergency report takes the delivery and DoS teams it goes by. */
 export function useRegisterActions() {
-  const db = useDb();
-  const api = useApi();
-  const operatorId = useSession((s) => s.currentOperatorId);
+  const { db, api, operatorId } = useDesk();
   return {
     addTemporary: (input: unknown) => addTemporaryEntry(db, operatorId, input),
     extend: (id: string, input: unknown) => extendTemporaryEntry(db, operatorId, id, input),

@@ -6,7 +6,7 @@ import { useRequestActions } from '../data/use-requests';
 
 /** Requests from a CSV, with a dry run first. */
 export function ImportRequests({ operator }: { operator: Operator }) {
-  const actions = useRequestActions('mail-client', []);
+  const actions = useRequestActions();
   const announce = useSession((s) => s.announce);
   return (
     <CsvImport

@@ -1,6 +1,5 @@
 import { SUGGESTED_SETS } from '@shared/domain/user-types';
 import { londonDate } from '@shared/domain/london-time';
-import type { Operator } from '@shared/models/operator';
 import { Form, useZodForm } from '../../../components/form';
 import { PageHeading } from '../../../components/page-heading';
 import { SelectField } from '../../../components/select-field';
@@ -11,6 +10,7 @@ import { useSession } from '../../../session/store';
 import { useRequestActions } from '../data/use-requests';
 import { RequestForm } from '../schemas';
 import { href, paths } from '../../../navigation/paths';
+import { useDesk } from '../../../entities/desk/desk-context';
 
 const FIELDS = [
   'fullName',
@@ -27,8 +27,9 @@ const FIELDS = [
 ] as const;
 
 /** Enter a request for DoS access by hand. */
-export function RequestFormPage({ operator }: { operator: Operator }) {
-  const { create } = useRequestActions('mail-client', []);
+export function RequestFormPage() {
+  const { operator } = useDesk();
+  const { create } = useRequestActions();
   const announce = useSession((s) => s.announce);
   const form = useZodForm(RequestForm, {
     fullName: '',

@@ -3,7 +3,6 @@ import { daysSinceRegistration, isValidationOverdue, UNVALIDATED_EMAIL_MESSAGE, 
 import { formatLondonDate } from '@shared/domain/london-time';
 import { getSuggestedSet } from '@shared/domain/user-types';
 import { AccountInput, type AccountFields } from '@shared/models/account';
-import type { DeliveryMethod } from '@shared/models/email';
 import type { Operator } from '@shared/models/operator';
 import type { Service } from '@shared/models/service';
 import type { UserRequest } from '@shared/models/request';
@@ -22,23 +21,16 @@ import { RejectRequest } from './reject-request';
 import { ResendActivation } from './resend-activation';
 import { EmailsNotQueued } from './emails-not-queued';
 import { href, paths } from '../../../navigation/paths';
+import { useDesk } from '../../../entities/desk/desk-context';
 
 const STATUS_TEXT = { outstanding: 'Outstanding', approved: 'Approved', rejected: 'Rejected' } as const;
 
 /** One request: the validation gate, resend, validate, reject, change region, approve. */
-export function RequestPage({
-  id,
-  operator,
-  delivery,
-  regions,
-}: {
-  id: string;
-  operator: Operator;
-  delivery: DeliveryMethod;
-  regions: readonly string[];
-}) {
+export function RequestPage({ id }: { id: string }) {
+  const { operator, settings } = useDesk();
+  const regions = settings.regions;
   const { request, error } = useRequest(id);
-  const actions = useRequestActions(delivery, regions);
+  const actions = useRequestActions();
   const services = useServicesDirectory();
   const [movedAway, setMovedAway] = useState<string | null>(null);
   const now = new Date();

@@ -1,15 +1,16 @@
 import { useState } from 'react';
 import { daysSinceRegistration, UNVALIDATED_LABEL } from '@shared/domain/requests';
 import { getSuggestedSet } from '@shared/domain/user-types';
-import type { Operator } from '@shared/models/operator';
 import { PageHeading } from '../../../components/page-heading';
 import { lastQueuePage, standsOut } from '../data/requests';
 import { useQueueCounts, useQueueRows } from '../data/use-requests';
 import { ImportRequests } from './import-requests';
 import { href, paths } from '../../../navigation/paths';
+import { useDesk } from '../../../entities/desk/desk-context';
 
 /** Outstanding requests for the regions where the operator holds approveUser. */
-export function RequestsPage({ operator, now = new Date() }: { operator: Operator; now?: Date }) {
+export function RequestsPage({ now = new Date() }: { now?: Date }) {
+  const { operator } = useDesk();
   const [oldestFirst, setOldestFirst] = useState(true);
   const [page, setPage] = useState(0);
   // The rows are read first, straight from the index, and shown as soon as they are there; the

@@ -1,11 +1,9 @@
 import { useCallback } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
-import type { DeliveryMethod, EmailFormat } from '@shared/models/email';
+import type { EmailFormat } from '@shared/models/email';
 import type { Operator } from '@shared/models/operator';
 import type { UserRequest } from '@shared/models/request';
 import { useDb } from '../../../db/db-context';
-import { useApi } from '../../../platform/api-context';
-import { useSession } from '../../../session/store';
 import {
   approveRequest,
   changeRegion,
@@ -23,6 +21,7 @@ import {
   type RequestImportRow,
 } from './requests';
 import { plainErrorMessage } from '../../../platform/plain-error';
+import { useDesk } from '../../../entities/desk/desk-context';
 
 /** Outstanding requests per region for the operator; re-read when requests change. */
 export function useQueueCounts(operator: Operator): QueueCounts | undefined {
@@ -37,8 +36,7 @@ export function useQueueRows(operator: Operator, page: number, oldestFirst: bool
 }
 
 export function useRequest(id: string): { request: UserRequest | null | undefined; error: string | null } {
-  const db = useDb();
-  const operatorId = useSession((s) => s.currentOperatorId);
+  const { db, operatorId } = useDesk();
   const result = useLiveQuery(async () => {
     try {
       return { request: await getRequestInScope(db, operatorId, id), error: null };
@@ -50,11 +48,10 @@ export function useRequest(id: string): { request: UserRequest | null | undefine
 }
 
 /** Request actions as the current operator; emails go out the way settings say. */
-export function useRequestActions(delivery: DeliveryMethod, deskRegions: readonly string[]) {
-  const db = useDb();
-  const api = useApi();
-  const operatorId = useSession((s) => s.currentOperatorId);
-  const s = { db, api, operatorId, delivery };
+export function useRequestActions() {
+  const s = useDesk();
+  const { db, operatorId } = s;
+  const deskRegions = s.settings.regions;
   return {
     create: useCallback((input: unknown) => createRequest(db, operatorId, input), [db, operatorId]),
     resend: (id: string, format: EmailFormat) => resendActivation(s, id, format),

@@ -1,12 +1,12 @@
 import { useState } from 'react';
 import { toCsv } from '@shared/domain/csv';
 import { formatDay, formatLondonTime, londonDate } from '@shared/domain/london-time';
-import type { Operator } from '@shared/models/operator';
 import { PageHeading } from '../../../components/page-heading';
 import { downloadText } from '../../../platform/download';
 import { useCapacityDay, type CapacityDay } from '../data/service-status';
 import { CapacityTag } from './service-tags';
 import { href, paths } from '../../../navigation/paths';
+import { useDesk } from '../../../entities/desk/desk-context';
 
 const time = (iso: string) => formatLondonTime(new Date(iso));
 
@@ -32,7 +32,8 @@ function reportCsv(day: CapacityDay): string {
 }
 
 /** The daily capacity (RAG) report for a region: who reported today, who did not, what is suspended. */
-export function CapacityReportPage({ operator, today = londonDate(new Date()) }: { operator: Operator; today?: string }) {
+export function CapacityReportPage({ today = londonDate(new Date()) }: { today?: string }) {
+  const { operator } = useDesk();
   const [region, setRegion] = useState(operator.regions[0] ?? '');
   const [date, setDate] = useState(today);
   const validDate = /^\d{4}-\d{2}-\d{2}$/.test(date);

@@ -11,11 +11,14 @@ import { useService, useServices } from '../data/services';
 import { useServiceActions } from '../data/use-service-actions';
 import { ServiceStatusPanel } from './service-status-panel';
 import { href, paths } from '../../../navigation/paths';
+import { useDesk } from '../../../entities/desk/desk-context';
 
 const FIELDS = ['name', 'serviceType', 'odsCode', 'region', 'parentId', 'reducedHours'] as const;
 
 /** Add a service (`id` absent) or edit one. */
-export function ServiceEditPage({ id, regions }: { id?: string; regions: readonly string[] }) {
+export function ServiceEditPage({ id }: { id?: string }) {
+  const { settings } = useDesk();
+  const regions = settings.regions;
   const service = useService(id);
   const services = useServices();
   if ((id && service === undefined) || !services) return <p>Loading…</p>;

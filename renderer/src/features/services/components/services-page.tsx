@@ -6,9 +6,12 @@ import { useServices } from '../data/services';
 import { useServiceActions } from '../data/use-service-actions';
 import { CapacityTag, StatusTag } from './service-tags';
 import { href, paths } from '../../../navigation/paths';
+import { useDesk } from '../../../entities/desk/desk-context';
 
 /** The services directory as a tree, with add, edit and CSV import. */
-export function ServicesPage({ regions }: { regions: readonly string[] }) {
+export function ServicesPage() {
+  const { settings } = useDesk();
+  const regions = settings.regions;
   const services = useServices();
   const tree = services ? flattenTree(services) : [];
   return (

@@ -1,13 +1,11 @@
 import { useCallback } from 'react';
-import { useDb } from '../../../db/db-context';
-import { useSession } from '../../../session/store';
 import { closeService, reopenService, setCapacity, suspendService } from './service-status';
 import { createService, importServices, previewServicesCsv, updateService, type ImportRow } from './services';
+import { useDesk } from '../../../entities/desk/desk-context';
 
 /** Services writes as the current operator. */
 export function useServiceActions(regions: readonly string[]) {
-  const db = useDb();
-  const operatorId = useSession((s) => s.currentOperatorId);
+  const { db, operatorId } = useDesk();
   return {
     create: useCallback((input: unknown) => createService(db, operatorId, input, regions), [db, operatorId, regions]),
     update: useCallback((id: string, input: unknown) => updateService(db, operatorId, id, input, regions), [db, operatorId, regions]),

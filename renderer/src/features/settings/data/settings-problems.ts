@@ -1,10 +1,8 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { SettingsProblem } from '@shared/models/settings';
-import { useDb } from '../../../db/db-context';
 import { requireOperator } from '../../../db/guards';
 import { change } from '../../../entities/desk/change';
-import { useApi } from '../../../platform/api-context';
-import { useSession } from '../../../session/store';
+import { useDesk } from '../../../entities/desk/desk-context';
 
 export interface SettingsProblems {
   /** Set-aside settings files not yet dismissed, newest first; undefined until main has answered. */
@@ -19,9 +17,7 @@ export interface SettingsProblems {
 
 /** Settings files main set aside as unreadable, for the notice on Home and Settings (issue 15 §3). */
 export function useSettingsProblems(): SettingsProblems {
-  const db = useDb();
-  const api = useApi();
-  const operatorId = useSession((s) => s.currentOperatorId);
+  const { db, api, operatorId } = useDesk();
   const [state, setState] = useState<{ problems: SettingsProblem[] | undefined; error: string | null }>({
     problems: undefined,
     error: null,

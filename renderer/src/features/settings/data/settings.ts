@@ -6,8 +6,7 @@ import type { DosDeskDb } from '../../../db/database';
 import { useDb } from '../../../db/db-context';
 import { refusedByMain, requireOperator } from '../../../db/guards';
 import { change } from '../../../entities/desk/change';
-import { useApi } from '../../../platform/api-context';
-import { useSession } from '../../../session/store';
+import { useDesk } from '../../../entities/desk/desk-context';
 
 const SETTINGS_KEY = 'settings';
 
@@ -60,17 +59,13 @@ export function useSettings(): Settings {
 
 /** Saves a settings change as the current operator. */
 export function useSaveSettings(): (patch: SettingsPatch) => Promise<Settings> {
-  const db = useDb();
-  const api = useApi();
-  const operatorId = useSession((s) => s.currentOperatorId);
+  const { db, api, operatorId } = useDesk();
   return useCallback((patch) => saveSettings(db, api, operatorId, patch), [db, api, operatorId]);
 }
 
 /** Stores or clears the SMTP password in main; the audit records that it changed, never the value. */
 export function useSmtpPassword() {
-  const db = useDb();
-  const api = useApi();
-  const operatorId = useSession((s) => s.currentOperatorId);
+  const { db, api, operatorId } = useDesk();
   return useCallback(
     async (password: string | null) => {
       await requireOperator(db, operatorId);
