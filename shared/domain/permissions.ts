@@ -97,10 +97,6 @@ export type RoleName = (typeof ROLES)[number]['name'];
 export const ROLE_NAMES: readonly string[] = ROLES.map((r) => r.name);
 const BY_NAME = new Map(ROLES.map((r) => [r.name, r]));
 
-export function isRoleName(value: string): boolean {
-  return BY_NAME.has(value);
-}
-
 export function getRole(name: string): RoleDefinition | undefined {
   return BY_NAME.get(name);
 }

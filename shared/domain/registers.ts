@@ -8,7 +8,6 @@ import { addCalendarMonths, calendarDaysBetween, londonDate } from './london-tim
 // ---- Temporary accounts -------------------------------------------------------------------
 
 /** Reminders before a temporary account's review date: 14 days, 1 day, and on the day. */
-export const REVIEW_REMINDER_DAYS = [14, 1, 0] as const;
 export type ReminderStage = '14-days' | '1-day' | 'due';
 
 /** Whole London days from today until the review date (negative once it has passed). */

@@ -12,18 +12,9 @@ export class NoOperatorError extends Error {
 }
 
 /**
- * Adds an audit entry. Call it inside the same `rw` transaction as the change, with `operators`
- * and `audit` in scope, so that the change and its record stand or fall together. Refuses (and so
- * aborts the transaction) when the operator does not exist.
- */
-export async function recordAudit(db: DosDeskDb, entry: Omit<AuditEntry, 'id' | 'at'> & { at?: string }): Promise<void> {
-  if (!entry.operatorId || !(await db.operators.get(entry.operatorId))) throw new NoOperatorError();
-  await appendAudit(db, entry);
-}
-
-/**
- * Appends to the hash chain without the operator check: for entries DoS Desk writes itself (a
- * restore from the recovery screen, where nobody is signed in yet). The id and previous hash are
+ * Appends to the hash chain. Changes go through `change()` (entities/desk/change.ts), which checks
+ * the operator first; this is called directly only for entries DoS Desk writes itself (a restore
+ * from the recovery screen, where nobody is signed in yet). The id and previous hash are
  * read in this same transaction, so two writers cannot both link to the same entry.
  */
 export async function appendAudit(db: DosDeskDb, entry: Omit<AuditEntry, 'id' | 'at'> & { at?: string }): Promise<AuditEntry> {
