@@ -1,22 +1,10 @@
 import { upToDateTables, type ParsedBackup } from '../../../db/backup';
+import { SHARED_TABLES } from '../../../db/change-log';
 import type { DosDeskDb } from '../../../db/database';
 import { change } from '../../../entities/desk/change';
 
-/** Tables merged from a team member's export: records with an id and an updatedAt. */
-export const MERGED_TABLES = [
-  'operators',
-  'services',
-  'accounts',
-  'requests',
-  'temporaryAccounts',
-  'emergencyChanges',
-  'ccOrganisations',
-  'ccRequests',
-  'ccLicences',
-  'capacityReports',
-  'pharmacyProfiles',
-  'pharmacyChanges',
-] as const;
+/** Tables merged from a team member's export: the shared records (those the change log follows), each with an id and an updatedAt. */
+export const MERGED_TABLES = SHARED_TABLES;
 
 /** A record of each merged table in words, for the audit trail, from its label. */
 const SUBJECT: Record<(typeof MERGED_TABLES)[number], (label: string) => string> = {
