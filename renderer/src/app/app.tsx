@@ -107,7 +107,7 @@ function Desk({ warning }: { warning?: string | null }) {
     return (
       <Layout route={route} operator={null} nav={[]} warning={warning}>
         <RouteErrorBoundary route={route}>
-          <ChooseOperator />
+          <OperatorsPage />
         </RouteErrorBoundary>
       </Layout>
     );
@@ -239,9 +239,4 @@ function NotFoundPage() {
       </p>
     </>
   );
-}
-
-/** Operators exist but none is chosen (on a new session, or the chosen one's record is gone): choose one. */
-function ChooseOperator() {
-  return <OperatorsPage />;
 }

@@ -94,6 +94,19 @@ describe('first run', () => {
   });
 });
 
+describe('no operator chosen', () => {
+  it('shows the operators on the desk to choose from (before any desk context exists), and choosing one opens Home', async () => {
+    const user = userEvent.setup();
+    await start();
+    await createPriya(user);
+    act(() => useSession.setState({ currentOperatorId: null }));
+    expect(await screen.findByRole('heading', { level: 1, name: 'Operators on this desk' })).toBeInTheDocument();
+    expect(screen.queryByText('Something went wrong on this page')).toBeNull();
+    await user.click(await screen.findByRole('button', { name: /^Switch to/ }));
+    expect(await screen.findByRole('heading', { level: 1, name: 'Welcome, Priya Shah' })).toBeInTheDocument();
+  });
+});
+
 describe('confirmations', () => {
   it('stay on the page they were made on and go once the user follows any link in the app', async () => {
     const user = userEvent.setup();

@@ -4,12 +4,12 @@ import { useSession } from '../../../session/store';
 import { useOperators } from '../data/operators';
 import { useOperatorActions } from '../data/use-operator-actions';
 import { href, paths } from '../../../navigation/paths';
-import { useDesk } from '../../../entities/desk/desk-context';
 
 /** Everyone set up on this desk; switch who is working, add or edit a profile. */
 export function OperatorsPage() {
   const operators = useOperators();
-  const { operatorId: currentId } = useDesk();
+  // Also shown before anyone is chosen (no desk context yet), so it reads the session itself.
+  const currentId = useSession((s) => s.currentOperatorId);
   const announce = useSession((s) => s.announce);
   const { switchTo } = useOperatorActions();
   return (
