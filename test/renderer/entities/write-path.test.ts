@@ -5,7 +5,7 @@ import { DEFAULT_SETTINGS } from '@shared/models/settings';
 import { verifyAuditChain } from '../../../renderer/src/db/audit';
 import type { DosDeskDb } from '../../../renderer/src/db/database';
 import { change } from '../../../renderer/src/entities/desk/change';
-import { EmailNotQueuedError } from '../../../renderer/src/entities/email/change-then-email';
+import { EmailNotQueuedError, EmailQueuedNotNotedError } from '../../../renderer/src/entities/email/change-then-email';
 import { createOperator } from '../../../renderer/src/features/operators/data/operators';
 import {
   approveRequest,
@@ -164,5 +164,26 @@ describe('actions that email: the change is written first, the email queued afte
       serviceIds: [],
     });
     expect((await db.requests.get(r.id))!.approvalOutboxId).toBe(email!.id);
+  });
+
+  it('says the email is in the outbox, and not to queue it again, when noting it on the record fails', async () => {
+    const r = await createRequest(db, lead.id, request);
+    // The request is removed while main is queueing its email (another window, a restore).
+    const racing: DosDeskApi = {
+      ...api,
+      queueEmail: async (args) => {
+        const queued = await api.queueEmail(args);
+        await db.transaction('rw', db.requests, () => db.requests.delete(r.id));
+        return queued;
+      },
+    };
+    const error = await rejectRequest(
+      { db, api: racing, operatorId: lead.id, delivery: 'mail-client' },
+      r.id,
+      'Use NHS Service Finder',
+    ).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(EmailQueuedNotNotedError);
+    expect((error as Error).message).toMatch(/"Your request for DoS access has been rejected" is in the outbox.*Do not queue it again/);
+    expect(await outbox(api)).toHaveLength(1);
   });
 });

@@ -17,6 +17,19 @@ export class EmailNotQueuedError extends Error {
   }
 }
 
+/**
+ * The email went into the outbox, but noting it on the record that caused it failed (the record
+ * was removed meanwhile, or the disk filled). The person must not queue it again.
+ */
+export class EmailQueuedNotNotedError extends Error {
+  constructor(subject: string, problem: string) {
+    super(
+      `The email "${subject}" is in the outbox, but DoS Desk could not note that on the record: ${problem} Do not queue it again; open the Outbox to see it.`,
+    );
+    this.name = 'EmailQueuedNotNotedError';
+  }
+}
+
 /** An email as a change asks for it: who it is from and how it goes are the desk's. */
 export type EmailDraft = Omit<QueueEmailArgs, 'operatorId' | 'delivery'>;
 
@@ -68,11 +81,16 @@ export async function emailAfterChange<T>(
   } catch (error) {
     return { result, email: null, emailProblem: plainErrorMessage(error) };
   }
-  const attached = await change(desk, tables, async (ctx) => {
-    await ctx.audit(emailAuditNote('email.queue', email));
-    return attach ? attach(ctx, result, email) : result;
-  });
-  return { result: attached, email, emailProblem: null };
+  try {
+    const attached = await change(desk, tables, async (ctx) => {
+      await ctx.audit(emailAuditNote('email.queue', email));
+      return attach ? attach(ctx, result, email) : result;
+    });
+    return { result: attached, email, emailProblem: null };
+  } catch (error) {
+    // The email is in the outbox: saying "not queued" here would invite sending it twice.
+    throw new EmailQueuedNotNotedError(email.subject, plainErrorMessage(error));
+  }
 }
 
 /**

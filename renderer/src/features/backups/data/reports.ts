@@ -1,4 +1,5 @@
 import { toCsv } from '@shared/domain/csv';
+import { londonDate } from '@shared/domain/london-time';
 import { inactiveLine, inactiveState } from '@shared/domain/registers';
 import { getSuggestedSet } from '@shared/domain/user-types';
 import type { DosDeskDb } from '../../../db/database';
@@ -58,11 +59,11 @@ export async function requestsReport(db: DosDeskDb, region: string): Promise<str
       r.organisation,
       getSuggestedSet(r.userType).label,
       r.status,
-      r.registeredAt.slice(0, 10),
+      londonDate(new Date(r.registeredAt)),
       r.emailValidatedOn ?? 'not validated',
       r.activationResends.length,
       r.rejection?.reason ?? '',
-      r.closedAt?.slice(0, 10) ?? '',
+      r.closedAt ? londonDate(new Date(r.closedAt)) : '',
     ]);
   return toCsv(
     [

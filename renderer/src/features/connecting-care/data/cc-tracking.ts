@@ -34,7 +34,8 @@ export async function trackCcRequest(
       let after: CcRequest;
       if ('receivedOn' in step) {
         if (before.status !== 'sent') throw new InputError('The receipt by the back office is already recorded.', field);
-        if (date < before.sentAt.slice(0, 10)) throw new InputError('The back office cannot have received it before it was sent.', field);
+        if (date < londonDate(new Date(before.sentAt)))
+          throw new InputError('The back office cannot have received it before it was sent.', field);
         after = { ...before, status: 'received', receivedOn: date, updatedAt: ctx.at };
       } else {
         if (before.status !== 'received') throw new InputError('Record when the back office received the request first.', field);

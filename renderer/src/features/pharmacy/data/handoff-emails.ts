@@ -119,7 +119,11 @@ export async function keepLocalTeamEmail(ctx: ChangeContext, result: PharmacyCha
 /** Once the email to the NHS website service desk is in the outbox: keeps its id on the follow-up. */
 export async function keepFollowUpEmail(ctx: ChangeContext, result: PharmacyChange, email: OutboxSummary): Promise<PharmacyChange> {
   const current = await currentChange(ctx, result.id);
-  const after: PharmacyChange = { ...current, followUp: current.followUp && { ...current.followUp, outboxId: email.id } };
+  const after: PharmacyChange = {
+    ...current,
+    followUp: current.followUp && { ...current.followUp, outboxId: email.id },
+    updatedAt: ctx.at,
+  };
   await ctx.db.pharmacyChanges.put(after);
   return after;
 }

@@ -121,7 +121,7 @@ function reportDraft(logged: EmergencyChange, team: DosTeam, operator: Operator)
 async function keepReportOutboxId(ctx: ChangeContext, result: EmergencyChange, email: OutboxSummary): Promise<EmergencyChange> {
   const current = await ctx.db.emergencyChanges.get(result.id);
   if (!current) throw new InputError('This change is no longer in the log.', 'report');
-  const after: EmergencyChange = { ...current, reportOutboxId: email.id };
+  const after: EmergencyChange = { ...current, reportOutboxId: email.id, updatedAt: ctx.at };
   await ctx.db.emergencyChanges.put(after);
   return after;
 }

@@ -7,6 +7,7 @@ import { InputError } from '../../../db/guards';
 import type { ChangeContext, Desk } from '../../../entities/desk/change';
 import { emailAfterChange, EmailNotQueuedError, type EmailDraft } from '../../../entities/email/change-then-email';
 import { assertInScope } from './request-rules';
+import { NoOperatorError } from '../../../db/audit';
 
 /**
  * The emails a request causes (activation, rejection, the note to a DoS team, approval), how their
@@ -78,7 +79,7 @@ export function keepOutboxId(id: string, place: (request: UserRequest, outboxId:
   return async (ctx: ChangeContext, _result: UserRequest, email: OutboxSummary): Promise<UserRequest> => {
     const current = await ctx.db.requests.get(id);
     if (!current) throw new InputError('This request no longer exists.', 'id');
-    const after = place(current, email.id);
+    const after = { ...place(current, email.id), updatedAt: ctx.at };
     await ctx.db.requests.put(after);
     return after;
   };
@@ -101,8 +102,9 @@ export function emailsNotQueued(request: UserRequest): string[] {
  */
 export async function queueEmailsNotQueued(s: Desk, id: string): Promise<number> {
   const operator = s.operatorId ? await s.db.operators.get(s.operatorId) : undefined;
+  if (!operator) throw new NoOperatorError();
   const request = await s.db.requests.get(id);
-  if (!request || !operator) throw new InputError('This request no longer exists.', 'id');
+  if (!request) throw new InputError('This request no longer exists.', 'id');
   assertInScope(operator, request.region);
   const jobs: { draft: EmailDraft; place: (r: UserRequest, outboxId: string) => UserRequest }[] = [];
   if (request.status === 'rejected' && request.rejection && !request.rejection.outboxId)
@@ -124,9 +126,15 @@ export async function queueEmailsNotQueued(s: Desk, id: string): Promise<number>
       draft: moveNoteDraft(request, move, operator),
       place: (r, o) => ({ ...r, regionHistory: r.regionHistory.map((h) => (h.at === move.at ? { ...h, outboxId: o } : h)) }),
     });
+  let queued = 0;
   for (const job of jobs) {
     const outcome = await emailAfterChange(s, [s.db.requests], request, job.draft, keepOutboxId(id, job.place));
-    if (outcome.emailProblem) throw new EmailNotQueuedError('The request is as it was', outcome.emailProblem);
+    if (outcome.emailProblem)
+      throw new EmailNotQueuedError(
+        queued ? `${queued} of the ${jobs.length} emails ${queued === 1 ? 'is' : 'are'} now in the outbox` : 'The request is as it was',
+        outcome.emailProblem,
+      );
+    queued++;
   }
   return jobs.length;
 }
