@@ -86,7 +86,7 @@ describe('Queue the email again', () => {
       details: 'Red',
       why: 'Sickness',
     });
-    shown(<EmergencyPage operator={lead} services={[service]} delivery="mail-client" teams={TEAMS} />);
+    shown(<EmergencyPage services={[service]} />);
     const waiting = await screen.findByTestId('waiting-reports');
     expect(within(waiting).queryByRole('button', { name: /Queue the email again/ })).toBeNull();
 

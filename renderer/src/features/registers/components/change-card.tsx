@@ -1,38 +1,26 @@
 import { countdownText, isReportOverdue, reportDeadline } from '@shared/domain/registers';
-import type { DeliveryMethod } from '@shared/models/email';
-import type { Operator } from '@shared/models/operator';
-import type { DosTeam, EmergencyChange } from '@shared/models/registers';
+import type { EmergencyChange } from '@shared/models/registers';
 import { ActionButton, ActionError } from '../../../components/action-button';
 import { useAction } from '../../../components/use-action';
 import { useSession } from '../../../session/store';
 import { londonDateTime, reportNotQueued } from '../data/emergency';
 import { useRegisterActions } from '../data/use-registers';
 import { ReviewChange } from './review-change';
+import { useDesk } from '../../../entities/desk/desk-context';
 
 const OUTCOME_WORDS = { keep: 'keep the change', amend: 'amend the change', 'permanent-change': 'make a permanent change' } as const;
 
 /** One logged emergency change: when it was made, its report to the DoS teams, and a lead's review. */
-export function ChangeCard({
-  change,
-  delivery,
-  teams,
-  operator,
-  now,
-}: {
-  change: EmergencyChange;
-  delivery: DeliveryMethod;
-  teams: readonly DosTeam[];
-  operator: Operator;
-  now: Date;
-}) {
+export function ChangeCard({ change, now }: { change: EmergencyChange; now: Date }) {
+  const { operator } = useDesk();
   const actions = useRegisterActions();
   const announce = useSession((s) => s.announce);
   const report = useAction(async () => {
-    await actions.report(change.id, delivery, teams);
+    await actions.report(change.id);
     announce(`The report of the change to ${change.serviceName} is in the outbox for the local and regional DoS teams.`);
   });
   const queueAgain = useAction(async () => {
-    await actions.queueReportAgain(change.id, delivery, teams);
+    await actions.queueReportAgain(change.id);
     announce(`The report of the change to ${change.serviceName} is in the outbox for the local and regional DoS teams.`);
   });
   const made = new Date(change.madeAt);

@@ -1,7 +1,4 @@
 import { isReportOverdue } from '@shared/domain/registers';
-import type { DeliveryMethod } from '@shared/models/email';
-import type { Operator } from '@shared/models/operator';
-import type { DosTeam } from '@shared/models/registers';
 import type { Service } from '@shared/models/service';
 import { PageHeading } from '../../../components/page-heading';
 import { reportNotQueued } from '../data/emergency';
@@ -9,16 +6,15 @@ import { useEmergencyLog } from '../data/use-registers';
 import { ChangeCard } from './change-card';
 import { LogChange } from './log-change';
 import { RegisterTabs } from './register-tabs';
+import { useDesk } from '../../../entities/desk/desk-context';
 
 interface Props {
-  operator: Operator;
   services: readonly Service[];
-  delivery: DeliveryMethod;
-  teams: readonly DosTeam[];
 }
 
 /** Emergency changes made out of hours, each reported to the DoS teams within 24 hours. */
-export function EmergencyPage({ operator, services, delivery, teams }: Props) {
+export function EmergencyPage({ services }: Props) {
+  const { operator } = useDesk();
   const log = useEmergencyLog(operator);
   const now = new Date();
   // A change whose report email is not in the outbox waits here until it is.
@@ -40,7 +36,7 @@ export function EmergencyPage({ operator, services, delivery, teams }: Props) {
         <ul className="nhsuk-list" data-testid="waiting-reports">
           {waiting.map((c) => (
             <li key={c.id} className={isReportOverdue(new Date(c.madeAt), null, now) ? 'app-row-overdue' : ''}>
-              <ChangeCard change={c} delivery={delivery} teams={teams} operator={operator} now={now} />
+              <ChangeCard change={c} now={now} />
             </li>
           ))}
         </ul>
@@ -53,7 +49,7 @@ export function EmergencyPage({ operator, services, delivery, teams }: Props) {
         <ul className="nhsuk-list" data-testid="reported-changes">
           {reported.map((c) => (
             <li key={c.id}>
-              <ChangeCard change={c} delivery={delivery} teams={teams} operator={operator} now={now} />
+              <ChangeCard change={c} now={now} />
             </li>
           ))}
         </ul>

@@ -1,9 +1,7 @@
 import { useCallback, useEffect } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { Account } from '@shared/models/account';
-import type { DeliveryMethod } from '@shared/models/email';
 import type { Operator } from '@shared/models/operator';
-import type { DosTeam } from '@shared/models/registers';
 import { useDb } from '../../../db/db-context';
 import { accountsInRegions } from '../../../entities/accounts/account-writes';
 import { managedRegions } from '../../../db/guards';
@@ -55,7 +53,8 @@ export function useCoveredAccounts(operator: Operator): Account[] | undefined {
 
 /** The registers' actions; the emergency report takes the delivery and DoS teams it goes by. */
 export function useRegisterActions() {
-  const { db, api, operatorId } = useDesk();
+  const desk = useDesk();
+  const { db, operatorId } = desk;
   return {
     addTemporary: (input: unknown) => addTemporaryEntry(db, operatorId, input),
     extend: (id: string, input: unknown) => extendTemporaryEntry(db, operatorId, id, input),
@@ -65,10 +64,9 @@ export function useRegisterActions() {
     importLogins: (rows: readonly LastLoginRow[]) => importLastLogins(db, operatorId, rows),
     recordDeletion: (accountId: string) => recordInactiveDeletion(db, operatorId, accountId),
     logChange: (input: unknown) => logEmergencyChange(db, operatorId, input),
-    report: (id: string, delivery: DeliveryMethod, teams: readonly DosTeam[]) =>
-      sendEmergencyReport({ db, api, operatorId, delivery }, id, teams),
-    queueReportAgain: (id: string, delivery: DeliveryMethod, teams: readonly DosTeam[]) =>
-      queueReportAgain({ db, api, operatorId, delivery }, id, teams),
+    /** The report goes the way this desk sends email, to its region's DoS teams in Settings. */
+    report: (id: string) => sendEmergencyReport(desk, id, desk.settings.dosTeams),
+    queueReportAgain: (id: string) => queueReportAgain(desk, id, desk.settings.dosTeams),
     review: (id: string, input: unknown) => reviewEmergencyChange(db, operatorId, id, input),
   };
 }
