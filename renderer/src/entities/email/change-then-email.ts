@@ -120,3 +120,33 @@ export function savedWithEmail<T>(outcome: EmailOutcome<T>, saved: string): T {
   if (outcome.emailProblem) throw new EmailNotQueuedError(saved, outcome.emailProblem);
   return outcome.result;
 }
+
+/** An email a record caused that main could not queue at the time: its draft, and how its outbox id is kept on the record. */
+export interface EmailToQueueAgain<T> {
+  draft: EmailDraft;
+  attach: (ctx: ChangeContext, result: T, email: OutboxSummary) => Promise<T>;
+}
+
+/**
+ * "Queue the email again" for any record: queues each email in turn, keeping its outbox id on the
+ * record. Stops at the first one main still refuses, saying how many went before it (`unchanged`
+ * when none did). Returns how many were queued.
+ */
+export async function queueEmailsAgain<T>(
+  desk: Desk,
+  tables: readonly Table[],
+  record: T,
+  emails: readonly EmailToQueueAgain<T>[],
+  unchanged: string,
+): Promise<number> {
+  let queued = 0;
+  for (const email of emails) {
+    const outcome = await emailAfterChange(desk, tables, record, email.draft, email.attach);
+    if (outcome.emailProblem) {
+      const saved = queued ? `${queued} of the ${emails.length} emails ${queued === 1 ? 'is' : 'are'} now in the outbox` : unchanged;
+      throw new EmailNotQueuedError(saved, outcome.emailProblem);
+    }
+    queued++;
+  }
+  return queued;
+}

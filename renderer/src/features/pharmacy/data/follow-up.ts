@@ -1,15 +1,9 @@
 import type { PharmacyChange } from '@shared/models/pharmacy';
 import type { DosTeam } from '@shared/models/registers';
 import type { DosDeskDb } from '../../../db/database';
-import { InputError } from '../../../db/guards';
+import { InputError, requireOperator } from '../../../db/guards';
 import type { Desk } from '../../../entities/desk/change';
-import {
-  changeThenEmail,
-  emailAfterChange,
-  EmailNotQueuedError,
-  type EmailDraft,
-  savedWithEmail,
-} from '../../../entities/email/change-then-email';
+import { changeThenEmail, queueEmailsAgain, savedWithEmail, type EmailToQueueAgain } from '../../../entities/email/change-then-email';
 import { profileInScope } from './handoff';
 import { handoffEmailsNotQueued, keepFollowUpEmail, keepLocalTeamEmail, onCallDraft, serviceDeskDraft } from './handoff-emails';
 import { profileSubject } from './profiles';
@@ -69,11 +63,11 @@ export async function handoffsWithEmailsNotQueued(db: DosDeskDb, regions: readon
  */
 export async function queueHandoffEmailsNotQueued(s: Desk, changeId: string, teams: readonly DosTeam[]): Promise<number> {
   const { db } = s;
-  const operator = s.operatorId ? await db.operators.get(s.operatorId) : undefined;
+  const operator = await requireOperator(db, s.operatorId);
   const change = await db.pharmacyChanges.get(changeId);
-  if (!change || !operator) throw new InputError('This pharmacy change no longer exists.', 'followUp');
+  if (!change) throw new InputError('This pharmacy change no longer exists.', 'followUp');
   const profile = await profileInScope(db, operator, change.profileId);
-  const jobs: { draft: EmailDraft; attach: typeof keepLocalTeamEmail }[] = [];
+  const jobs: EmailToQueueAgain<PharmacyChange>[] = [];
   if (change.onCall && !change.localTeamOutboxId) {
     const team = teams.find((t) => t.region === profile.region);
     if (!team)
@@ -95,9 +89,5 @@ export async function queueHandoffEmailsNotQueued(s: Desk, changeId: string, tea
   }
   if (change.followUp?.status === 'done' && !change.followUp.outboxId)
     jobs.push({ draft: serviceDeskDraft(change, profile, operator), attach: keepFollowUpEmail });
-  for (const job of jobs) {
-    const outcome = await emailAfterChange(s, [db.pharmacyChanges, db.emergencyChanges], change, job.draft, job.attach);
-    if (outcome.emailProblem) throw new EmailNotQueuedError('The pharmacy change is saved', outcome.emailProblem);
-  }
-  return jobs.length;
+  return queueEmailsAgain(s, [db.pharmacyChanges, db.emergencyChanges], change, jobs, 'The pharmacy change is saved');
 }

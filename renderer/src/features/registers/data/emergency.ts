@@ -4,7 +4,7 @@ import type { OutboxSummary } from '@shared/models/email';
 import type { Operator } from '@shared/models/operator';
 import { EmergencyChangeInput, ReviewInput, type DosTeam, type EmergencyChange } from '@shared/models/registers';
 import type { DosDeskDb } from '../../../db/database';
-import { InputError, inputErrorFrom, managedRegions } from '../../../db/guards';
+import { InputError, inputErrorFrom, managedRegions, requireOperator } from '../../../db/guards';
 import { change, type ChangeContext, type Desk } from '../../../entities/desk/change';
 import { emergencySubject } from '../../../entities/registers/emergency-changes';
 import {
@@ -169,9 +169,9 @@ export function reportNotQueued(logged: EmergencyChange): boolean {
  * the time, and keeps its outbox id on the change. Throws with the reason when it still cannot be.
  */
 export async function queueReportAgain(desk: Desk, id: string, teams: readonly DosTeam[]): Promise<EmergencyChange> {
-  const operator = desk.operatorId ? await desk.db.operators.get(desk.operatorId) : undefined;
+  const operator = await requireOperator(desk.db, desk.operatorId);
   const logged = await desk.db.emergencyChanges.get(id);
-  if (!logged || !operator) throw new InputError('This change is no longer in the log.', 'report');
+  if (!logged) throw new InputError('This change is no longer in the log.', 'report');
   if (!reportNotQueued(logged)) throw new InputError('The report of this change is already in the outbox.', 'report');
   const draft = reportDraft(logged, teamFor(teams, logged.region), operator);
   const outcome = await emailAfterChange(desk, [desk.db.emergencyChanges], logged, draft, keepReportOutboxId);

@@ -3,11 +3,10 @@ import type { Account } from '@shared/models/account';
 import type { EmailFormat, OutboxSummary } from '@shared/models/email';
 import type { Operator } from '@shared/models/operator';
 import type { UserRequest } from '@shared/models/request';
-import { InputError } from '../../../db/guards';
+import { InputError, requireOperator } from '../../../db/guards';
 import type { ChangeContext, Desk } from '../../../entities/desk/change';
-import { emailAfterChange, EmailNotQueuedError, type EmailDraft } from '../../../entities/email/change-then-email';
+import { queueEmailsAgain, type EmailDraft } from '../../../entities/email/change-then-email';
 import { assertInScope } from './request-rules';
-import { NoOperatorError } from '../../../db/audit';
 
 /**
  * The emails a request causes (activation, rejection, the note to a DoS team, approval), how their
@@ -101,8 +100,7 @@ export function emailsNotQueued(request: UserRequest): string[] {
  * one still cannot be.
  */
 export async function queueEmailsNotQueued(s: Desk, id: string): Promise<number> {
-  const operator = s.operatorId ? await s.db.operators.get(s.operatorId) : undefined;
-  if (!operator) throw new NoOperatorError();
+  const operator = await requireOperator(s.db, s.operatorId);
   const request = await s.db.requests.get(id);
   if (!request) throw new InputError('This request no longer exists.', 'id');
   assertInScope(operator, request.region);
@@ -126,15 +124,6 @@ export async function queueEmailsNotQueued(s: Desk, id: string): Promise<number>
       draft: moveNoteDraft(request, move, operator),
       place: (r, o) => ({ ...r, regionHistory: r.regionHistory.map((h) => (h.at === move.at ? { ...h, outboxId: o } : h)) }),
     });
-  let queued = 0;
-  for (const job of jobs) {
-    const outcome = await emailAfterChange(s, [s.db.requests], request, job.draft, keepOutboxId(id, job.place));
-    if (outcome.emailProblem)
-      throw new EmailNotQueuedError(
-        queued ? `${queued} of the ${jobs.length} emails ${queued === 1 ? 'is' : 'are'} now in the outbox` : 'The request is as it was',
-        outcome.emailProblem,
-      );
-    queued++;
-  }
-  return jobs.length;
+  const emails = jobs.map((job) => ({ draft: job.draft, attach: keepOutboxId(id, job.place) }));
+  return queueEmailsAgain(s, [s.db.requests], request, emails, 'The request is as it was');
 }
