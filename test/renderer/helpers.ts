@@ -59,3 +59,17 @@ export function rawAudit(dbName: string, change: (store: IDBObjectStore) => void
     };
   });
 }
+
+/**
+ * Main as `real` is, except that while `main.refusing` (true to start with) it will not queue an
+ * email, answering `message`, as when the outbox folder cannot be written or a setting is bad.
+ */
+export function emailRefusingApi(real: DosDeskApi, message = 'Main refused'): { api: DosDeskApi; main: { refusing: boolean } } {
+  const main = { refusing: true };
+  const api: DosDeskApi = {
+    ...real,
+    queueEmail: (args) =>
+      main.refusing ? Promise.resolve({ ok: false as const, error: { code: 'failed' as const, message } }) : real.queueEmail(args),
+  };
+  return { api, main };
+}

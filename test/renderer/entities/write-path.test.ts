@@ -15,7 +15,7 @@ import {
   queueEmailsNotQueued,
   rejectRequest,
 } from '../../../renderer/src/features/requests/data/requests';
-import { freshDb, PRIYA, realApi } from '../helpers';
+import { emailRefusingApi, freshDb, PRIYA, realApi } from '../helpers';
 
 let db: DosDeskDb;
 let api: DosDeskApi;
@@ -34,19 +34,6 @@ const request = {
   registeredOn: '2026-11-01',
   emailValidatedOn: null,
 };
-
-/** Main as it is, except that while `refusing` it will not queue an email (a full disk, a bad setting). */
-function refusingApi(real: DosDeskApi) {
-  const state = { refusing: true };
-  const api: DosDeskApi = {
-    ...real,
-    queueEmail: async (args) =>
-      state.refusing
-        ? { ok: false as const, error: { code: 'failed' as const, message: 'The outbox folder cannot be written to.' } }
-        : real.queueEmail(args),
-  };
-  return { api, state };
-}
 
 const outbox = async (a: DosDeskApi) => {
   const list = await a.listOutbox();
@@ -123,7 +110,7 @@ describe('actions that email: the change is written first, the email queued afte
   });
 
   it('keeps the rejection when main cannot queue its email, says so, and queues it later with its outbox id on the request', async () => {
-    const { api: flaky, state } = refusingApi(api);
+    const { api: flaky, main } = emailRefusingApi(api, 'The outbox folder cannot be written to.');
     const desk = { db, api: flaky, operatorId: lead.id, delivery: 'mail-client' as const };
     const r = await createRequest(db, lead.id, request);
     const error = await rejectRequest(desk, r.id, 'Use NHS Service Finder').catch((e: unknown) => e);
@@ -138,7 +125,7 @@ describe('actions that email: the change is written first, the email queued afte
     expect(await outbox(api)).toHaveLength(0);
 
     await expect(queueEmailsNotQueued(desk, r.id)).rejects.toThrow(/could not be queued/);
-    state.refusing = false;
+    main.refusing = false;
     expect(await queueEmailsNotQueued(desk, r.id)).toBe(1);
     const [email] = await outbox(api);
     expect(email).toMatchObject({ subject: 'Your request for DoS access has been rejected', relatedTo: r.id });

@@ -9,25 +9,18 @@ import { CcRequestPage } from '../../../renderer/src/features/connecting-care/co
 import { fileCcRequest, saveOrganisation } from '../../../renderer/src/features/connecting-care/data/cc';
 import { createOperator } from '../../../renderer/src/features/operators/data/operators';
 import { useSession } from '../../../renderer/src/session/store';
-import { freshDb, PRIYA, realApi } from '../helpers';
+import { emailRefusingApi, freshDb, PRIYA, realApi } from '../helpers';
 import { AtDesk } from '../at-desk';
 
 let db: DosDeskDb;
 let api: DosDeskApi;
-let mainRefuses: boolean;
+let main: { refusing: boolean };
 
 beforeEach(async () => {
   db = freshDb();
   await db.open();
   const real = realApi().api;
-  mainRefuses = true;
-  api = {
-    ...real,
-    queueEmail: (args) =>
-      mainRefuses
-        ? Promise.resolve({ ok: false, error: { code: 'failed' as const, message: 'Main refused', fields: [] } })
-        : real.queueEmail(args),
-  };
+  ({ api, main } = emailRefusingApi(real));
   const lead = await createOperator(db, PRIYA, DEFAULT_SETTINGS.regions);
   useSession.setState({ currentOperatorId: lead.id, notice: null });
 });
@@ -75,7 +68,7 @@ describe('a Connecting Care request whose email is not queued', () => {
     await user.click(screen.getByRole('button', { name: 'Queue the email again' }));
     expect(await screen.findByRole('alert')).toHaveTextContent(/could not be queued: Main refused/);
 
-    mainRefuses = false;
+    main.refusing = false;
     await user.click(screen.getByRole('button', { name: 'Queue the email again' }));
     expect(await screen.findByRole('button', { name: 'Record receipt' })).toBeInTheDocument();
     expect(screen.queryByTestId('cc-email-not-queued')).toBeNull();

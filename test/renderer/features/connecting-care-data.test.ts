@@ -19,7 +19,7 @@ import {
   trackCcRequest,
 } from '../../../renderer/src/features/connecting-care/data/cc';
 import { createOperator } from '../../../renderer/src/features/operators/data/operators';
-import { freshDb, PRIYA, realApi } from '../helpers';
+import { emailRefusingApi, freshDb, PRIYA, realApi } from '../helpers';
 
 let db: DosDeskDb;
 let api: DosDeskApi;
@@ -175,10 +175,7 @@ describe('Connecting Care requests', () => {
 
 describe('a Connecting Care request whose email main cannot queue', () => {
   /** The real API, except that main refuses to queue emails. */
-  const refusing = (): DosDeskApi => ({
-    ...api,
-    queueEmail: () => Promise.resolve({ ok: false, error: { code: 'failed' as const, message: 'Main refused', fields: [] } }),
-  });
+  const refusing = (): DosDeskApi => emailRefusingApi(api).api;
   const outbox = async () => {
     const list = await api.listOutbox();
     return list.ok ? list.data : [];

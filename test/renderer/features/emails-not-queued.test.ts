@@ -26,7 +26,7 @@ import {
   sendEmergencyReport,
 } from '../../../renderer/src/features/registers/data/emergency';
 import { createService } from '../../../renderer/src/features/services/data/services';
-import { freshDb, PRIYA, realApi } from '../helpers';
+import { emailRefusingApi, freshDb, PRIYA, realApi } from '../helpers';
 
 /**
  * Actions that email write their record first and queue the email after (issue 16): when main
@@ -42,8 +42,8 @@ const SATURDAY_NIGHT = new Date('2026-11-21T21:30:00Z');
 
 let db: DosDeskDb;
 let api: DosDeskApi;
-/** While true, main refuses every email. */
-let refuse: boolean;
+/** Main, which refuses every email while `main.refusing`. */
+let main: { refusing: boolean };
 let lead: Operator;
 let alex: Account;
 let desk: Desk;
@@ -52,12 +52,8 @@ beforeEach(async () => {
   db = freshDb();
   await db.open();
   const real = realApi().api;
-  refuse = false;
-  api = {
-    ...real,
-    queueEmail: (args) =>
-      refuse ? Promise.resolve({ ok: false, error: { code: 'failed', message: 'Main refused', fields: [] } }) : real.queueEmail(args),
-  };
+  ({ api, main } = emailRefusingApi(real));
+  main.refusing = false;
   lead = await createOperator(db, PRIYA, REGIONS);
   desk = { db, api, operatorId: lead.id, delivery: 'mail-client' };
   alex = await createAccount(db, lead.id, {
@@ -102,7 +98,7 @@ describe('emergency change report', () => {
 
   it('is marked reported when main refuses the email, shows it not queued, and queues it again later', async () => {
     const change = await logged();
-    refuse = true;
+    main.refusing = true;
     const error = await sendEmergencyReport(desk, change.id, TEAMS).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(EmailNotQueuedError);
     expect((error as Error).message).toMatch(/The change was marked reported, but the email could not be queued: Main refused/);
@@ -114,7 +110,7 @@ describe('emergency change report', () => {
     expect(await auditActions()).not.toContain('email.queue');
 
     await expect(queueReportAgain(desk, change.id, TEAMS)).rejects.toThrow(/could not be queued: Main refused/);
-    refuse = false;
+    main.refusing = false;
     const again = await queueReportAgain(desk, change.id, TEAMS);
     const [entry] = await outbox();
     expect(entry).toMatchObject({ subject: 'Emergency DoS change: Riverside UTC (London)', relatedTo: change.id });
@@ -189,7 +185,7 @@ describe('pharmacy handoff emails', () => {
 
   it('keeps the on-call change when main refuses the local team email, and queues it again later', async () => {
     const { input } = await onCallChange();
-    refuse = true;
+    main.refusing = true;
     const change = await recordOnCallChange(desk, input, TEAMS, HOLIDAYS, SATURDAY_NIGHT);
     const saved = (await db.pharmacyChanges.get(change.id))!;
     expect(saved).toMatchObject({ kind: 'on-call-change', localTeamOutboxId: null, followUp: { status: 'open' } });
@@ -202,7 +198,7 @@ describe('pharmacy handoff emails', () => {
     expect(await outbox()).toEqual([]);
 
     await expect(queueHandoffEmailsNotQueued(desk, change.id, TEAMS)).rejects.toBeInstanceOf(EmailNotQueuedError);
-    refuse = false;
+    main.refusing = false;
     expect(await queueHandoffEmailsNotQueued(desk, change.id, TEAMS)).toBe(1);
     const [local] = await outbox();
     expect(local).toMatchObject({ subject: 'Out-of-hours pharmacy change: Rowlands Pharmacy (FA123)', relatedTo: change.id });
@@ -219,7 +215,7 @@ describe('pharmacy handoff emails', () => {
   it('closes the follow-up when main refuses the service desk email, lists it as not queued, and queues it again later', async () => {
     const { input } = await onCallChange();
     const change = await recordOnCallChange(desk, input, TEAMS, HOLIDAYS, SATURDAY_NIGHT);
-    refuse = true;
+    main.refusing = true;
     const error = await sendServiceDeskFollowUp(desk, change.id, SATURDAY_NIGHT).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(EmailNotQueuedError);
     expect((error as Error).message).toMatch(/The follow-up was recorded, but the email could not be queued: Main refused/);
@@ -231,7 +227,7 @@ describe('pharmacy handoff emails', () => {
     expect(await handoffsWithEmailsNotQueued(db, ['Midlands'])).toEqual([]);
     expect((await outbox()).map((m) => m.to[0]!.address)).toEqual(['london.dos@nhs.net']);
 
-    refuse = false;
+    main.refusing = false;
     expect(await queueHandoffEmailsNotQueued(desk, change.id, TEAMS)).toBe(1);
     const desks = (await outbox()).filter((m) => m.to[0]!.address === 'nhswebsite.servicedesk@nhs.net');
     expect(desks).toHaveLength(1);

@@ -9,25 +9,19 @@ import { createOperator } from '../../../renderer/src/features/operators/data/op
 import { RequestPage } from '../../../renderer/src/features/requests/components/request-page';
 import { createRequest, rejectRequest } from '../../../renderer/src/features/requests/data/requests';
 import { useSession } from '../../../renderer/src/session/store';
-import { freshDb, PRIYA, realApi } from '../helpers';
+import { emailRefusingApi, freshDb, PRIYA, realApi } from '../helpers';
 import { AtDesk } from '../at-desk';
 
 let db: DosDeskDb;
 let lead: Operator;
 let api: DosDeskApi;
-const state = { refusing: true };
+let main: { refusing: boolean };
 
 beforeEach(async () => {
   db = freshDb();
   await db.open();
   const real = realApi().api;
-  api = {
-    ...real,
-    queueEmail: async (args) =>
-      state.refusing
-        ? { ok: false as const, error: { code: 'failed' as const, message: 'The outbox folder is full.' } }
-        : real.queueEmail(args),
-  };
+  ({ api, main } = emailRefusingApi(real, 'The outbox folder is full.'));
   lead = await createOperator(db, { ...PRIYA, regions: ['London'], approveUserRegions: ['London'] }, DEFAULT_SETTINGS.regions);
   useSession.getState().setCurrentOperatorId(lead.id);
 });
@@ -57,7 +51,7 @@ it('shows a rejection whose email main could not queue as not emailed, and queue
   const user = userEvent.setup();
   await user.click(screen.getByRole('button', { name: 'Queue the email again' }));
   expect(await screen.findByRole('alert')).toHaveTextContent('The outbox folder is full.');
-  state.refusing = false;
+  main.refusing = false;
   await user.click(screen.getByRole('button', { name: 'Queue the email again' }));
   await screen.findByText('Rejected because');
   await expect.poll(() => screen.queryByTestId('emails-not-queued')).toBeNull();

@@ -17,7 +17,7 @@ import { EmergencyPage } from '../../../renderer/src/features/registers/componen
 import { logEmergencyChange } from '../../../renderer/src/features/registers/data/emergency';
 import { createService } from '../../../renderer/src/features/services/data/services';
 import { useSession } from '../../../renderer/src/session/store';
-import { freshDb, PRIYA, realApi } from '../helpers';
+import { emailRefusingApi, freshDb, PRIYA, realApi } from '../helpers';
 import { AtDesk } from '../at-desk';
 
 /** "Queue the email again" shows only while a record's email is not in the outbox, and puts it there. */
@@ -27,7 +27,8 @@ const TEAMS = [{ region: 'London', localEmail: 'london.dos@nhs.net', regionalEma
 
 let db: DosDeskDb;
 let api: DosDeskApi;
-let refuse: boolean;
+/** Main, which refuses every email while `main.refusing`. */
+let main: { refusing: boolean };
 let lead: Operator;
 let alex: Account;
 
@@ -35,12 +36,8 @@ beforeEach(async () => {
   db = freshDb();
   await db.open();
   const real = realApi().api;
-  refuse = false;
-  api = {
-    ...real,
-    queueEmail: (args) =>
-      refuse ? Promise.resolve({ ok: false, error: { code: 'failed', message: 'Main refused', fields: [] } }) : real.queueEmail(args),
-  };
+  ({ api, main } = emailRefusingApi(real));
+  main.refusing = false;
   lead = await createOperator(db, PRIYA, REGIONS);
   useSession.setState({ currentOperatorId: lead.id, notice: null });
   alex = await createAccount(db, lead.id, {
@@ -90,13 +87,13 @@ describe('Queue the email again', () => {
     const waiting = await screen.findByTestId('waiting-reports');
     expect(within(waiting).queryByRole('button', { name: /Queue the email again/ })).toBeNull();
 
-    refuse = true;
+    main.refusing = true;
     await user.click(within(waiting).getByRole('button', { name: /Send report to both DoS teams/ }));
     expect(await within(waiting).findByTestId('report-not-queued')).toHaveTextContent('Email not queued');
     expect(within(waiting).getByRole('alert')).toHaveTextContent(/could not be queued: Main refused/);
     expect(await outboxCount()).toBe(0);
 
-    refuse = false;
+    main.refusing = false;
     await user.click(within(waiting).getByRole('button', { name: /Queue the email again/ }));
     expect(await screen.findByTestId('nothing-waiting')).toBeInTheDocument();
     expect(within(screen.getByTestId('reported-changes')).queryByRole('button', { name: /Queue the email again/ })).toBeNull();
@@ -129,7 +126,7 @@ describe('Queue the email again', () => {
       { name: 'Rowlands', serviceType: PROFILE_MANAGER_SERVICE_TYPES[0], odsCode: 'FA123', region: 'London', parentId: null },
       REGIONS,
     );
-    refuse = true;
+    main.refusing = true;
     await recordOnCallChange(
       { db, api, operatorId: lead.id, delivery: 'mail-client' },
       {
@@ -156,7 +153,7 @@ describe('Queue the email again', () => {
     await user.click(within(section).getByRole('button', { name: /Queue the email again/ }));
     expect(await within(section).findByRole('alert')).toHaveTextContent(/Main refused/);
 
-    refuse = false;
+    main.refusing = false;
     await user.click(within(section).getByRole('button', { name: /Queue the email again/ }));
     await waitFor(() => expect(screen.queryByTestId('handoffs-not-queued')).toBeNull());
     expect(screen.getByTestId('follow-ups')).toBeInTheDocument();
