@@ -63,7 +63,9 @@ export function changeLogMiddleware(): Middleware<DBCore> {
     name: 'ChangeLog',
     create(down) {
       const log = (): DBCoreTable => down.table(CHANGES_TABLE);
-      const hasLog = (): boolean => down.schema.tables.some((t) => t.name === CHANGES_TABLE);
+      // Dexie builds this stack again whenever the stores change (each upgrade step, each open), so
+      // whether the change log exists yet is known here, once, not on every write.
+      const hasLog = down.schema.tables.some((t) => t.name === CHANGES_TABLE);
       async function note(trans: DBCoreTransaction, row: ChangeRow): Promise<void> {
         const result = await log().mutate({ type: 'add', trans, values: [row] });
         if (result.numFailures) throw new ChangeLogError(row.table);
@@ -72,7 +74,7 @@ export function changeLogMiddleware(): Middleware<DBCore> {
         ...down,
         transaction(stores, mode, options) {
           const widened =
-            mode === 'readwrite' && hasLog() && !stores.includes(CHANGES_TABLE) && stores.some((s) => SHARED.has(s))
+            mode === 'readwrite' && hasLog && !stores.includes(CHANGES_TABLE) && stores.some((s) => SHARED.has(s))
               ? [...stores, CHANGES_TABLE]
               : stores;
           return down.transaction(widened, mode, options);
@@ -85,7 +87,7 @@ export function changeLogMiddleware(): Middleware<DBCore> {
             ...table,
             async mutate(req: DBCoreMutateRequest): Promise<DBCoreMutateResponse> {
               const native = req.trans as unknown as IDBTransaction;
-              if (native.mode === 'versionchange' || !hasLog()) return table.mutate(req);
+              if (native.mode === 'versionchange' || !hasLog) return table.mutate(req);
               const at = new Date().toISOString();
               const tableName = name as SharedTable;
               if (req.type === 'deleteRange') {
