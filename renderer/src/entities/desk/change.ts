@@ -3,7 +3,8 @@ import type { DosDeskApi } from '@shared/ipc/api';
 import type { AuditEntry } from '@shared/models/audit';
 import type { DeliveryMethod } from '@shared/models/email';
 import type { Operator } from '@shared/models/operator';
-import { appendAudit, NoOperatorError } from '../../db/audit';
+import { appendAudit } from '../../db/audit';
+import { requireOperator } from '../../db/guards';
 import type { DosDeskDb } from '../../db/database';
 
 /**
@@ -57,8 +58,7 @@ export async function change<T>(
 ): Promise<T> {
   const { db, operatorId } = desk;
   return db.transaction('rw', [...tables, db.operators, db.audit], async () => {
-    const operator = operatorId ? await db.operators.get(operatorId) : undefined;
-    if (!operator) throw new NoOperatorError();
+    const operator = await requireOperator(db, operatorId);
     const at = now.toISOString();
     return body({
       db,
