@@ -5,6 +5,18 @@ import type { BackupManifest } from '../domain/backups';
 import type { AnchorLog } from '../domain/audit-witness';
 import { DeliveryMethod, EmailFormat, Mailbox, OutboxStatus, Recipients } from '../models/email';
 import type { OutboxCounts, OutboxEntry, OutboxSummary } from '../models/email';
+import type { ReadBatch } from '../sync/doc';
+import {
+  ChangePassphraseArgs,
+  CreateTeamArgs,
+  JoinTeamArgs,
+  OpenBatchFileArgs,
+  ReadBatchArgs,
+  RemoveDeskArgs,
+  UnlockTeamArgs,
+  WriteBatchArgs,
+  type TeamStatus,
+} from '../sync/team';
 import { SettingsPatch, type Settings, type SettingsProblem } from '../models/settings';
 
 /**
@@ -356,6 +368,45 @@ export const channels = {
       .strict(),
     call: (title: string, body: string) => ({ title, body }),
   }).returns<{ shown: boolean }>(),
+  /** Team sync (issue 17): the team folder is read and written by main only (shared/sync/team.ts). */
+  'team:get-status': channel({ method: 'getTeamStatus', action: 'reading the team folder', args: NoArgs }).returns<TeamStatus>(),
+  'team:create': channel({ method: 'createTeam', action: 'setting up the team folder', args: CreateTeamArgs }).returns<TeamStatus>(),
+  'team:join': channel({ method: 'joinTeam', action: 'joining the team', args: JoinTeamArgs }).returns<TeamStatus>(),
+  'team:unlock': channel({ method: 'unlockTeam', action: 'unlocking the team folder', args: UnlockTeamArgs }).returns<TeamStatus>(),
+  'team:leave': channel({ method: 'leaveTeam', action: 'leaving the team', args: NoArgs }).returns<TeamStatus>(),
+  'team:remove-desk': channel({
+    method: 'removeTeamDesk',
+    action: 'removing the desk from the team',
+    args: RemoveDeskArgs,
+    call: (deskId: string) => ({ deskId }),
+  }).returns<TeamStatus>(),
+  'team:change-passphrase': channel({
+    method: 'changeTeamPassphrase',
+    action: 'changing the team passphrase',
+    args: ChangePassphraseArgs,
+  }).returns<TeamStatus>(),
+  /** Lists the folder now (the "Sync now" button and the renderer's own cycle); never reads a missing folder as empty. */
+  'team:check': channel({ method: 'checkTeamFolder', action: 'reading the team folder', args: NoArgs }).returns<TeamStatus>(),
+  'team:write-batch': channel({ method: 'writeTeamBatch', action: 'writing to the team folder', args: WriteBatchArgs }).returns<{
+    seq: number;
+  }>(),
+  'team:read-batch': channel({
+    method: 'readTeamBatch',
+    action: 'reading a batch from the team folder',
+    args: ReadBatchArgs,
+    call: (deskId: string, seq: number) => ({ deskId, seq }),
+  }).returns<ReadBatch>(),
+  /** A batch to carry by hand (a desk that cannot reach the folder): the same format, signed and encrypted. */
+  'team:seal-batch': channel({ method: 'sealTeamBatch', action: 'making a batch file', args: WriteBatchArgs }).returns<{
+    fileName: string;
+    content: string;
+  }>(),
+  'team:open-batch': channel({
+    method: 'openTeamBatch',
+    action: 'opening the batch file',
+    args: OpenBatchFileArgs,
+    call: (content: string) => ({ content }),
+  }).returns<ReadBatch>(),
 } as const satisfies Record<string, ChannelSpec<z.ZodType, never, string, unknown>>;
 
 type Table = typeof channels;

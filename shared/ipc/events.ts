@@ -23,6 +23,8 @@ const event = <T>(resync: T): EventSpec<T> => ({ resync });
  */
 export const events = {
   'outbox:changed': event<OutboxChange>({ change: 'reloaded' }),
+  /** The team folder changed (new batches, a desk joined or was removed) or became (un)reachable. */
+  'team:changed': event<{ change: 'reloaded' }>({ change: 'reloaded' }),
 } as const;
 
 export type DeskEvent = keyof typeof events;
