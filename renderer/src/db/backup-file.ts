@@ -3,7 +3,7 @@ import { exportDB } from 'dexie-export-import';
 import { splitBackupTrailer, type BackupFileHeader } from '@shared/domain/backups';
 import { parseAnchorLog, type AnchorLog } from '@shared/domain/audit-witness';
 import { canonicalJson, sha256Hex, sha256HexOfBytes } from '@shared/domain/sha256';
-import { CHANGES_TABLE } from './change-log';
+import { LOCAL_TABLES } from './sync-tables';
 import { LATEST_VERSION, SCHEMA_VERSIONS } from './schema';
 
 // The backup file itself: exporting the database, and checking and reading a backup file (format 2:
@@ -30,7 +30,7 @@ export function ok<T>(result: { ok: true; data: T } | { ok: false; error: { mess
 /** Row counts per table. */
 export async function tableCounts(db: Dexie): Promise<Record<string, number>> {
   const counts: Record<string, number> = {};
-  for (const table of db.tables) if (table.name !== CHANGES_TABLE) counts[table.name] = await table.count();
+  for (const table of db.tables) if (!LOCAL_TABLES.has(table.name)) counts[table.name] = await table.count();
   return counts;
 }
 
@@ -40,7 +40,7 @@ export async function exportDatabase(db: Dexie, progress?: Progress): Promise<Bl
     numRowsPerChunk: 2000,
     prettyJson: false,
     // The change log is this desk's record of what it has written for team sync, not a record itself.
-    skipTables: [CHANGES_TABLE],
+    skipTables: [...LOCAL_TABLES],
     progressCallback: ({ completedRows, totalRows }) => {
       progress?.({ stage: 'Exporting records', done: completedRows, total: totalRows ?? completedRows });
       return true;
@@ -203,6 +203,6 @@ function stripTypes(row: object): unknown {
 /** A hash per table of every record, to compare two databases exactly. */
 export async function tableHashes(db: Dexie): Promise<Record<string, string>> {
   const out: Record<string, string> = {};
-  for (const t of db.tables) if (t.name !== CHANGES_TABLE) out[t.name] = sha256Hex(canonicalJson(await t.toArray()));
+  for (const t of db.tables) if (!LOCAL_TABLES.has(t.name)) out[t.name] = sha256Hex(canonicalJson(await t.toArray()));
   return out;
 }

@@ -5,7 +5,7 @@ import type { AuditEntry } from '@shared/models/audit';
 import { Settings } from '@shared/models/settings';
 import { appendAudit, verifyEntries } from './audit';
 import { BackupError, ok, tableCounts, type ParsedBackup, type Progress } from './backup-file';
-import { CHANGES_TABLE } from './change-log';
+import { LOCAL_TABLES } from './sync-tables';
 import { DosDeskDb } from './database';
 import { LATEST_VERSION, SCHEMA_VERSIONS } from './schema';
 
@@ -39,7 +39,7 @@ export interface RestoreOutcome {
 
 const SETTINGS_KEY = 'settings';
 /** Kept as they are on this desk by a restore: the trail is appended to, the change log notes the restore's writes. */
-const NOT_HISTORY = new Set(['audit', 'settingsCache', CHANGES_TABLE]);
+const NOT_HISTORY = new Set(['audit', 'settingsCache', ...LOCAL_TABLES]);
 
 /** The backup's own copy of the settings, if it holds one. */
 export function settingsInBackup(backup: ParsedBackup): Settings | null {

@@ -35,6 +35,22 @@ export interface ChangeRow {
   op: 'put' | 'delete';
   keys: string[];
   values: unknown[] | null;
+  /** The operator who made the change, when `change()` made it (team sync shows who made each version). */
+  by?: { id: string; name: string } | null;
+}
+
+/** Who or what is writing in a transaction: an operator's change, or team sync applying other desks' work. */
+export type WriteOrigin = { by: { id: string; name: string } } | { fromSync: true };
+const origins = new WeakMap<object, WriteOrigin>();
+
+/**
+ * Says who a transaction writes for. `change()` names its operator; team sync marks what it applies
+ * from other desks, which is not noted (it must not be sent back out as this desk's change).
+ * Takes Dexie's transaction (`Dexie.currentTransaction`); the middleware sees its native one.
+ */
+export function markTransaction(trans: { idbtrans: IDBTransaction } | null | undefined, origin: WriteOrigin): void {
+  if (!trans?.idbtrans) throw new Error('markTransaction() is called outside a transaction');
+  origins.set(trans.idbtrans, origin);
 }
 
 const SHARED = new Set<string>(SHARED_TABLES);
@@ -88,6 +104,9 @@ export function changeLogMiddleware(): Middleware<DBCore> {
             async mutate(req: DBCoreMutateRequest): Promise<DBCoreMutateResponse> {
               const native = req.trans as unknown as IDBTransaction;
               if (native.mode === 'versionchange' || !hasLog) return table.mutate(req);
+              const origin = origins.get(native);
+              if (origin && 'fromSync' in origin) return table.mutate(req);
+              const by = origin?.by ?? null;
               const at = new Date().toISOString();
               const tableName = name as SharedTable;
               if (req.type === 'deleteRange') {
@@ -98,7 +117,7 @@ export function changeLogMiddleware(): Middleware<DBCore> {
                   query: { index: table.schema.primaryKey, range: req.range },
                 });
                 const response = await table.mutate(req);
-                if (result.length) await note(req.trans, { at, table: tableName, op: 'delete', keys: result as string[], values: null });
+                if (result.length) await note(req.trans, { at, table: tableName, op: 'delete', keys: result as string[], values: null, by });
                 return response;
               }
               const response = await table.mutate(req);
@@ -106,11 +125,11 @@ export function changeLogMiddleware(): Middleware<DBCore> {
               const done = (i: number): boolean => !response.failures[i];
               if (req.type === 'delete') {
                 const keys = (req.keys as string[]).filter((_, i) => done(i));
-                if (keys.length) await note(req.trans, { at, table: tableName, op: 'delete', keys, values: null });
+                if (keys.length) await note(req.trans, { at, table: tableName, op: 'delete', keys, values: null, by });
               } else {
                 const values = req.values.filter((_, i) => done(i));
                 const keys = req.values.flatMap((value, i) => (done(i) ? [(req.keys?.[i] as string | undefined) ?? keyOf(value)] : []));
-                if (keys.length) await note(req.trans, { at, table: tableName, op: 'put', keys, values });
+                if (keys.length) await note(req.trans, { at, table: tableName, op: 'put', keys, values, by });
               }
               return response;
             },

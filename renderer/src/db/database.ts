@@ -10,6 +10,7 @@ import type { PharmacyChange, PharmacyProfile } from '@shared/models/pharmacy';
 import { auditMiddleware, type ChainHead, type HeadSink } from './audit-witness';
 import { changeLogMiddleware, type ChangeRow } from './change-log';
 import { UPGRADES } from './migrations';
+import type { DeskFlagRow, SyncConflictRow, SyncOutgoingRow, SyncPendingRow, SyncRevRow, SyncStateRow, TeamAuditRow } from './sync-tables';
 import { LATEST_VERSION, SCHEMA_VERSIONS } from './schema';
 
 export const DB_NAME = 'dos-desk';
@@ -38,6 +39,13 @@ export class DosDeskDb extends Dexie implements HeadSink {
   pharmacyProfiles!: Table<PharmacyProfile, string>;
   pharmacyChanges!: Table<PharmacyChange, string>;
   changes!: Table<ChangeRow, number>;
+  syncRevs!: Table<SyncRevRow, string>;
+  syncConflicts!: Table<SyncConflictRow, string>;
+  syncState!: Table<SyncStateRow, string>;
+  syncOutgoing!: Table<SyncOutgoingRow, number>;
+  syncPending!: Table<SyncPendingRow, string>;
+  teamAudit!: Table<TeamAuditRow, [string, number]>;
+  deskFlags!: Table<DeskFlagRow, string>;
 
   constructor(name = DB_NAME, options?: ConstructorParameters<typeof Dexie>[1]) {
     super(name, options);

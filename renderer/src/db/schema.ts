@@ -83,6 +83,26 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
       changes: '++seq, table',
     },
   },
+  {
+    version: 9,
+    stores: {
+      // Team sync's own records of this desk (renderer/src/sync/): never shared, never backed up.
+      // The PouchDB revision each shared record here reflects (the base of this desk's next edit).
+      syncRevs: 'id',
+      // Records with versions in conflict, for the header count and the conflict inbox.
+      syncConflicts: 'id, table',
+      // Positions and settings of the sync engine (how far the change log was taken, …).
+      syncState: 'key',
+      // Revisions made here and not yet written to the team folder, oldest first.
+      syncOutgoing: '++n',
+      // A conflict resolved here: the losing revisions to close with the next push.
+      syncPending: 'id',
+      // Other desks' audit entries, read-only copies: each desk's chain verifies on its own.
+      teamAudit: '[desk+id], desk, at',
+      // What this desk has shown (reminder notifications), kept off the shared records.
+      deskFlags: 'key',
+    },
+  },
 ];
 
 export const LATEST_VERSION = SCHEMA_VERSIONS[SCHEMA_VERSIONS.length - 1]!.version;

@@ -1,9 +1,10 @@
-import type { Table } from 'dexie';
+import Dexie, { type Table } from 'dexie';
 import type { DosDeskApi } from '@shared/ipc/api';
 import type { AuditEntry } from '@shared/models/audit';
 import type { DeliveryMethod } from '@shared/models/email';
 import type { Operator } from '@shared/models/operator';
 import { appendAudit } from '../../db/audit';
+import { markTransaction } from '../../db/change-log';
 import { requireOperator } from '../../db/guards';
 import type { DosDeskDb } from '../../db/database';
 
@@ -59,6 +60,8 @@ export async function change<T>(
   const { db, operatorId } = desk;
   return db.transaction('rw', [...tables, db.operators, db.audit], async () => {
     const operator = await requireOperator(db, operatorId);
+    // The change log names who made it: team sync shows it beside each version of a record.
+    markTransaction(Dexie.currentTransaction, { by: { id: operator.id, name: operator.fullName } });
     const at = now.toISOString();
     return body({
       db,

@@ -1,0 +1,22 @@
+import PouchDB from 'pouchdb-core';
+import idb from 'pouchdb-adapter-idb';
+import replication from 'pouchdb-replication';
+import type { SyncDoc } from '@shared/sync/doc';
+
+PouchDB.plugin(idb).plugin(replication);
+
+/** The body of a sync document as PouchDB holds it (the record is under `v`; see shared/sync/doc.ts). */
+export type SyncBody = Omit<SyncDoc, '_id' | '_rev' | '_revisions' | '_deleted'>;
+export type SyncPouch = PouchDB.Database<SyncBody>;
+
+/**
+ * This desk's PouchDB: the replication engine (revision trees, the same winner on every desk,
+ * conflicts kept, tombstones). One per team this desk belongs to. It keeps only the newest body of
+ * each branch (auto compaction), so editing a record does not make the store grow without bound.
+ * Dexie stays the store the app reads; this one only holds what sync needs.
+ */
+export function openPouch(teamId: string, deskId: string): SyncPouch {
+  return new PouchDB<SyncBody>(`dosdesk-sync-${teamId}-${deskId}`, { adapter: 'idb', auto_compaction: true, revs_limit: 100 });
+}
+
+export { PouchDB };
