@@ -21,6 +21,8 @@ describe('team sync between desks', () => {
     await edit(oncall!, (db) => db.accounts.put(account('a1', { fullName: 'Sam Jones' })));
     await settle(oncall!, lead!);
     expect(await lead!.db.accounts.get('a1')).toMatchObject({ fullName: 'Sam Jones' });
+    // What came from the other desk is not this desk's change: it is not noted, so never sent back out.
+    expect(await lead!.db.changes.count()).toBe(0);
     await edit(lead!, (db) => db.accounts.update('a1', { note: 'reviewed' }));
     await settle(lead!, oncall!);
     expect(await oncall!.db.accounts.get('a1')).toMatchObject({ note: 'reviewed' });
@@ -41,6 +43,8 @@ describe('team sync between desks', () => {
     const detail = (await a!.engine.loadConflict('accounts:x'))!;
     expect(detail.list.map((v) => v.value?.fullName).sort()).toEqual(['From A', 'Person x']);
     expect(detail.list.map((v) => v.value?.status).sort()).toEqual(['active', 'suspended']);
+    // Each version says who made it and on which desk.
+    expect(detail.list.map((v) => `${v.by?.name} on ${v.deskId}`).sort()).toEqual([`A operator on ${a!.id}`, `B operator on ${b!.id}`].sort());
     // Combine: A's name, B's status.
     const fromA = detail.list.find((v) => v.value?.fullName === 'From A')!.value!;
     await a!.engine.resolve({ db: a!.db, operatorId: a!.operatorId }, 'accounts:x', { value: { ...fromA, status: 'suspended' } });
