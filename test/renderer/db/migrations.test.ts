@@ -105,6 +105,15 @@ const FIXTURES: Record<number, Record<string, unknown[]>> = {
       },
     ],
   },
+  9: {
+    syncRevs: [{ id: 'services:svc-1', rev: '1-0123456789abcdef0123456789abcdef' }],
+    syncConflicts: [],
+    syncState: [{ key: 'pushedSeq', value: 1 }],
+    syncOutgoing: [],
+    syncPending: [],
+    teamAudit: [{ desk: '7b1e0a52-6f5b-4b8e-9a51-2f0a3c4d5e6f', id: 1, at: '2026-12-02T10:00:00.000Z', operatorId: 'op-x', entity: 'operator', entityId: 'op-x', action: 'operator.create', before: null, after: {} }],
+    deskFlags: [{ key: 'reminder:tmp-1:14-days' }],
+  },
   8: {
     changes: [{ at: '2026-12-02T10:00:00.000Z', table: 'services', op: 'delete', keys: ['svc-gone'], values: null }],
   },
