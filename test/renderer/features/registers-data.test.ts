@@ -71,6 +71,8 @@ describe('temporary accounts register', () => {
     expect(remindersFor(await temporaryRegister(db, lead), NOW).map((r) => r.stage)).toEqual(['14-days']);
     expect((await takeUnnotified(db, remindersFor(await temporaryRegister(db, lead), NOW))).length).toBe(1);
     expect((await takeUnnotified(db, remindersFor(await temporaryRegister(db, lead), NOW))).length).toBe(0); // not repeated
+    // What this desk has shown is its own: the shared record is not changed, so team sync sends nothing.
+    expect(await db.changes.where('table').equals('temporaryAccounts').count()).toBe(1);
 
     await expect(extendTemporaryEntry(db, lead.id, entry.id, { reviewDate: '2026-11-30', reason: 'x' }, NOW)).rejects.toThrow(
       /after the current one/,

@@ -176,18 +176,19 @@ export function remindersFor(entries: readonly TemporaryEntry[], now: Date): Rem
 }
 
 /**
- * Reminders that still need a system notification, marking them as sent so a restart does not
- * repeat them. Not audited: it records what the desk has shown, not a change to a record.
+ * Reminders that still need a system notification, marking them as shown so a restart does not
+ * repeat them. Not audited: it records what this desk has shown, not a change to a record, so it
+ * is kept in this desk's own `deskFlags` and never on the shared record (team sync would otherwise
+ * send every desk's "shown" marks as edits). Marks made on the record before team sync still count.
  */
 export async function takeUnnotified(db: DosDeskDb, reminders: readonly Reminder[]): Promise<Reminder[]> {
-  const fresh = reminders.filter((r) => !r.entry.notified.includes(r.stage));
-  if (!fresh.length) return [];
-  await db.transaction('rw', db.temporaryAccounts, async () => {
-    for (const r of fresh) {
-      const current = await db.temporaryAccounts.get(r.entry.id);
-      if (current && !current.notified.includes(r.stage))
-        await db.temporaryAccounts.update(r.entry.id, { notified: [...current.notified, r.stage] });
-    }
+  const flag = (r: Reminder) => `reminder:${r.entry.id}:${r.stage}`;
+  const candidates = reminders.filter((r) => !r.entry.notified.includes(r.stage));
+  if (!candidates.length) return [];
+  return db.transaction('rw', db.deskFlags, async () => {
+    const shown = await db.deskFlags.bulkGet(candidates.map(flag));
+    const fresh = candidates.filter((_, i) => !shown[i]);
+    await db.deskFlags.bulkPut(fresh.map((r) => ({ key: flag(r) })));
+    return fresh;
   });
-  return fresh;
 }
