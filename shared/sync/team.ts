@@ -74,7 +74,11 @@ export const CreateTeamArgs = z
   .object({ folder: Folder, teamName: Name('a name for the team'), deskName: Name('a name for this desk'), passphrase: Passphrase })
   .strict();
 export const JoinTeamArgs = z
-  .object({ folder: Folder, deskName: Name('a name for this desk'), passphrase: z.string().min(1, { error: 'Enter the team passphrase' }).max(200) })
+  .object({
+    folder: Folder,
+    deskName: Name('a name for this desk'),
+    passphrase: z.string().min(1, { error: 'Enter the team passphrase' }).max(200),
+  })
   .strict();
 export const UnlockTeamArgs = z.object({ passphrase: z.string().min(1, { error: 'Enter the team passphrase' }).max(200) }).strict();
 export const ChangePassphraseArgs = z
@@ -84,12 +88,20 @@ export const ChangePassphraseArgs = z
 export const RemoveDeskArgs = z.object({ deskId: DeskId }).strict();
 export const WriteBatchArgs = z
   .object({
-    docs: z.array(SyncDocSchema).min(1, { error: 'A batch holds at least one document' }).max(BATCH_MAX_DOCS, { error: `A batch holds ${BATCH_MAX_DOCS} documents or fewer` }),
+    docs: z
+      .array(SyncDocSchema)
+      .min(1, { error: 'A batch holds at least one document' })
+      .max(BATCH_MAX_DOCS, { error: `A batch holds ${BATCH_MAX_DOCS} documents or fewer` }),
     snapshot: SnapshotPart.nullable().optional(),
   })
   .strict();
 export const ReadBatchArgs = z.object({ deskId: DeskId, seq: z.number().int().min(1).max(1e9) }).strict();
 /** A batch file carried by hand (email, USB stick): its text, as written to a team folder. */
 export const OpenBatchFileArgs = z
-  .object({ content: z.string().min(1, { error: 'The batch file is empty' }).max(64 * 1024 * 1024, { error: 'The batch file is over 64 MB' }) })
+  .object({
+    content: z
+      .string()
+      .min(1, { error: 'The batch file is empty' })
+      .max(64 * 1024 * 1024, { error: 'The batch file is over 64 MB' }),
+  })
   .strict();

@@ -117,7 +117,8 @@ export function changeLogMiddleware(): Middleware<DBCore> {
                   query: { index: table.schema.primaryKey, range: req.range },
                 });
                 const response = await table.mutate(req);
-                if (result.length) await note(req.trans, { at, table: tableName, op: 'delete', keys: result as string[], values: null, by });
+                if (result.length)
+                  await note(req.trans, { at, table: tableName, op: 'delete', keys: result as string[], values: null, by });
                 return response;
               }
               const response = await table.mutate(req);

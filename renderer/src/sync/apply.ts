@@ -1,4 +1,5 @@
 import Dexie, { type Table } from 'dexie';
+import type { Change as PouchChange } from 'pouchdb-core';
 import type { SyncDoc } from '@shared/sync/doc';
 import type { AuditEntry } from '@shared/models/audit';
 import { markTransaction, SHARED_TABLES } from '../db/change-log';
@@ -9,7 +10,7 @@ import { readState, splitDocId, writeState } from './state';
 const PAGE = 1000;
 const SHARED = new Set<string>(SHARED_TABLES);
 
-type Change = PouchDB.Core.ChangesResponseChange<Record<string, unknown>>;
+type Change = PouchChange;
 
 /**
  * Applies what PouchDB holds to Dexie, the store the app reads: for each record changed in PouchDB
@@ -88,7 +89,8 @@ async function applyPage(core: SyncCore, results: Change[], lastSeq: number | st
         if (!(error instanceof Dexie.BulkError)) throw error;
         failed = new Set(Object.keys(error.failuresByPos).map(Number));
         for (const [pos, reason] of Object.entries(error.failuresByPos))
-          held[p.ids[Number(pos)]!] = reason.name === 'ConstraintError' ? 'Another record here has the same email or ODS code.' : reason.message;
+          held[p.ids[Number(pos)]!] =
+            reason.name === 'ConstraintError' ? 'Another record here has the same email or ODS code.' : reason.message;
       }
       p.ids.forEach((id, i) => {
         if (failed.has(i)) return;

@@ -9,7 +9,13 @@ import type { SyncCore } from './push';
 import type { ConflictDetail, ConflictSummary, ConflictVersion, Resolution } from './types';
 
 export function summarise(row: SyncConflictRow, value: Record<string, unknown> | null): ConflictSummary {
-  return { docId: row.id, table: row.table as SyncTable, key: row.key, subject: describeRecord(row.table, row.key, value), versions: row.revs.length };
+  return {
+    docId: row.id,
+    table: row.table as SyncTable,
+    key: row.key,
+    subject: describeRecord(row.table, row.key, value),
+    versions: row.revs.length,
+  };
 }
 
 /** Every live version of a record in conflict, the winner first (the one every desk shows until it is resolved). */
@@ -19,7 +25,7 @@ export async function loadConflict(core: SyncCore, docId: string, deskNames: Rec
   const leaves = (await core.pouch.get(docId, { open_revs: 'all' })) as unknown as { ok?: SyncDoc }[];
   let winner: string | null = null;
   try {
-    winner = (await core.pouch.get(docId))._rev;
+    winner = (await core.pouch.get(docId))._rev ?? null;
   } catch {
     winner = null;
   }
@@ -57,7 +63,8 @@ export async function resolveConflict(
   let value: Record<string, unknown>;
   if ('keep' in resolution) {
     const kept = detail.list.find((v) => v.rev === resolution.keep);
-    if (!kept?.value) throw new InputError('That version is no longer one of the versions in conflict. Open the record again.', 'resolution');
+    if (!kept?.value)
+      throw new InputError('That version is no longer one of the versions in conflict. Open the record again.', 'resolution');
     value = kept.value;
   } else {
     value = resolution.value;

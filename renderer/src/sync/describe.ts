@@ -17,7 +17,8 @@ const SUBJECT: Record<SharedTable, (label: string) => string> = {
 };
 
 function label(row: Record<string, unknown> | null, key: string): string {
-  const found = row && (row.fullName ?? row.name ?? row.accountName ?? row.serviceName ?? row.subjectName ?? row.holderName ?? row.pharmacyName);
+  const found =
+    row && (row.fullName ?? row.name ?? row.accountName ?? row.serviceName ?? row.subjectName ?? row.holderName ?? row.pharmacyName);
   return typeof found === 'string' && found.trim() ? found : key;
 }
 

@@ -58,7 +58,9 @@ export class SyncEngine {
     return this.options.db;
   }
 
+  /** Starts the cycles; `stop()` then `start()` again is fine (React runs effects twice in development). */
   start(): void {
+    this.stopped = false;
     const { api, db } = this.options;
     if (api.on) this.unsubscribe.push(api.on('team:changed', () => void this.cycle()));
     const onChange = () => this.soon();
@@ -73,11 +75,17 @@ export class SyncEngine {
     void this.cycle();
   }
 
-  async stop(): Promise<void> {
+  /** Stops the cycles; this desk's PouchDB stays open (`close()` closes it), so a restart can go on with it. */
+  stop(): void {
     this.stopped = true;
     for (const t of this.timers) clearTimeout(t);
     if (this.settle) clearTimeout(this.settle);
     for (const u of this.unsubscribe) u();
+    this.unsubscribe = [];
+  }
+
+  async close(): Promise<void> {
+    this.stop();
     await this.running?.catch(() => undefined);
     await this.core?.pouch.close();
     this.core = null;
@@ -133,7 +141,14 @@ export class SyncEngine {
     await this.core?.pouch.close();
     if ((await readState(db, 'team')) !== status.team.id) {
       await db.transaction('rw', [db.syncRevs, db.syncConflicts, db.syncState, db.syncOutgoing, db.syncPending, db.teamAudit], async () => {
-        await Promise.all([db.syncRevs.clear(), db.syncConflicts.clear(), db.syncState.clear(), db.syncOutgoing.clear(), db.syncPending.clear(), db.teamAudit.clear()]);
+        await Promise.all([
+          db.syncRevs.clear(),
+          db.syncConflicts.clear(),
+          db.syncState.clear(),
+          db.syncOutgoing.clear(),
+          db.syncPending.clear(),
+          db.teamAudit.clear(),
+        ]);
         await writeState(db, 'team', status.team.id);
       });
     }
@@ -210,7 +225,10 @@ export class SyncEngine {
       read[desk.id] = { imported: [...all].filter((s) => have.has(s)).length, available: all.size };
     }
     for (const [id, why] of Object.entries(held)) problems.push(`A record from another desk (${id}) was not taken in: ${why}`);
-    if (tampered.length) problems.push(`${tampered.length} audit ${tampered.length === 1 ? 'entry' : 'entries'} arrived with a second version: the audit trail of another desk has been tampered with. See the Audit page.`);
+    if (tampered.length)
+      problems.push(
+        `${tampered.length} audit ${tampered.length === 1 ? 'entry' : 'entries'} arrived with a second version: the audit trail of another desk has been tampered with. See the Audit page.`,
+      );
     const phase: SyncState['phase'] = status.locked ? 'locked' : !status.reachable ? 'unreachable' : 'idle';
     const message = status.removed
       ? 'Another desk removed this desk from the team: it still receives the team’s records but can no longer add to them.'

@@ -52,7 +52,10 @@ export async function takeIn(core: SyncCore, docs: SyncDoc[]): Promise<void> {
 function checkAuthorship(batch: ReadBatch): void {
   if (batch.snapshot) return;
   const stray = batch.docs.find((d) => d.desk !== batch.deskId);
-  if (stray) throw new Error(`Batch ${batch.seq} of desk ${batch.deskId} carries a revision made on another desk (${stray._id}); it was not taken in.`);
+  if (stray)
+    throw new Error(
+      `Batch ${batch.seq} of desk ${batch.deskId} carries a revision made on another desk (${stray._id}); it was not taken in.`,
+    );
 }
 
 export interface ImportReport {
@@ -77,9 +80,7 @@ export async function importFolder(core: SyncCore, transport: TeamTransport, sta
   };
 
   if (Object.keys(marks.desks).length === 0) {
-    const newest = others
-      .flatMap((d) => d.snapshots.map((seq) => ({ deskId: d.id, seq })))
-      .sort((a, b) => b.seq - a.seq)[0];
+    const newest = others.flatMap((d) => d.snapshots.map((seq) => ({ deskId: d.id, seq }))).sort((a, b) => b.seq - a.seq)[0];
     if (newest) {
       try {
         const first = await call(transport.readTeamBatch(newest.deskId, newest.seq));
@@ -160,7 +161,8 @@ export async function writeSnapshot(core: SyncCore, transport: TeamTransport, st
   if (own) covers[own.id] = own.batches.filter((s) => !own.snapshots.includes(s));
   const leaves: { id: string; rev: string }[] = [];
   const feed = await core.pouch.changes({ since: 0, style: 'all_docs', return_docs: true });
-  for (const change of feed.results) if (!change.id.startsWith('_local/')) for (const { rev } of change.changes) leaves.push({ id: change.id, rev });
+  for (const change of feed.results)
+    if (!change.id.startsWith('_local/')) for (const { rev } of change.changes) leaves.push({ id: change.id, rev });
   const parts = Math.max(1, Math.ceil(leaves.length / BATCH_MAX_DOCS));
   const id = crypto.randomUUID();
   for (let part = 1; part <= parts; part++) {

@@ -1,4 +1,4 @@
-import PouchDB from 'pouchdb-core';
+import PouchDB, { type Database } from 'pouchdb-core';
 import idb from 'pouchdb-adapter-idb';
 import replication from 'pouchdb-replication';
 import type { SyncDoc } from '@shared/sync/doc';
@@ -7,7 +7,7 @@ PouchDB.plugin(idb).plugin(replication);
 
 /** The body of a sync document as PouchDB holds it (the record is under `v`; see shared/sync/doc.ts). */
 export type SyncBody = Omit<SyncDoc, '_id' | '_rev' | '_revisions' | '_deleted'>;
-export type SyncPouch = PouchDB.Database<SyncBody>;
+export type SyncPouch = Database;
 
 /**
  * This desk's PouchDB: the replication engine (revision trees, the same winner on every desk,
@@ -16,7 +16,7 @@ export type SyncPouch = PouchDB.Database<SyncBody>;
  * Dexie stays the store the app reads; this one only holds what sync needs.
  */
 export function openPouch(teamId: string, deskId: string): SyncPouch {
-  return new PouchDB<SyncBody>(`dosdesk-sync-${teamId}-${deskId}`, { adapter: 'idb', auto_compaction: true, revs_limit: 100 });
+  return new PouchDB(`dosdesk-sync-${teamId}-${deskId}`, { adapter: 'idb', auto_compaction: true, revs_limit: 100 });
 }
 
 export { PouchDB };

@@ -29,7 +29,10 @@ function tableOf(db: DosDeskDb, name: string): Table<unknown, string> {
 }
 
 /** The revision histories of `refs` (id and revision), from PouchDB; missing ones are left out. */
-async function histories(pouch: SyncPouch, refs: { id: string; rev: string }[]): Promise<Map<string, { ids: string[]; body: unknown; deleted: boolean }>> {
+async function histories(
+  pouch: SyncPouch,
+  refs: { id: string; rev: string }[],
+): Promise<Map<string, { ids: string[]; body: unknown; deleted: boolean }>> {
   const found = new Map<string, { ids: string[]; body: unknown; deleted: boolean }>();
   if (!refs.length) return found;
   const { results } = await pouch.bulkGet({ docs: refs, revs: true });
@@ -48,19 +51,27 @@ async function histories(pouch: SyncPouch, refs: { id: string; rev: string }[]):
  * sibling branch, a conflict every desk sees, never a lost update. Losing versions of a conflict
  * resolved here are closed with a tombstone on their own branch.
  */
-async function makeDocs(core: SyncCore, edits: Edit[], seed: string): Promise<{ docs: SyncDoc[]; revs: { id: string; rev: string }[]; resolved: string[] }> {
+async function makeDocs(
+  core: SyncCore,
+  edits: Edit[],
+  seed: string,
+): Promise<{ docs: SyncDoc[]; revs: { id: string; rev: string }[]; resolved: string[] }> {
   const { db, pouch, deskId } = core;
   const ids = edits.map((e) => docId(e.table, e.key));
   const byTable = new Map<string, string[]>();
   for (const e of edits) byTable.set(e.table, [...(byTable.get(e.table) ?? []), e.key]);
   const values = new Map<string, unknown>();
-  const [bases, pending] = await db.transaction('r', [db.syncRevs, db.syncPending, ...[...byTable.keys()].map((t) => tableOf(db, t))], async () => {
-    for (const [table, keys] of byTable) {
-      const rows = await tableOf(db, table).bulkGet(keys);
-      keys.forEach((key, i) => rows[i] !== undefined && values.set(docId(table, key), rows[i]));
-    }
-    return Promise.all([db.syncRevs.bulkGet(ids), db.syncPending.bulkGet(ids)]);
-  });
+  const [bases, pending] = await db.transaction(
+    'r',
+    [db.syncRevs, db.syncPending, ...[...byTable.keys()].map((t) => tableOf(db, t))],
+    async () => {
+      for (const [table, keys] of byTable) {
+        const rows = await tableOf(db, table).bulkGet(keys);
+        keys.forEach((key, i) => rows[i] !== undefined && values.set(docId(table, key), rows[i]));
+      }
+      return Promise.all([db.syncRevs.bulkGet(ids), db.syncPending.bulkGet(ids)]);
+    },
+  );
   const refs = bases.flatMap((b) => (b ? [{ id: b.id, rev: b.rev }] : []));
   for (const p of pending) if (p) for (const rev of p.losers) refs.push({ id: p.id, rev });
   const known = await histories(pouch, refs);
@@ -84,7 +95,11 @@ async function makeDocs(core: SyncCore, edits: Edit[], seed: string): Promise<{ 
     // record (restored from one backup) make the same first revision, not a conflict.
     const origin = seed === SEED ? SEED : `${deskId}\n${seed}`;
     const { rev, revisions } = childRev(parent && base ? { rev: base.rev, ids: parent.ids } : null, `${origin}\n${content}`);
-    docs.push(value === undefined ? { _id: id, _rev: rev, _revisions: revisions, _deleted: true, ...common } : { _id: id, _rev: rev, _revisions: revisions, ...common, v: value });
+    docs.push(
+      value === undefined
+        ? { _id: id, _rev: rev, _revisions: revisions, _deleted: true, ...common }
+        : { _id: id, _rev: rev, _revisions: revisions, ...common, v: value },
+    );
     revs.push({ id, rev });
     for (const loser of losers) {
       const branch = known.get(`${id} ${loser}`);
@@ -97,12 +112,17 @@ async function makeDocs(core: SyncCore, edits: Edit[], seed: string): Promise<{ 
 }
 
 /** Puts `docs` into PouchDB as they are (`new_edits: false`, as replication does) and notes them as this desk's, to go out. */
-async function commit(core: SyncCore, made: { docs: SyncDoc[]; revs: { id: string; rev: string }[]; resolved: string[] }, after: () => Promise<void>): Promise<void> {
+async function commit(
+  core: SyncCore,
+  made: { docs: SyncDoc[]; revs: { id: string; rev: string }[]; resolved: string[] },
+  after: () => Promise<void>,
+): Promise<void> {
   const { db, pouch } = core;
   if (made.docs.length) {
     const results = await pouch.bulkDocs(made.docs as never, { new_edits: false });
     const failed = results.find((r) => 'error' in r && r.error);
-    if (failed) throw new Error(`Team sync could not keep a change (${String((failed as { message?: string }).message ?? 'unknown error')}).`);
+    if (failed)
+      throw new Error(`Team sync could not keep a change (${String((failed as { message?: string }).message ?? 'unknown error')}).`);
   }
   await db.transaction('rw', [db.syncRevs, db.syncState, db.syncOutgoing, db.syncPending], async () => {
     await db.syncRevs.bulkPut(made.revs);

@@ -14,7 +14,10 @@ export function revHash(rev: string): string {
  * revision it edits, the change it carries and the content), so pushing the same change twice
  * (after a crash part-way) makes the same revision, which PouchDB takes once, not a sibling.
  */
-export function childRev(parent: { rev: string; ids: string[] } | null, seed: string): { rev: string; revisions: { start: number; ids: string[] } } {
+export function childRev(
+  parent: { rev: string; ids: string[] } | null,
+  seed: string,
+): { rev: string; revisions: { start: number; ids: string[] } } {
   const hash = sha256Hex(`${parent?.rev ?? ''}\n${seed}`).slice(0, 32);
   const start = (parent ? generation(parent.rev) : 0) + 1;
   return { rev: `${start}-${hash}`, revisions: { start, ids: [hash, ...(parent?.ids ?? [])].slice(0, 100) } };

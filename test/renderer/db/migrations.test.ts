@@ -111,7 +111,19 @@ const FIXTURES: Record<number, Record<string, unknown[]>> = {
     syncState: [{ key: 'pushedSeq', value: 1 }],
     syncOutgoing: [],
     syncPending: [],
-    teamAudit: [{ desk: '7b1e0a52-6f5b-4b8e-9a51-2f0a3c4d5e6f', id: 1, at: '2026-12-02T10:00:00.000Z', operatorId: 'op-x', entity: 'operator', entityId: 'op-x', action: 'operator.create', before: null, after: {} }],
+    teamAudit: [
+      {
+        desk: '7b1e0a52-6f5b-4b8e-9a51-2f0a3c4d5e6f',
+        id: 1,
+        at: '2026-12-02T10:00:00.000Z',
+        operatorId: 'op-x',
+        entity: 'operator',
+        entityId: 'op-x',
+        action: 'operator.create',
+        before: null,
+        after: {},
+      },
+    ],
     deskFlags: [{ key: 'reminder:tmp-1:14-days' }],
   },
   8: {

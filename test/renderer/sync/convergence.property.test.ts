@@ -36,7 +36,9 @@ afterEach(async () => {
 
 async function snapshotOf(d: TestDesk) {
   const records = (await d.db.accounts.toArray()).sort((x, y) => x.id.localeCompare(y.id));
-  const conflicts = (await d.db.syncConflicts.toArray()).map((c) => ({ id: c.id, revs: [...c.revs].sort() })).sort((x, y) => x.id.localeCompare(y.id));
+  const conflicts = (await d.db.syncConflicts.toArray())
+    .map((c) => ({ id: c.id, revs: [...c.revs].sort() }))
+    .sort((x, y) => x.id.localeCompare(y.id));
   return { records, conflicts };
 }
 
@@ -68,7 +70,8 @@ describe('team sync converges', () => {
           } else {
             // The same batch taken in again, straight into PouchDB, as a duplicated file would be.
             const batch = folder.desks.get(desks[o.writer]!.id)!.batches.get(o.seq);
-            if (batch && o.reader !== o.writer) await takeIn({ db: desks[o.reader]!.db, pouch: desks[o.reader]!.pouch, deskId: desks[o.reader]!.id }, batch.docs);
+            if (batch && o.reader !== o.writer)
+              await takeIn({ db: desks[o.reader]!.db, pouch: desks[o.reader]!.pouch, deskId: desks[o.reader]!.id }, batch.docs);
           }
         }
         // Everything delivered; each desk runs until nothing new arrives.

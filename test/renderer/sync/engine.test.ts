@@ -17,7 +17,9 @@ async function team(...names: string[]): Promise<{ folder: MemoryFolder; desks: 
 
 describe('team sync between desks', () => {
   it('a record made on one desk reaches the other, and an edit there comes back', async () => {
-    const { desks: [oncall, lead] } = await team('On call', 'Lead');
+    const {
+      desks: [oncall, lead],
+    } = await team('On call', 'Lead');
     await edit(oncall!, (db) => db.accounts.put(account('a1', { fullName: 'Sam Jones' })));
     await settle(oncall!, lead!);
     expect(await lead!.db.accounts.get('a1')).toMatchObject({ fullName: 'Sam Jones' });
@@ -30,7 +32,9 @@ describe('team sync between desks', () => {
   });
 
   it('two edits made apart are one conflict on both desks, never a silent overwrite; resolving on one resolves on both', async () => {
-    const { desks: [a, b] } = await team('A', 'B');
+    const {
+      desks: [a, b],
+    } = await team('A', 'B');
     await edit(a!, (db) => db.accounts.put(account('x')));
     await settle(a!, b!);
     await edit(a!, (db) => db.accounts.update('x', { fullName: 'From A' }));
@@ -44,7 +48,9 @@ describe('team sync between desks', () => {
     expect(detail.list.map((v) => v.value?.fullName).sort()).toEqual(['From A', 'Person x']);
     expect(detail.list.map((v) => v.value?.status).sort()).toEqual(['active', 'suspended']);
     // Each version says who made it and on which desk.
-    expect(detail.list.map((v) => `${v.by?.name} on ${v.deskId}`).sort()).toEqual([`A operator on ${a!.id}`, `B operator on ${b!.id}`].sort());
+    expect(detail.list.map((v) => `${v.by?.name} on ${v.deskId}`).sort()).toEqual(
+      [`A operator on ${a!.id}`, `B operator on ${b!.id}`].sort(),
+    );
     // Combine: A's name, B's status.
     const fromA = detail.list.find((v) => v.value?.fullName === 'From A')!.value!;
     await a!.engine.resolve({ db: a!.db, operatorId: a!.operatorId }, 'accounts:x', { value: { ...fromA, status: 'suspended' } });
@@ -55,11 +61,20 @@ describe('team sync between desks', () => {
     const audit = await a!.db.audit.where('action').equals('sync.resolve-conflict').toArray();
     expect(audit).toHaveLength(1);
     // The resolution is audited on A, and reaches B as A's read-only copy.
-    expect(await b!.db.teamAudit.where('desk').equals(a!.id).filter((e) => e.action === 'sync.resolve-conflict').count()).toBe(1);
+    expect(
+      await b!.db.teamAudit
+        .where('desk')
+        .equals(a!.id)
+        .filter((e) => e.action === 'sync.resolve-conflict')
+        .count(),
+    ).toBe(1);
   });
 
   it('a deletion stays deleted after every later sync, whatever arrives again', async () => {
-    const { folder, desks: [a, b] } = await team('A', 'B');
+    const {
+      folder,
+      desks: [a, b],
+    } = await team('A', 'B');
     await edit(a!, (db) => db.accounts.put(account('gone')));
     await settle(a!, b!);
     await edit(b!, (db) => db.accounts.delete('gone'));
@@ -70,7 +85,7 @@ describe('team sync between desks', () => {
       for (const [writer, d] of folder.desks) {
         if (writer === desk.id) continue;
         for (const seq of [...d.batches.keys()].reverse()) {
-          const batch = (await folder.transport(desk.id).readTeamBatch(writer, seq)) as { ok: true; data: { docs: never[] } };
+          const batch = (await folder.transport(desk.id).readTeamBatch(writer, seq)) as unknown as { ok: true; data: { docs: never[] } };
           await desk.pouch.bulkDocs(batch.data.docs, { new_edits: false });
         }
       }
@@ -81,7 +96,10 @@ describe('team sync between desks', () => {
   });
 
   it('an edit made here and not yet pushed is never overwritten by what comes in: it becomes a conflict', async () => {
-    const { folder, desks: [a, b] } = await team('A', 'B');
+    const {
+      folder,
+      desks: [a, b],
+    } = await team('A', 'B');
     await edit(a!, (db) => db.accounts.put(account('k')));
     await settle(a!, b!);
     await edit(a!, (db) => db.accounts.update('k', { fullName: 'A edit' }));
@@ -106,8 +124,7 @@ describe('team sync between desks', () => {
     const a = await teamDesk(folder, 'A');
     desks.push(a);
     // Records written before the change log existed (as a desk from before sync has).
-    await a.db.transaction('rw', a.db.accounts, async () => undefined);
-    for (let i = 0; i < 30; i++) await a.db.accounts.put(account(`old-${i}`));
+    for (let i = 0; i < 30; i++) await a.db.accounts.put(account(`old-${i}`) as never);
     await a.db.changes.clear();
     const b = await teamDesk(folder, 'B');
     desks.push(b);
@@ -116,7 +133,10 @@ describe('team sync between desks', () => {
   });
 
   it('audit entries arrive as read-only copies of the other desk’s chain; a second version of one is reported as tampering', async () => {
-    const { folder, desks: [a, b] } = await team('A', 'B');
+    const {
+      folder,
+      desks: [a, b],
+    } = await team('A', 'B');
     await edit(a!, (db) => db.accounts.put(account('q')));
     await settle(a!, b!);
     const copies = await b!.db.teamAudit.where('desk').equals(a!.id).toArray();
@@ -143,7 +163,10 @@ describe('team sync between desks', () => {
   });
 
   it('a folder that cannot be reached is offline, never empty: changes wait and go when it is back', async () => {
-    const { folder, desks: [a, b] } = await team('A', 'B');
+    const {
+      folder,
+      desks: [a, b],
+    } = await team('A', 'B');
     await edit(a!, (db) => db.accounts.put(account('w')));
     await settle(a!, b!);
     folder.reachable = false;
@@ -158,7 +181,10 @@ describe('team sync between desks', () => {
   });
 
   it('a new desk starts from a snapshot and reads only what came after it', async () => {
-    const { folder, desks: [a, b] } = await team('A', 'B');
+    const {
+      folder,
+      desks: [a, b],
+    } = await team('A', 'B');
     for (let i = 0; i < 5; i++) await edit(a!, (db) => db.accounts.put(account(`s${i}`)));
     await edit(a!, (db) => db.accounts.delete('s0'));
     await settle(a!, b!);
@@ -177,7 +203,7 @@ describe('team sync between desks', () => {
       return read(desk, seq);
     };
     const { SyncEngine } = await import('../../../renderer/src/sync/engine');
-    await c.engine.stop();
+    await c.engine.close();
     c.engine = new SyncEngine({ db: c.db, api: transport, open: () => c.pouch, snapshotAfter: 1e6 });
     await c.engine.cycle();
     const snapshotSeq = Math.max(...[...folder.desks.get(a!.id)!.batches].filter(([, v]) => v.snapshot).map(([k]) => k));

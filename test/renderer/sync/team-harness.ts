@@ -1,3 +1,4 @@
+import type { Table } from 'dexie';
 import type { IpcResult } from '@shared/ipc/result';
 import type { ReadBatch, SnapshotPart, SyncDoc } from '@shared/sync/doc';
 import type { TeamStatus } from '@shared/sync/team';
@@ -104,7 +105,11 @@ export interface TestDesk {
 let n = 0;
 
 /** A desk in the team: its own Dexie and PouchDB (memory adapter), an operator, and the engine (cycles run only when a test asks). */
-export async function teamDesk(folder: MemoryFolder, name: string, options: { db?: DosDeskDb; operatorId?: string } = {}): Promise<TestDesk> {
+export async function teamDesk(
+  folder: MemoryFolder,
+  name: string,
+  options: { db?: DosDeskDb; operatorId?: string } = {},
+): Promise<TestDesk> {
   const id = folder.join(name);
   const db = options.db ?? freshDb();
   let operatorId = options.operatorId;
@@ -129,7 +134,7 @@ export async function teamDesk(folder: MemoryFolder, name: string, options: { db
     engine,
     operatorId,
     async close() {
-      await engine.stop();
+      await engine.close();
       db.close();
     },
   };
@@ -147,13 +152,22 @@ export interface Account {
 }
 
 export function account(id: string, fields: Partial<Account> = {}): Account {
-  return { id, fullName: `Person ${id}`, email: `${id}@nhs.net`, status: 'active', userType: 'nhs', regions: ['London'], roles: [], ...fields };
+  return {
+    id,
+    fullName: `Person ${id}`,
+    email: `${id}@nhs.net`,
+    status: 'active',
+    userType: 'nhs',
+    regions: ['London'],
+    roles: [],
+    ...fields,
+  };
 }
 
 /** An operator's change at `desk`, through the one write path (audited, in the change log). */
-export function edit(desk: TestDesk, body: (db: DosDeskDb) => Promise<unknown>): Promise<unknown> {
+export function edit(desk: TestDesk, body: (db: { accounts: Table<Account, string> }) => Promise<unknown>): Promise<unknown> {
   return change({ db: desk.db, operatorId: desk.operatorId }, [desk.db.accounts], async (ctx) => {
-    const result = await body(desk.db);
+    const result = await body({ accounts: desk.db.accounts as unknown as Table<Account, string> });
     await ctx.audit({ entity: 'account', entityId: 'x', subject: 'a test account', action: 'test.edit', before: null, after: null });
     return result;
   });

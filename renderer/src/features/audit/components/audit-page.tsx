@@ -1,10 +1,11 @@
-import { useMemo, useState } from 'react';
+import { useContext, useMemo, useState } from 'react';
 import { formatLondonTimestamp, londonToday } from '@shared/domain/london-time';
 import type { Operator } from '@shared/models/operator';
 import type { AuditEntry } from '@shared/models/audit';
 import { PageHeading } from '../../../components/page-heading';
 import { downloadText } from '../../../platform/download';
-import { useAuditPage, useAuditTools, type AuditFilter, type VerifyReport } from '../data/audit';
+import { SyncContext } from '../../../sync/sync-context';
+import { useAuditPage, useAuditTools, useTeamAuditDesks, type AuditFilter, type VerifyReport } from '../data/audit';
 
 const when = (iso: string) => formatLondonTimestamp(new Date(iso), { seconds: true });
 /** Every kind of record the audit trail holds, in words. */
@@ -33,7 +34,7 @@ const ADVICE = 'Entries from there on cannot be trusted. Keep this desk as it is
 const n = (value: number) => value.toLocaleString('en-GB');
 
 /** What Verify checked, against what, and what it found, in words. */
-export function verdictOf(report: VerifyReport): Verdict {
+export function verdictOf(report: VerifyReport, deskNames: Record<string, string> = {}): Verdict {
   const lines: string[] = [];
   const w = report.witness;
   if (report.problem) lines.push(`The audit trail has been tampered with: ${report.problem.reason}. ${ADVICE}`);
@@ -68,7 +69,20 @@ export function verdictOf(report: VerifyReport): Verdict {
     lines.push(
       `Line${w.unreadableLines.length === 1 ? '' : 's'} ${w.unreadableLines.join(', ')} of the witness log could not be read (a line cut off when DoS Desk stopped mid-write is one), so ${w.unreadableLines.length === 1 ? 'it was' : 'they were'} left out.`,
     );
-  return { tampered, lines };
+  for (const trail of report.team ?? []) {
+    const whose = `${deskNames[trail.desk] ?? `Desk ${trail.desk}`}'s trail (a read-only copy, ${n(trail.checked)} ${trail.checked === 1 ? 'entry' : 'entries'})`;
+    if (trail.problem || trail.tampered.length) {
+      const why =
+        trail.problem?.reason ??
+        `entr${trail.tampered.length === 1 ? 'y' : 'ies'} ${trail.tampered.join(', ')} arrived with a second version, and audit entries are never edited`;
+      lines.push(`${whose} has been tampered with: ${why}. ${ADVICE}`);
+    } else lines.push(`${whose}: each entry follows on from the one before and matches its own hash, checked on its own.`);
+    for (const gap of trail.notYetHere)
+      lines.push(
+        `Entries ${n(gap.from)} to ${n(gap.to)} of that trail have not arrived yet (their batch has not been read); they are checked when they arrive.`,
+      );
+  }
+  return { tampered: tampered || (report.team ?? []).some((t) => t.problem || t.tampered.length), lines };
 }
 
 /** The record an entry is about, by name; entries from before names were recorded show their type and id. */
@@ -91,7 +105,14 @@ export function AuditPage({ operators }: { operators: readonly Operator[] }) {
   const [filter, setFilter] = useState<AuditFilter>({ entity: '', action: '', operatorId: '', from: '', to: '' });
   const [page, setPage] = useState(0);
   const stableFilter = useMemo(() => filter, [filter]);
-  const result = useAuditPage(stableFilter, page);
+  const [desk, setDesk] = useState<string | null>(null);
+  const result = useAuditPage(stableFilter, page, desk);
+  const teamDesks = useTeamAuditDesks();
+  const sync = useContext(SyncContext);
+  const deskNames = useMemo(() => {
+    const team = sync?.state.team;
+    return team?.state === 'member' ? Object.fromEntries(team.desks.map((d) => [d.id, d.name])) : {};
+  }, [sync?.state.team]);
   const tools = useAuditTools();
   const [verdict, setVerdict] = useState<Verdict | null>(null);
   const names = new Map(operators.map((o) => [o.id, o.fullName]));
@@ -103,9 +124,10 @@ export function AuditPage({ operators }: { operators: readonly Operator[] }) {
     <>
       <PageHeading>Audit trail</PageHeading>
       <p>
-        Every change made on this desk, newest first. Entries cannot be changed or removed: each carries the hash of the one before it, and
-        DoS Desk writes the newest entry&apos;s hash down outside its records after every change, so Verify can tell if the trail was cut
-        short, cleared or rewritten.
+        Every change made on this desk, newest first. In a team, each desk keeps its own trail; other desks&apos; trails arrive as read-only
+        copies, which you can choose below and which Verify checks each on its own. Entries cannot be changed or removed: each carries the
+        hash of the one before it, and DoS Desk writes the newest entry&apos;s hash down outside its records after every change, so Verify
+        can tell if the trail was cut short, cleared or rewritten.
       </p>
       <div className="app-table-actions">
         <button
@@ -113,7 +135,7 @@ export function AuditPage({ operators }: { operators: readonly Operator[] }) {
           className="nhsuk-button nhsuk-button--secondary"
           onClick={async () => {
             setVerdict({ tampered: false, lines: ['Checking…'] });
-            setVerdict(verdictOf(await tools.verify()));
+            setVerdict(verdictOf(await tools.verify(), deskNames));
           }}
         >
           Verify the audit trail
@@ -134,6 +156,29 @@ export function AuditPage({ operators }: { operators: readonly Operator[] }) {
         </div>
       )}
       <div className="app-filters">
+        {teamDesks.length > 0 && (
+          <div className="nhsuk-form-group app-filter">
+            <label className="nhsuk-label" htmlFor="audit-desk">
+              Whose trail
+            </label>
+            <select
+              className="nhsuk-select"
+              id="audit-desk"
+              value={desk ?? ''}
+              onChange={(e) => {
+                setDesk(e.target.value || null);
+                setPage(0);
+              }}
+            >
+              <option value="">This desk</option>
+              {teamDesks.map((id) => (
+                <option key={id} value={id}>
+                  {deskNames[id] ?? `Desk ${id.slice(0, 8)}`} (read-only copy)
+                </option>
+              ))}
+            </select>
+          </div>
+        )}
         <div className="nhsuk-form-group app-filter">
           <label className="nhsuk-label" htmlFor="audit-entity">
             Record type

@@ -8,6 +8,7 @@ import { verifyAuditChain, type ChainReport } from '../../../db/audit';
 import { useDb } from '../../../db/db-context';
 import { useApi } from '../../../platform/api-context';
 import type { DosDeskApi } from '@shared/ipc/api';
+import { teamAuditDesks, teamAuditPage, verifyTeamTrails, type TeamTrailReport } from './team-audit';
 
 export interface AuditFilter {
   entity: string;
@@ -32,8 +33,17 @@ function matcher(f: AuditFilter): (e: AuditEntry) => boolean {
     (!before || e.at < before);
 }
 
-/** Newest first, one page at a time, without loading the whole trail. */
-export async function auditPage(db: DosDeskDb, filter: AuditFilter, page: number): Promise<{ entries: AuditEntry[]; hasMore: boolean }> {
+/**
+ * Newest first, one page at a time, without loading the whole trail: this desk's own trail, or
+ * (`desk`) the read-only copy of another team desk's.
+ */
+export async function auditPage(
+  db: DosDeskDb,
+  filter: AuditFilter,
+  page: number,
+  desk: string | null = null,
+): Promise<{ entries: AuditEntry[]; hasMore: boolean }> {
+  if (desk) return teamAuditPage(db, desk, matcher(filter), page, PAGE_SIZE);
   const entries = await db.audit
     .orderBy(':id')
     .reverse()
@@ -68,18 +78,24 @@ export async function auditCsv(db: DosDeskDb, filter: AuditFilter): Promise<stri
   return toCsv(['id', 'time', 'operator', 'action', 'record type', 'record id', 'record', 'before', 'after', 'hash'], rows);
 }
 
-export function useAuditPage(filter: AuditFilter, page: number) {
+export function useAuditPage(filter: AuditFilter, page: number, desk: string | null = null) {
   const db = useDb();
-  return useLiveQuery(() => auditPage(db, filter, page), [db, filter, page]);
+  return useLiveQuery(() => auditPage(db, filter, page, desk), [db, filter, page, desk]);
 }
 
-export type VerifyReport = ChainReport & { witnessUnavailable: string | null };
+/** The team desks whose audit trails this desk holds copies of. */
+export function useTeamAuditDesks(): string[] {
+  const db = useDb();
+  return useLiveQuery(() => teamAuditDesks(db), [db], []);
+}
 
-/** Checks the trail against itself and against main's witness log. */
+export type VerifyReport = ChainReport & { witnessUnavailable: string | null; team?: TeamTrailReport[] };
+
+/** Checks the trail against itself and against main's witness log, and each team desk's copied trail on its own. */
 export async function verifyTrail(db: DosDeskDb, api: Pick<DosDeskApi, 'getAuditAnchors'>): Promise<VerifyReport> {
   const anchors = await api.getAuditAnchors();
   const report = await verifyAuditChain(db, anchors.ok ? anchors.data : null);
-  return { ...report, witnessUnavailable: anchors.ok ? null : anchors.error.message };
+  return { ...report, witnessUnavailable: anchors.ok ? null : anchors.error.message, team: await verifyTeamTrails(db) };
 }
 
 export function useAuditTools() {
