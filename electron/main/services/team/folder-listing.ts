@@ -1,4 +1,4 @@
-import { open, readdir, readFile, stat } from 'node:fs/promises';
+import { open, readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { TeamProblem } from '../../../../shared/sync/team';
 import { plainReason } from '../user-error';

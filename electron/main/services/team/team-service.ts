@@ -1,6 +1,5 @@
-import { randomUUID } from 'node:crypto';
-import { mkdir, open, readdir, readFile, rm, stat } from 'node:fs/promises';
-import { isAbsolute, join } from 'node:path';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import type { ReadBatch } from '../../../../shared/sync/doc';
 import type { TeamProblem, TeamStatus } from '../../../../shared/sync/team';
 import type { SecureStorage } from '../email/secrets';
@@ -10,9 +9,10 @@ import { openBatch, peekHeader, sealBatch, TeamFault, type BatchContent } from '
 import { listTeamFolder, PLACEHOLDER_HINT, unreachableReason, type HeaderCache } from './folder-listing';
 import { batchName, DESK_FOLDER, removalName } from './folder-names';
 import { FileExistsError, writeFolderFile, writeNextBatch } from './folder-write';
-import { DEFAULT_KDF_ITERATIONS, newDeskKeys, type DataKey } from './team-crypto';
-import { makeTeamFile, openTeamFile, parseTeamFile, rewrapTeamFile, signRemoval, parseDeskFile, type TeamFile } from './team-files';
+import { DEFAULT_KDF_ITERATIONS, type DataKey } from './team-crypto';
+import { openTeamFile, parseTeamFile, rewrapTeamFile, signRemoval, parseDeskFile, type TeamFile } from './team-files';
 import { createTeamState, type Membership } from './team-state';
+import { createTeamFolder, joinTeamFolder } from './team-setup';
 import { applyListing, SavedListingSchema, teamDesks, type DeskView } from './team-view';
 
 /**
@@ -109,9 +109,10 @@ export function createTeamService(options: TeamOptions): TeamService {
     };
   }
 
+  const fingerprintOf = (s: TeamStatus) => JSON.stringify(s.state === 'member' ? { ...s, checkedAt: null } : s);
+
   function notifyIfChanged(): void {
-    const s = status();
-    const next = JSON.stringify(s.state === 'member' ? { ...s, checkedAt: null } : s);
+    const next = fingerprintOf(status());
     if (next === fingerprint) return;
     fingerprint = next;
     try {
@@ -206,14 +207,6 @@ export function createTeamService(options: TeamOptions): TeamService {
     startPolling();
   }
 
-  function requireAbsolute(folder: string): string {
-    if (!isAbsolute(folder))
-      throw new UserFacingError(
-        `Enter the whole path of the team folder, such as ${process.platform === 'win32' ? 'S:\\DoS team' : '/Volumes/Shared/DoS team'}.`,
-      );
-    return folder;
-  }
-
   async function notMember(): Promise<void> {
     if (membership)
       throw new UserFacingError(`This desk is already in the team "${teamFile?.name ?? membership.teamName}". Leave that team first.`);
@@ -296,9 +289,9 @@ export function createTeamService(options: TeamOptions): TeamService {
     }
   }
 
-  async function sealFor(m: Membership, seq: number, content: BatchContent): Promise<string> {
+  async function sealFor(m: Membership, seq: number, content: BatchContent, writtenAt: string): Promise<string> {
     const key = keys.get(newestKeyId() ?? '') ?? [...keys.values()].at(-1)!;
-    return sealBatch({ team: m.teamId, desk: m.deskId, seq, writtenAt: now().toISOString(), key, privateKey: privateKey!, content });
+    return sealBatch({ team: m.teamId, desk: m.deskId, seq, writtenAt, key, privateKey: privateKey!, content });
   }
 
   return {
@@ -333,72 +326,7 @@ export function createTeamService(options: TeamOptions): TeamService {
     create: (args) =>
       serial(async () => {
         await notMember();
-        const folder = requireAbsolute(args.folder);
-        let names: string[];
-        try {
-          if (!(await stat(folder)).isDirectory())
-            throw new UserFacingError(`${folder} is a file, not a folder. Choose a folder for the team.`);
-          names = await readdir(folder);
-        } catch (error) {
-          if (error instanceof UserFacingError) throw error;
-          if ((error as NodeJS.ErrnoException).code === 'ENOENT')
-            throw new UserFacingError(
-              `The folder ${folder} does not exist. Make it first (on the shared drive or in OneDrive), then choose it.`,
-            );
-          throw new UserFacingError(unreachableReason(error, folder), { cause: error });
-        }
-        if (names.includes('team.json'))
-          throw new UserFacingError(
-            `${folder} already holds a team folder (it has a team.json). To use it, join that team instead. Nothing was written.`,
-          );
-        if (names.includes('desks'))
-          throw new UserFacingError(
-            `${folder} already holds desks' folders but no team.json: it may not be fully synced yet. Wait for it to sync, or choose an empty folder. Nothing was written.`,
-          );
-        const probe = join(folder, `.tmp-probe-${randomUUID()}`);
-        try {
-          await (await open(probe, 'wx')).close();
-          await rm(probe, { force: true });
-        } catch (error) {
-          throw new UserFacingError(`DoS Desk cannot write to ${folder}. ${plainReason(error)}`, { cause: error });
-        }
-        const { file, keys: teamKeys } = await makeTeamFile(args.teamName, args.passphrase, iterations, now());
-        const desk = await newDeskKeys();
-        const deskId = randomUUID();
-        const joinedAt = now().toISOString();
-        const teamText = JSON.stringify(file, null, 2);
-        const m: Membership = {
-          format: 1,
-          folder,
-          teamId: file.teamId,
-          teamName: file.name,
-          deskId,
-          deskName: args.deskName,
-          publicKey: desk.publicKey,
-          joinedAt,
-          lastSeq: 0,
-          knownDesks: { [deskId]: { publicKey: desk.publicKey, name: args.deskName, firstSeenAt: joinedAt } },
-        };
-        try {
-          await writeFolderFile(join(folder, 'team.json'), teamText);
-        } catch (error) {
-          if (error instanceof FileExistsError) throw new UserFacingError(`${folder} already holds a team folder. Nothing was written.`);
-          throw new UserFacingError(`DoS Desk could not write team.json to ${folder}. ${plainReason(error)}`, { cause: error });
-        }
-        try {
-          await mkdir(join(folder, 'desks', deskId), { recursive: true });
-          await writeFolderFile(join(folder, 'desks', deskId, 'desk.json'), deskJson(deskId, args.deskName, desk.publicKey, joinedAt));
-          await store.saveMembership(m);
-          await store.saveSecrets(desk.privateKey, teamKeys);
-          await store.saveTeamText(teamText);
-        } catch (error) {
-          // Take back only what this call wrote, so the folder can be chosen again.
-          await rm(join(folder, 'desks'), { recursive: true, force: true }).catch(() => undefined);
-          await rm(join(folder, 'team.json'), { force: true }).catch(() => undefined);
-          await store.clear().catch(() => undefined);
-          throw new UserFacingError(`DoS Desk could not set up the team folder. ${plainReason(error)}`, { cause: error });
-        }
-        adopt({ membership: m, privateKey: desk.privateKey, keys: teamKeys, teamFile: file });
+        adopt(await createTeamFolder(args, { store, iterations, now }));
         await refresh();
         notifyIfChanged();
         return status();
@@ -406,53 +334,7 @@ export function createTeamService(options: TeamOptions): TeamService {
     join: (args) =>
       serial(async () => {
         await notMember();
-        const folder = requireAbsolute(args.folder);
-        let text: string;
-        try {
-          text = await readFile(join(folder, 'team.json'), 'utf8');
-        } catch (error) {
-          const code = (error as NodeJS.ErrnoException).code;
-          if (code === 'ENOENT' && (await stat(folder).catch(() => null))?.isDirectory())
-            throw new UserFacingError(
-              `There is no team in ${folder}: team.json is missing. If the folder is in OneDrive or on a network drive, wait until it has synced, or check you chose the team folder itself.`,
-            );
-          throw new UserFacingError(unreachableReason(error, folder), { cause: error });
-        }
-        if (text.length === 0) throw new UserFacingError(`team.json in ${folder} ${PLACEHOLDER_HINT}`);
-        const file = parseTeamFile(text);
-        if (!file) throw new UserFacingError(`team.json in ${folder} cannot be read: it may be half-copied, or made by a newer DoS Desk.`);
-        const teamKeys = await openTeamFile(file, args.passphrase);
-        if (!(await stat(join(folder, 'desks')).catch(() => null))?.isDirectory())
-          throw new UserFacingError(
-            `The desks folder is missing from ${folder}: the folder may not be fully synced yet. Nothing was written.`,
-          );
-        const desk = await newDeskKeys();
-        const deskId = randomUUID();
-        const joinedAt = now().toISOString();
-        const m: Membership = {
-          format: 1,
-          folder,
-          teamId: file.teamId,
-          teamName: file.name,
-          deskId,
-          deskName: args.deskName,
-          publicKey: desk.publicKey,
-          joinedAt,
-          lastSeq: 0,
-          knownDesks: { [deskId]: { publicKey: desk.publicKey, name: args.deskName, firstSeenAt: joinedAt } },
-        };
-        try {
-          await mkdir(join(folder, 'desks', deskId));
-          await writeFolderFile(join(folder, 'desks', deskId, 'desk.json'), deskJson(deskId, args.deskName, desk.publicKey, joinedAt));
-          await store.saveMembership(m);
-          await store.saveSecrets(desk.privateKey, teamKeys);
-          await store.saveTeamText(text);
-        } catch (error) {
-          await rm(join(folder, 'desks', deskId), { recursive: true, force: true }).catch(() => undefined);
-          await store.clear().catch(() => undefined);
-          throw new UserFacingError(`DoS Desk could not join the team. ${plainReason(error)}`, { cause: error });
-        }
-        adopt({ membership: m, privateKey: desk.privateKey, keys: teamKeys, teamFile: file });
+        adopt(await joinTeamFolder(args, { store, iterations, now }));
         await refresh();
         notifyIfChanged();
         return status();
@@ -572,8 +454,9 @@ export function createTeamService(options: TeamOptions): TeamService {
             `This desk's own folder (desks/${m.deskId}) is missing from the team folder or holds another desk.json: it may not be fully synced. Nothing was written.`,
           );
         let seq: number;
+        const writtenAt = now().toISOString();
         try {
-          seq = await writeNextBatch(own, m.lastSeq, (n) => sealFor(m, n, content));
+          seq = await writeNextBatch(own, m.lastSeq, (n) => sealFor(m, n, content, writtenAt));
         } catch (error) {
           throw new UserFacingError(`DoS Desk could not write to the team folder. ${plainReason(error)} The changes wait on this desk.`, {
             cause: error,
@@ -584,7 +467,6 @@ export function createTeamService(options: TeamOptions): TeamService {
         // The listing knows this batch at once, so reading it back needs no new listing.
         const desk = view.desks.get(m.deskId);
         if (desk && !desk.batches.includes(seq)) {
-          const writtenAt = now().toISOString();
           view.desks.set(m.deskId, {
             ...desk,
             batches: [...desk.batches, seq],
@@ -592,6 +474,8 @@ export function createTeamService(options: TeamOptions): TeamService {
             lastSeenAt: writtenAt,
             highestName: Math.max(desk.highestName, seq),
           });
+          // The renderer made this write: the next check has nothing new to tell it about it.
+          fingerprint = fingerprintOf(status());
         }
         return { seq };
       }),
@@ -606,7 +490,7 @@ export function createTeamService(options: TeamOptions): TeamService {
             .replace(/[^A-Za-z0-9]+/g, '-')
             .replace(/^-|-$/g, '')
             .slice(0, 40) || 'desk';
-        return { fileName: `dos-desk-${name}-${stamp}.dsb`, content: await sealFor(m, 0, content) };
+        return { fileName: `dos-desk-${name}-${stamp}.dsb`, content: await sealFor(m, 0, content, now().toISOString()) };
       }),
     async openBatch(content) {
       const m = member();
@@ -643,8 +527,4 @@ export function createTeamService(options: TeamOptions): TeamService {
     };
     await store.saveMembership(membership);
   }
-}
-
-function deskJson(deskId: string, name: string, publicKey: string, joinedAt: string): string {
-  return JSON.stringify({ format: 1, deskId, name, publicKey, joinedAt }, null, 2);
 }
