@@ -14,6 +14,9 @@ export const DEFAULT_PREVIEW_PORT = 5219;
 /** An open event stream gets a comment line this often, so a page that went away is noticed and let go. */
 const EVENT_HEARTBEAT_MS = 20_000;
 const MAX_BODY_BYTES = 1024 * 1024;
+/** Team batches (up to 2000 records, or a batch file carried by hand, up to 64 MB) may be far larger. */
+const LARGE_BODY_BYTES = 96 * 1024 * 1024;
+const LARGE_BODY_CHANNELS: ReadonlySet<unknown> = new Set(['team:write-batch', 'team:seal-batch', 'team:open-batch']);
 /** A client that has not finished sending its request, or has sat idle, this long is cut off. */
 export const DEFAULT_STALL_TIMEOUT_MS = 10_000;
 /** One page needs a handful of connections; this many at once is someone holding the host open. */
@@ -28,6 +31,8 @@ export interface HostOptions {
   token?: string;
   /** Outbox timing, for tests. */
   outbox?: ServiceOptions['outbox'];
+  /** Team folder timing and PBKDF2 iterations, for tests. */
+  team?: ServiceOptions['team'];
   /** Resource limits; smaller only in tests. */
   limits?: { stallTimeoutMs?: number; maxConnections?: number };
   /** Where refused requests are logged (path or channel, and why; never the request's contents). */
@@ -60,6 +65,7 @@ export async function startPreviewHost(options: HostOptions): Promise<PreviewHos
     dataDir: options.dataDir,
     desktop: NO_DESKTOP,
     outbox: options.outbox,
+    team: options.team,
     appInfo: () => ({
       name: 'DoS Desk',
       version: options.version,
@@ -177,10 +183,10 @@ export async function startPreviewHost(options: HostOptions): Promise<PreviewHos
       sendJson(res, 415, fail('invalid-args', 'Send the request as JSON.'));
       return;
     }
-    const body = await readBody(req);
+    const body = await readBody(req, LARGE_BODY_BYTES);
     if (body === null) {
-      warn(`[preview] refused ${INVOKE_PATH}: body over ${MAX_BODY_BYTES} bytes`);
-      sendJson(res, 413, fail('invalid-args', 'The request is larger than 1 MB and was refused. Nothing was changed.'));
+      warn(`[preview] refused ${INVOKE_PATH}: body over ${LARGE_BODY_BYTES} bytes`);
+      sendJson(res, 413, fail('invalid-args', 'The request is larger than 96 MB and was refused. Nothing was changed.'));
       return;
     }
     let message: unknown;
@@ -197,6 +203,11 @@ export async function startPreviewHost(options: HostOptions): Promise<PreviewHos
       return;
     }
     const { channel, args } = message as { channel?: unknown; args?: unknown };
+    if (Buffer.byteLength(body) > MAX_BODY_BYTES && !LARGE_BODY_CHANNELS.has(channel)) {
+      warn(`[preview] refused ${INVOKE_PATH}: body over ${MAX_BODY_BYTES} bytes`);
+      sendJson(res, 413, fail('invalid-args', 'The request is larger than 1 MB and was refused. Nothing was changed.'));
+      return;
+    }
     sendJson(res, 200, await dispatch(channel, args));
   }
 
@@ -240,14 +251,14 @@ function tokenMatches(given: string | string[] | undefined, expected: string): b
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
-function readBody(req: IncomingMessage): Promise<string | null> {
+function readBody(req: IncomingMessage, limit: number): Promise<string | null> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
     let tooBig = false;
     req.on('data', (chunk: Buffer) => {
       size += chunk.length;
-      if (size > MAX_BODY_BYTES) tooBig = true;
+      if (size > limit) tooBig = true;
       else chunks.push(chunk);
     });
     req.on('end', () => resolve(tooBig ? null : Buffer.concat(chunks).toString('utf8')));

@@ -12,10 +12,10 @@ export type { Services } from '../services';
 export function createHandlers(
   services: Pick<
     Services,
-    'appInfo' | 'settings' | 'outbox' | 'smtpPassword' | 'smtpTransport' | 'desktop' | 'backups' | 'quitReady' | 'auditWitness'
+    'appInfo' | 'settings' | 'outbox' | 'smtpPassword' | 'smtpTransport' | 'desktop' | 'backups' | 'quitReady' | 'auditWitness' | 'team'
   >,
 ): Handlers {
-  const { outbox, smtpPassword } = services;
+  const { outbox, smtpPassword, team } = services;
 
   async function smtpStatus(): Promise<SecretStatusResult> {
     const secret = await smtpPassword.status();
@@ -81,5 +81,17 @@ export function createHandlers(
     'audit:get-anchors': () => services.auditWitness.read(),
     'audit:record-restore': (args) => services.auditWitness.recordRestore(args),
     'desktop:notify': async ({ title, body }) => ({ shown: services.desktop.notify(title, body) }),
+    'team:get-status': () => team.status(),
+    'team:create': (args) => team.create(args),
+    'team:join': (args) => team.join(args),
+    'team:unlock': ({ passphrase }) => team.unlock(passphrase),
+    'team:leave': () => team.leave(),
+    'team:remove-desk': ({ deskId }) => team.removeDesk(deskId),
+    'team:change-passphrase': ({ current, next }) => team.changePassphrase(current, next),
+    'team:check': () => team.check(),
+    'team:write-batch': (args) => team.writeBatch(args),
+    'team:read-batch': ({ deskId, seq }) => team.readBatch(deskId, seq),
+    'team:seal-batch': (args) => team.sealBatch(args),
+    'team:open-batch': ({ content }) => team.openBatch(content),
   };
 }

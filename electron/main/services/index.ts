@@ -10,6 +10,7 @@ import { createEventHub, type EventHub } from './events';
 import { createSecretStore, type SecretStore } from './email/secrets';
 import { createSmtpTransport, type SmtpTransport } from './email/smtp';
 import { createSettingsService, type SettingsService } from './settings';
+import { createTeamService, type TeamOptions, type TeamService } from './team/team-service';
 
 export interface Services {
   appInfo: () => AppInfo;
@@ -22,6 +23,8 @@ export interface Services {
   backups: BackupService;
   /** The audit trail's witness outside IndexedDB. */
   auditWitness: AuditWitness;
+  /** The team folder (issue 17): membership, keys, listing, batch files. */
+  team: TeamService;
   /** Main → window events (the outbox says when it changes); each transport subscribes. */
   events: EventHub;
   /** Set by the Electron lifecycle: the renderer finished its backup and the app may quit. */
@@ -44,6 +47,8 @@ export interface ServiceOptions {
   backups?: Partial<Pick<BackupOptions, 'freeBytes' | 'beforeWrite' | 'now'>>;
   /** Test seams for the outbox timing. */
   outbox?: Partial<Pick<OutboxOptions, 'backoff' | 'pollMs' | 'now' | 'maxAttempts' | 'log'>>;
+  /** Test seams for the team folder (a short poll, fewer PBKDF2 iterations). */
+  team?: Partial<Pick<TeamOptions, 'pollMs' | 'kdfIterations' | 'now' | 'log'>>;
 }
 
 /** Every main-process service, the same in Electron and in the browser-preview host. */
@@ -85,6 +90,12 @@ export function createServices(options: ServiceOptions): Services {
     sections: async () => ({ outbox: outbox.snapshot(), anchors: await auditWitness.text() }),
     ...options.backups,
   });
+  const team = createTeamService({
+    dataDir: options.dataDir,
+    secureStorage: options.desktop.secureStorage,
+    onChange: () => events.emit('team:changed', { change: 'reloaded' }),
+    ...options.team,
+  });
   let lock: DataFolderLock | null = null;
 
   return {
@@ -97,6 +108,7 @@ export function createServices(options: ServiceOptions): Services {
     outbox,
     smtpPassword,
     smtpTransport,
+    team,
     desktop: boundedDesktop(options.desktop),
     async start() {
       if (lock) return;
@@ -108,8 +120,11 @@ export function createServices(options: ServiceOptions): Services {
         throw error;
       }
       lock = held;
+      // Never fails the start: a team state it cannot read is logged and the desk works alone.
+      await team.start();
     },
     async stop() {
+      await team.stop();
       await outbox.stop();
       await backups.abortAll();
       cached?.transport.close();

@@ -116,6 +116,15 @@ describe('browser-preview host', () => {
     expect(JSON.parse(res.body).error.message).toMatch(/refused|JSON|object/);
   });
 
+  it('lets a team batch over 1 MB through to the channel (batches may be several MB), and no other channel', async () => {
+    const big = await send({
+      headers: good(),
+      body: JSON.stringify({ channel: 'team:open-batch', args: { content: 'x'.repeat(1_100_000) } }),
+    });
+    expect(big.status).toBe(200);
+    expect(JSON.parse(big.body)).toMatchObject({ ok: false, error: { code: 'failed', message: expect.stringMatching(/not in a team/) } });
+  });
+
   it('applies the channel schema to hostile arguments', async () => {
     const res = await send({ headers: good(), body: JSON.stringify({ channel: 'settings:set', args: { regions: ['A\r\nB'] } }) });
     expect(JSON.parse(res.body)).toMatchObject({ ok: false, error: { code: 'invalid-args', fields: [{ path: 'regions.0' }] } });
