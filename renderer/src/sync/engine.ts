@@ -183,6 +183,11 @@ export class SyncEngine {
       if (open) {
         const report = await importFolder(core, api, status);
         for (const s of report.skipped) problems.push(`Batch ${s.seq} from ${deskName(status, s.deskId)} was not taken in: ${s.message}`);
+        if (report.skipped.length) {
+          // Main notes each batch it refused among the folder's problems: show them as they are now.
+          const now = await call(api.getTeamStatus());
+          if (now.state === 'member') status = now;
+        }
       }
       await applyIncoming(core);
       if (open && !status.removed && this.snapshotDue(status)) {
