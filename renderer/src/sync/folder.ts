@@ -145,8 +145,13 @@ export async function exportOutgoing(core: SyncCore, transport: TeamTransport): 
     await db.syncOutgoing.bulkDelete(rows.map((r) => r.n!));
     written += docs.length;
   }
-  // Everything the change log held up to the last push is now in the folder.
-  await db.transaction('rw', db.syncState, async () => writeState(db, 'exportedSeq', await readState(db, 'pushedSeq')));
+  // Everything the change log held up to the last push is now in the folder, and PouchDB holds it:
+  // those rows have done their work and go, so the log does not grow without bound.
+  await db.transaction('rw', db.syncState, db.changes, async () => {
+    const pushed = await readState(db, 'pushedSeq');
+    await writeState(db, 'exportedSeq', pushed);
+    await db.changes.where('seq').belowOrEqual(pushed).delete();
+  });
   return written;
 }
 
