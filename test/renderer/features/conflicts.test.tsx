@@ -7,6 +7,7 @@ import { combine, differingFields } from '../../../renderer/src/features/conflic
 import { useSession } from '../../../renderer/src/session/store';
 import { SyncContext, type SyncControls } from '../../../renderer/src/sync/sync-context';
 import type { ConflictDetail, ConflictVersion } from '../../../renderer/src/sync/types';
+import { axeProblems } from '../axe';
 import { fakeSync, SAM_DESK, THIS_DESK } from '../sync/fake-sync';
 
 const ID = 'accounts:0b6f3c8e-2a4d-4f7e-9c1a-5d2e8f3b7a61';
@@ -72,7 +73,7 @@ describe('combining versions', () => {
 });
 
 describe('the conflict inbox', () => {
-  it('lists each record in conflict: what it is, its kind in words and its number of versions, linked to its page', () => {
+  it('lists each record in conflict: what it is, its kind in words and its number of versions, linked to its page', async () => {
     show(<ConflictsPage />, {
       conflicts: [
         { docId: ID, table: 'accounts', key: base.id, subject: "Alex Jones's account", versions: 2 },
@@ -84,6 +85,7 @@ describe('the conflict inbox', () => {
       ["Alex Jones's account", 'User account', '2'],
       ['Emergency change to Riverside UTC', 'Emergency change', '3'],
     ]);
+    expect(await axeProblems()).toEqual([]);
     expect(screen.getByRole('link', { name: "Alex Jones's account" })).toHaveAttribute(
       'href',
       `#/team/conflicts/${encodeURIComponent(ID)}`,
@@ -123,6 +125,7 @@ describe('a record in conflict', () => {
         .closest('tr'),
     ).toHaveAttribute('data-differs', 'true');
     expect(within(table).getByRole('rowheader', { name: 'Full name' }).closest('tr')).not.toHaveAttribute('data-differs');
+    expect(await axeProblems()).toEqual([]);
   });
 
   it('keeps the version the operator picks, then confirms and goes back to the inbox', async () => {

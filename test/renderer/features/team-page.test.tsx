@@ -13,6 +13,7 @@ import { useSession } from '../../../renderer/src/session/store';
 import { SyncContext, type SyncControls } from '../../../renderer/src/sync/sync-context';
 import type { SyncState } from '../../../renderer/src/sync/types';
 import { AtDesk } from '../at-desk';
+import { axeProblems } from '../axe';
 import { freshDb, PRIYA, realApi } from '../helpers';
 import { fakeSync, member, SAM_DESK } from '../sync/fake-sync';
 
@@ -86,6 +87,16 @@ describe('the Team page, not in a team', () => {
     expect(screen.getByText('Always keep on this device')).toBeInTheDocument();
     expect(screen.getByRole('heading', { name: 'Set up a team folder' })).toBeInTheDocument();
     expect(screen.getByRole('heading', { name: 'Join a team' })).toBeInTheDocument();
+  });
+
+  it('is accessible, also with both forms refused', async () => {
+    const user = userEvent.setup();
+    show(NOT_IN_TEAM);
+    expect(await axeProblems()).toEqual([]);
+    await user.click(screen.getByRole('button', { name: 'Set up the team folder' }));
+    await user.click(screen.getByRole('button', { name: 'Join the team' }));
+    await waitFor(() => expect(screen.getAllByRole('alert')).toHaveLength(2));
+    expect(await axeProblems()).toEqual([]);
   });
 
   it('refuses to set up a team with bad input, with the contract’s messages, and calls nothing', async () => {
@@ -199,6 +210,20 @@ describe('the Team page, as a member', () => {
       'desks/abc/b-00000003.dsb: Not downloaded yet: it has no content on this computer.',
       'desks/abc/b-00000002 (1).dsb: A copy made by the sync client: skipped.',
     ]);
+  });
+
+  it('is accessible: a member with skipped files, a desk being removed, and after a failed form', async () => {
+    const user = userEvent.setup();
+    show({
+      phase: 'error',
+      message: 'The team folder could not be written: the disk is full.',
+      conflicts: 2,
+      team: member({ problems: [{ file: 'desks/abc/b-00000003.dsb', kind: 'placeholder', message: 'Not downloaded yet.' }] }),
+    });
+    await user.click(screen.getByRole('button', { name: "Remove Sam's laptop from team" }));
+    await user.click(within(screen.getByTestId('change-passphrase')).getByRole('button', { name: 'Change the passphrase' }));
+    await screen.findByText('Enter the current passphrase', { selector: 'a' });
+    expect(await axeProblems()).toEqual([]);
   });
 
   it('lists the desks: this one, how far each is read, and a removed one', () => {
