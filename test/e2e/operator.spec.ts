@@ -81,9 +81,16 @@ describe(`operator profile (${TARGET})`, () => {
       'Operators',
       'Outbox',
       'Backups',
+      'Team',
       'Audit',
       'Settings',
     ]);
+    await nav.getByRole('link', { name: 'Team' }).click();
+    await expect.poll(() => h1().textContent()).toBe('Team');
+    await expectAccessible(desk.page, 'team');
+    await page.goto(`${page.url().split('#')[0]}#/team/conflicts`);
+    await expect.poll(() => h1().textContent()).toBe('Conflicts to resolve');
+    await expectAccessible(desk.page, 'conflicts');
     await nav.getByRole('link', { name: 'Operators' }).click();
     await expect.poll(() => h1().textContent()).toBe('Operators on this desk');
     await expect.poll(() => page.evaluate(() => document.activeElement?.tagName)).toBe('H1');

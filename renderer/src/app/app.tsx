@@ -42,6 +42,12 @@ import { useRetryWhenOnline } from '../features/outbox/data/outbox';
 import { SettingsPage } from '../features/settings/components/settings-page';
 import { SettingsProblemNotice } from '../features/settings/components/settings-problem-notice';
 import { useSettings } from '../features/settings/data/settings';
+import { SyncStatus } from '../features/team/components/sync-status';
+import { TeamPage } from '../features/team/components/team-page';
+import { ConflictPage } from '../features/conflicts/components/conflict-page';
+import { ConflictsPage } from '../features/conflicts/components/conflicts-page';
+import { useSyncEngine } from '../sync/use-sync-engine';
+import { SyncContext } from '../sync/sync-context';
 import { PageHeading } from '../components/page-heading';
 import { href, inSection, paths, patterns } from '../navigation/paths';
 import { useSession } from '../session/store';
@@ -65,6 +71,7 @@ const NAV: readonly NavItem[] = [
   section(paths.operators(), 'Operators'),
   { ...section(paths.outbox(), 'Outbox'), badge: <OutboxBadge /> },
   section(paths.backups(), 'Backups'),
+  section(paths.team(), 'Team'),
   section(paths.audit(), 'Audit'),
   section(paths.settings(), 'Settings'),
 ];
@@ -91,6 +98,8 @@ function Desk({ warning }: { warning?: string | null }) {
     () => (operator ? { db, api, operator, operatorId: operator.id, delivery: deliveryFor(settings), settings } : null),
     [db, api, operator, settings],
   );
+  // Team sync: the engine gives every screen its state and controls (sync/sync-context.tsx).
+  const sync = useSyncEngine();
   useRetryWhenOnline();
   if (operators === undefined || operator === undefined) return null;
 
@@ -114,13 +123,15 @@ function Desk({ warning }: { warning?: string | null }) {
   }
   return (
     <DeskContext.Provider value={desk}>
-      <Layout route={route} operator={operator} nav={NAV} warning={warning}>
-        <BackupStatusBanner />
-        <RemindersBanner />
-        <RouteErrorBoundary route={route}>
-          <Routes operators={operators} />
-        </RouteErrorBoundary>
-      </Layout>
+      <SyncContext.Provider value={sync}>
+        <Layout route={route} operator={operator} nav={NAV} warning={warning} status={<SyncStatus />}>
+          <BackupStatusBanner />
+          <RemindersBanner />
+          <RouteErrorBoundary route={route}>
+            <Routes operators={operators} />
+          </RouteErrorBoundary>
+        </Layout>
+      </SyncContext.Provider>
     </DeskContext.Provider>
   );
 }
@@ -216,6 +227,13 @@ function Routes({ operators }: { operators: Operator[] }) {
       <Route path={patterns.oldBackups}>
         <Redirect to={paths.backups()} replace />
       </Route>
+      <Route path={patterns.team}>
+        <TeamPage />
+      </Route>
+      <Route path={patterns.conflicts}>
+        <ConflictsPage />
+      </Route>
+      <Route path={patterns.conflict}>{({ id }) => <ConflictPage key={id} docId={decoded(id)} />}</Route>
       <Route path={patterns.audit}>
         <AuditPage operators={operators} />
       </Route>

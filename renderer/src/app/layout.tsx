@@ -20,11 +20,13 @@ interface LayoutProps {
   operator: Operator | null;
   nav: readonly NavItem[];
   warning?: string | null;
+  /** The team sync state, in the header beside the operator (once one is chosen). */
+  status?: ReactNode;
   children: ReactNode;
 }
 
 /** The NHS app frame: skip link, header with product and operator, navigation, main, footer. */
-export function Layout({ route, operator, nav, warning, children }: LayoutProps) {
+export function Layout({ route, operator, nav, warning, status, children }: LayoutProps) {
   const notice = useSession((s) => s.notice);
   const announce = useSession((s) => s.announce);
   // A confirmation belongs to the page it was made on: following any link inside the app (menu,
@@ -66,6 +68,7 @@ export function Layout({ route, operator, nav, warning, children }: LayoutProps)
               <span className="nhsuk-header__service-name">DoS Desk</span>
             </a>
           </div>
+          {status}
           {operator && (
             <nav className="nhsuk-header__account" aria-label="Operator">
               <ul className="nhsuk-header__account-list">

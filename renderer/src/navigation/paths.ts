@@ -46,6 +46,10 @@ export const paths = {
   backups: () => '/backups',
   audit: () => '/audit',
   settings: () => '/settings',
+  team: () => '/team',
+  conflicts: () => '/team/conflicts',
+  /** A record in conflict, by its sync document id (`accounts:<uuid>`), encoded for the address. */
+  conflict: (docId: string) => `/team/conflicts/${encodeURIComponent(docId)}`,
 } as const;
 
 /** The link target for a route path: `href(paths.request(id))` is `#/requests/<id>`. */
@@ -94,6 +98,9 @@ export const patterns = {
   /** The Backups page's address before it had one name everywhere; old links still arrive. */
   oldBackups: exact('/data'),
   audit: exact('/audit'),
+  team: exact('/team'),
+  conflicts: exact('/team/conflicts'),
+  conflict: exact('/team/conflicts/(?<id>[^/]+)'),
   newNote: exact('/outbox/new'),
   message: exact(`/outbox/${ID}`),
 } as const;

@@ -1,7 +1,9 @@
 import { useEffect, useMemo } from 'react';
 import { useStore } from 'zustand';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useDesk } from '../entities/desk/desk-context';
+import { useDb } from '../db/db-context';
+import { useApi } from '../platform/api-context';
+import { useSession } from '../session/store';
 import { summarise } from './conflicts';
 import { SyncEngine } from './engine';
 import type { SyncControls } from './sync-context';
@@ -9,7 +11,11 @@ import type { ConflictSummary } from './types';
 
 /** Runs team sync for this desk while the app is open, and gives screens its controls. */
 export function useSyncEngine(): SyncControls {
-  const { db, api, operatorId } = useDesk();
+  const db = useDb();
+  const api = useApi();
+  // Sync runs whoever is at the desk (records from other desks arrive before anyone signs in); a
+  // conflict is resolved by the operator signed in.
+  const operatorId = useSession((s) => s.currentOperatorId);
   // One engine per database and main; its PouchDB stays open while the app is (closing one of two
   // instances of a PouchDB closes the connection both share).
   const engine = useMemo(() => new SyncEngine({ db, api }), [db, api]);

@@ -85,6 +85,7 @@ describe('first run', () => {
       'Operators',
       'Outbox',
       'Backups',
+      'Team',
       'Audit',
       'Settings',
     ]);
@@ -121,6 +122,21 @@ describe('confirmations', () => {
     await user.click(within(screen.getByRole('navigation', { name: 'Operator' })).getByRole('link', { name: 'Switch operator' }));
     expect(await screen.findByRole('heading', { level: 1, name: 'Operators on this desk' })).toBeInTheDocument();
     expect(screen.queryByText('Rowlands Pharmacy saved.')).not.toBeInTheDocument();
+  });
+});
+
+describe('team sync', () => {
+  it('has a Team page in the menu; a desk not in a team shows no sync state in the header', async () => {
+    const user = userEvent.setup();
+    await start();
+    await createPriya(user);
+    expect(screen.queryByTestId('sync-status')).toBeNull();
+    await user.click(within(screen.getByRole('navigation', { name: 'Menu' })).getByRole('link', { name: 'Team' }));
+    expect(await screen.findByRole('heading', { level: 1, name: 'Team' })).toBeInTheDocument();
+    expect(screen.getByRole('heading', { name: 'Set up a team folder' })).toBeInTheDocument();
+    expect(screen.getByRole('heading', { name: 'Join a team' })).toBeInTheDocument();
+    window.location.hash = '#/team/conflicts';
+    expect(await screen.findByRole('heading', { level: 1, name: 'Conflicts to resolve' })).toBeInTheDocument();
   });
 });
 

@@ -42,6 +42,8 @@ describe('paths: the addresses users bookmark and the e2e specs open', () => {
       [paths.backups(), '/backups', patterns.backups],
       [paths.audit(), '/audit', patterns.audit],
       [paths.settings(), '/settings', patterns.settings],
+      [paths.team(), '/team', patterns.team],
+      [paths.conflicts(), '/team/conflicts', patterns.conflicts],
     ];
     for (const [built, expected, pattern] of cases) {
       expect(built).toBe(expected);
@@ -50,6 +52,10 @@ describe('paths: the addresses users bookmark and the e2e specs open', () => {
       if (built.includes(ID)) expect(match!.groups?.id, built).toBe(ID);
     }
     expect(href(paths.request(ID))).toBe(`#/requests/${ID}`);
+    // A conflict is named by its sync document id, `<table>:<key>`, encoded in the address.
+    const conflict = paths.conflict(`accounts:${ID}`);
+    expect(conflict).toBe(`/team/conflicts/accounts%3A${ID}`);
+    expect(decodeURIComponent(patterns.conflict.exec(conflict)!.groups!.id!)).toBe(`accounts:${ID}`);
   });
 
   it('matches whole addresses only, as before: no trailing slash, other case or malformed id', () => {

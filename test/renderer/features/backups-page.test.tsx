@@ -39,4 +39,17 @@ describe('the data safety page', () => {
     await waitFor(() => expect(downloadText).toHaveBeenCalled());
     expect(vi.mocked(downloadText).mock.calls[0]![0]).toBe('requests-report-london-2026-06-02.csv');
   });
+
+  it("points to the Team page for sharing records, instead of merging a team member's export", () => {
+    render(
+      <AtDesk db={db} api={realApi().api} operator={lead}>
+        <BackupsPage />
+      </AtDesk>,
+    );
+    expect(
+      screen.getByText(/Share records with your team through a team folder; a desk that cannot reach it can carry a batch file/),
+    ).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: 'Set it up on the Team page' })).toHaveAttribute('href', '#/team');
+    expect(screen.queryByText(/team member.s export/)).toBeNull();
+  });
 });

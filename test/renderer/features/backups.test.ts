@@ -1,11 +1,9 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Operator } from '@shared/models/operator';
 import { DEFAULT_SETTINGS } from '@shared/models/settings';
-import { exportDatabase, parseBackup } from '../../../renderer/src/db/backup';
 import type { DosDeskDb } from '../../../renderer/src/db/database';
 import { createAccount } from '../../../renderer/src/features/accounts/data/accounts';
 import { importAccountsCsv, previewAccountsCsv } from '../../../renderer/src/features/backups/data/accounts-csv';
-import { applyMerge, planMerge } from '../../../renderer/src/features/backups/data/merge';
 import { userStatusReport } from '../../../renderer/src/features/backups/data/reports';
 import { createOperator } from '../../../renderer/src/features/operators/data/operators';
 import { freshDb, PRIYA, realApi } from '../helpers';
@@ -67,45 +65,7 @@ describe('accounts CSV import', () => {
   });
 });
 
-describe('merging a team member’s export', () => {
-  it('adds new records, takes newer changes, keeps newer local ones, and lists the conflicts', async () => {
-    const mine = await createAccount(db, lead.id, account(), new Date('2026-11-01T10:00:00Z'));
-    const theirsDb = (await import('../helpers')).freshDb();
-    await theirsDb.open();
-    // Their desk: the same account changed later, and a new one.
-    await theirsDb.accounts.bulkAdd([
-      { ...mine, jobTitle: 'Clinical Director', updatedAt: '2026-11-05T10:00:00.000Z' },
-      { ...mine, id: 'acc-new', email: 'new@nhs.net', fullName: 'New Person', updatedAt: '2026-11-05T10:00:00.000Z' },
-    ]);
-    const plan = await planMerge(db, await parseBackup(await (await exportDatabase(theirsDb)).text()));
-    expect(plan.counts).toEqual({ new: 1, 'theirs-newer': 1, 'ours-newer': 0, same: 0 });
-    expect(plan.conflicts.map((c) => [c.label, c.outcome])).toEqual([['Alex Jones', 'theirs-newer']]);
-    expect(await applyMerge(db, lead.id, plan)).toBe(2);
-    expect((await db.accounts.get(mine.id))!.jobTitle).toBe('Clinical Director');
-    expect(await db.accounts.get('acc-new')).toBeTruthy();
-    // Merging again changes nothing.
-    const again = await planMerge(db, await parseBackup(await (await exportDatabase(theirsDb)).text()));
-    expect(again.counts).toEqual({ new: 0, 'theirs-newer': 0, 'ours-newer': 0, same: 2 });
-  });
-});
-
-describe('merging and importing as one change', () => {
-  it('takes an operator and an account from an export, each named in words in the audit trail', async () => {
-    const theirsDb = freshDb();
-    await theirsDb.open();
-    const sam = await createOperator(theirsDb, { ...PRIYA, fullName: 'Sam Okoro', email: 'sam.okoro@nhs.net' }, DEFAULT_SETTINGS.regions);
-    await createAccount(theirsDb, sam.id, account());
-    const plan = await planMerge(db, await parseBackup(await (await exportDatabase(theirsDb)).text()));
-    expect(await applyMerge(db, lead.id, plan)).toBe(2);
-    expect(await db.operators.get(sam.id)).toBeTruthy();
-    const merged = (await db.audit.toArray()).filter((e) => e.action === 'merge.import');
-    expect(merged.map((e) => [e.operatorId, e.subject])).toEqual([
-      [lead.id, 'operator Sam Okoro'],
-      [lead.id, "Alex Jones's account"],
-    ]);
-    expect((await db.changes.toArray()).filter((c) => c.table === 'operators').map((c) => c.keys)).toContainEqual([sam.id]);
-  });
-
+describe('importing as one change', () => {
   it('names imported and changed accounts in words', async () => {
     await createAccount(db, lead.id, account());
     const csv = [

@@ -10,8 +10,8 @@ import { useBackupList, useBackupsActions } from '../data/use-backups';
 import { BackupList } from './backup-list';
 import type { BackupsContext } from './backups-context';
 import { ExportAll } from './export-all';
-import { MergeImport } from './merge-import';
 import { ReportsSection } from './reports-section';
+import { TeamPointer } from './team-pointer';
 import { RestoreConfirm, type RestoreCandidate } from './restore-confirm';
 import { useDesk } from '../../../entities/desk/desk-context';
 
@@ -64,7 +64,7 @@ export function BackupsPage() {
       )}
       <BackupList ctx={ctx} backups={backups} refresh={refresh} offer={offer} />
       <ExportAll ctx={ctx} />
-      <MergeImport ctx={ctx} />
+      <TeamPointer />
       <CsvImport
         heading="Import accounts from CSV"
         columns={ACCOUNT_CSV_COLUMNS}

@@ -7,7 +7,7 @@ export function ExportAll({ ctx: { actions, run, busy, setStep, announce } }: { 
   return (
     <>
       <h2>Export</h2>
-      <p>Everything on this desk in one file, for safekeeping or for a team member to import.</p>
+      <p>Everything on this desk in one file, for safekeeping. It can be restored on this desk or another.</p>
       <button
         type="button"
         className="nhsuk-button nhsuk-button--secondary"

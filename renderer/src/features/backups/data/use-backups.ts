@@ -18,7 +18,6 @@ import { useDb } from '../../../db/db-context';
 import { useApi } from '../../../platform/api-context';
 import { useBackupStatus } from '../store';
 import { importAccountsCsv, previewAccountsCsv, type AccountImportRow } from './accounts-csv';
-import { applyMerge, planMerge, type MergePlan } from './merge';
 import { auditReport, requestsReport, userStatusReport } from './reports';
 import { plainErrorMessage } from '../../../platform/plain-error';
 import { useDesk } from '../../../entities/desk/desk-context';
@@ -54,8 +53,6 @@ export function useBackupsActions() {
       return restoreInto(db, backup, { api, label, operatorId, bringBackSettings, progress });
     },
     exportAll: async (progress: Progress) => exportDatabase(db, progress),
-    planMerge: (backup: ParsedBackup) => planMerge(db, backup),
-    applyMerge: (plan: MergePlan) => applyMerge(db, operatorId, plan),
     previewAccounts: (operator: Operator, csv: string) => previewAccountsCsv(db, operator, csv),
     importAccounts: (rows: readonly AccountImportRow[]) => importAccountsCsv(db, operatorId, rows),
     report: (kind: 'users' | 'requests' | 'audit', region: string) =>
