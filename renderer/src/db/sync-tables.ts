@@ -7,6 +7,8 @@ export interface SyncRevRow {
   /** The document id, `<table>:<key>`. */
   id: string;
   rev: string;
+  /** A digest of the record at that revision (`sync/revs.ts` contentDigest): tells a save that changed nothing, after compaction has dropped the revision's body. */
+  sha?: string;
 }
 
 /** A record with two or more live versions. */
@@ -27,6 +29,8 @@ export interface SyncStateRow {
 export interface SyncOutgoingRow {
   n?: number;
   docs: SyncDoc[];
+  /** Also in this desk's PouchDB (false between the two writes of a push; see sync/push.ts). */
+  inPouch?: boolean;
 }
 
 /** A conflict resolved on this desk: the losing revisions the next push closes (tombstones on their branches). */

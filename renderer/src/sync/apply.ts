@@ -1,35 +1,58 @@
 import Dexie, { type Table } from 'dexie';
-import type { Change as PouchChange } from 'pouchdb-core';
+import type { Change as PouchChange, Doc } from 'pouchdb-core';
+import { hashEntry } from '@shared/domain/audit-chain';
 import type { SyncDoc } from '@shared/sync/doc';
 import type { AuditEntry } from '@shared/models/audit';
 import { markTransaction, SHARED_TABLES } from '../db/change-log';
-import type { TeamAuditRow } from '../db/sync-tables';
+import type { SyncRevRow, TeamAuditRow } from '../db/sync-tables';
 import type { SyncCore } from './push';
+import { childRev, contentDigest } from './revs';
 import { readState, splitDocId, writeState } from './state';
 
 const PAGE = 1000;
 const SHARED = new Set<string>(SHARED_TABLES);
 
-type Change = PouchChange;
+type Change = Pick<PouchChange, 'id' | 'doc'>;
+type Incoming = SyncDoc & { _conflicts?: string[] };
 
 /**
  * Applies what PouchDB holds to Dexie, the store the app reads: for each record changed in PouchDB
  * since the last apply, its winning version (the same on every desk; chosen by revision, never by
  * clock), and whether it is in conflict. Marked as sync's own writes, so they are not noted in the
  * change log and never sent back out. A record this desk has edited and not yet pushed is left as
- * it is: its push makes a sibling revision, and the next apply shows the conflict.
+ * it is and looked at again after its push; a record held back (its email or ODS code is taken
+ * here) is tried again every time.
  */
 export async function applyIncoming(core: SyncCore): Promise<number> {
+  const { db } = core;
   let applied = 0;
+  const again = [...new Set([...(await readState(db, 'deferred')), ...Object.keys(await readState(db, 'held'))])];
+  if (again.length) applied += await applyPage(core, await winners(core, again), null);
   for (;;) {
-    const since = await readState(core.db, 'appliedSeq');
+    const since = await readState(db, 'appliedSeq');
     const feed = await core.pouch.changes({ since, limit: PAGE, include_docs: true, conflicts: true });
     if (!feed.results.length) return applied;
     applied += await applyPage(core, feed.results, feed.last_seq);
   }
 }
 
-async function applyPage(core: SyncCore, results: Change[], lastSeq: number | string): Promise<number> {
+/** The winning versions of `ids` now, as the changes feed gives them (a deletion as a tombstone). */
+async function winners(core: SyncCore, ids: string[]): Promise<Change[]> {
+  const { rows } = await core.pouch.allDocs({ keys: ids, include_docs: true, conflicts: true });
+  return rows.flatMap((row) =>
+    row.value ? [{ id: row.key, doc: (row.doc ?? { _id: row.key, _rev: row.value.rev, _deleted: true }) as Doc }] : [],
+  );
+}
+
+/** An audit document as its desk made it: made once, never edited, its entry's hash intact. */
+function honestAudit(id: string, doc: Incoming): boolean {
+  const entry = doc.v as AuditEntry | undefined;
+  if (doc._deleted || doc._conflicts?.length || !entry || id !== `audit:${doc.desk}:${doc.k}` || entry.id !== Number(doc.k)) return false;
+  if (!entry.hash || entry.hash !== hashEntry(entry, entry.prevHash ?? '')) return false;
+  return doc._rev === childRev(null, `${doc.desk}\naudit\n${doc.k}\n${entry.hash}`).rev;
+}
+
+async function applyPage(core: SyncCore, results: Change[], lastSeq: number | string | null): Promise<number> {
   const { db, deskId } = core;
   const records = results.filter((r) => SHARED.has(splitDocId(r.id).table));
   const audits = results.filter((r) => splitDocId(r.id).table === 'audit');
@@ -43,6 +66,8 @@ async function applyPage(core: SyncCore, results: Change[], lastSeq: number | st
       .where('seq')
       .above(pushedSeq)
       .each((row) => row.keys.forEach((key) => unpushed.add(`${row.table}:${key}`)));
+    const deferred = new Set(await readState(db, 'deferred'));
+    const held = { ...(await readState(db, 'held')) };
     const ids = records.map((r) => r.id);
     const have = await db.syncRevs.bulkGet(ids);
     const puts = new Map<string, { ids: string[]; values: unknown[]; revs: string[] }>();
@@ -50,12 +75,21 @@ async function applyPage(core: SyncCore, results: Change[], lastSeq: number | st
     const conflictsPut = [];
     const conflictsGone: string[] = [];
     for (const [i, change] of records.entries()) {
-      if (unpushed.has(change.id)) continue;
-      const doc = change.doc as unknown as SyncDoc & { _conflicts?: string[] };
+      deferred.delete(change.id);
+      if (unpushed.has(change.id)) {
+        deferred.add(change.id);
+        continue;
+      }
+      const doc = change.doc as unknown as Incoming;
       const { table, key } = splitDocId(change.id);
+      // A record must be filed under its own id: one that is not would overwrite another record.
+      if (!doc._deleted && (doc.t !== table || String((doc.v as { id?: unknown } | undefined)?.id) !== key)) {
+        held[change.id] = 'It does not match its own id, so it was not taken in.';
+        continue;
+      }
       if (doc._conflicts?.length) conflictsPut.push({ id: change.id, table, key, revs: [doc._rev, ...doc._conflicts] });
       else conflictsGone.push(change.id);
-      if (have[i]?.rev === doc._rev) continue;
+      if (have[i]?.rev === doc._rev && !held[change.id]) continue;
       if (doc._deleted) {
         const d = deletes.get(table) ?? { keys: [], revs: [] };
         d.keys.push(key);
@@ -69,12 +103,12 @@ async function applyPage(core: SyncCore, results: Change[], lastSeq: number | st
         puts.set(table, p);
       }
     }
-    const held = { ...(await readState(db, 'held')) };
-    const revs: { id: string; rev: string }[] = [];
+    const revs: SyncRevRow[] = [];
+    // Deletions first: a record that frees an email or ODS code goes before one that takes it.
     for (const [table, d] of deletes) {
       await db.table(table).bulkDelete(d.keys);
       d.keys.forEach((key, i) => {
-        revs.push({ id: `${table}:${key}`, rev: d.revs[i]! });
+        revs.push({ id: `${table}:${key}`, rev: d.revs[i]!, sha: contentDigest(undefined) });
         delete held[`${table}:${key}`];
       });
       applied += d.keys.length;
@@ -85,16 +119,18 @@ async function applyPage(core: SyncCore, results: Change[], lastSeq: number | st
         await db.table(table).bulkPut(p.values);
       } catch (error) {
         // A record that cannot be kept here (another record holds the same email or ODS code) is
-        // held back and reported; the rest of the page is applied.
+        // held back, reported, and tried again each cycle; the rest of the page is applied.
         if (!(error instanceof Dexie.BulkError)) throw error;
         failed = new Set(Object.keys(error.failuresByPos).map(Number));
         for (const [pos, reason] of Object.entries(error.failuresByPos))
           held[p.ids[Number(pos)]!] =
-            reason.name === 'ConstraintError' ? 'Another record here has the same email or ODS code.' : reason.message;
+            reason.name === 'ConstraintError'
+              ? 'Another record here has the same email or ODS code: change or remove one of them.'
+              : reason.message;
       }
       p.ids.forEach((id, i) => {
         if (failed.has(i)) return;
-        revs.push({ id, rev: p.revs[i]! });
+        revs.push({ id, rev: p.revs[i]!, sha: contentDigest(p.values[i]) });
         delete held[id];
       });
       applied += p.ids.length - failed.size;
@@ -103,21 +139,30 @@ async function applyPage(core: SyncCore, results: Change[], lastSeq: number | st
     await db.syncConflicts.bulkPut(conflictsPut);
     await db.syncConflicts.bulkDelete(conflictsGone);
     await writeState(db, 'held', held);
+    await writeState(db, 'deferred', [...deferred]);
 
-    // Other desks' audit entries: read-only copies. A second version of an entry is tampering.
+    // Other desks' audit entries: read-only copies, each added once. An entry that was edited,
+    // deleted, filed under another desk's name, or whose hash does not hold is tampering.
     const tampered = new Set(await readState(db, 'tampered'));
-    const copies: TeamAuditRow[] = [];
     for (const change of audits) {
-      const doc = change.doc as unknown as SyncDoc & { _conflicts?: string[] };
-      // A second version, a deletion, or an entry filed under another desk's name: none is ever made honestly.
-      if (doc._conflicts?.length || doc._deleted || !change.id.startsWith(`audit:${doc.desk}:`)) tampered.add(change.id);
-      if (doc.desk === deskId || doc._deleted || !doc.v || !change.id.startsWith(`audit:${doc.desk}:`)) continue;
-      const entry = doc.v as AuditEntry;
-      copies.push({ ...entry, id: Number(doc.k), desk: doc.desk, ...(doc._conflicts?.length ? { tampered: true } : {}) });
+      const doc = change.doc as unknown as Incoming;
+      const honest = honestAudit(change.id, doc);
+      if (!honest) tampered.add(change.id);
+      if (doc.desk === deskId || !change.id.startsWith(`audit:${doc.desk}:`)) continue;
+      const id = Number(doc.k);
+      const existing = await db.teamAudit.get([doc.desk, id]);
+      if (existing) {
+        if (!honest || existing.hash !== (doc.v as AuditEntry | undefined)?.hash) {
+          tampered.add(change.id);
+          if (!existing.tampered) await db.teamAudit.put({ ...existing, tampered: true });
+        }
+      } else if (doc.v && !doc._deleted) {
+        const copy: TeamAuditRow = { ...(doc.v as AuditEntry), id, desk: doc.desk, ...(honest ? {} : { tampered: true }) };
+        await db.teamAudit.add(copy);
+      }
     }
-    await db.teamAudit.bulkPut(copies);
     await writeState(db, 'tampered', [...tampered]);
-    await writeState(db, 'appliedSeq', lastSeq);
+    if (lastSeq !== null) await writeState(db, 'appliedSeq', lastSeq);
   });
   return applied;
 }

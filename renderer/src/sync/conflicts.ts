@@ -80,7 +80,8 @@ export async function resolveConflict(
   if (String(value[keyPath]) !== detail.key) throw new InputError('The combined record must keep its id.', 'resolution');
   await change(desk, [table, core.db.syncPending], async (ctx) => {
     const before = await table.get(detail.key);
-    await table.put(value);
+    // The resolution is a change made now: a record that says when it was last changed says so.
+    await table.put('updatedAt' in value ? { ...value, updatedAt: ctx.at } : value);
     await core.db.syncPending.put({ id: docId, losers: detail.list.filter((v) => !v.winner).map((v) => v.rev) });
     await ctx.audit({
       entity: detail.table,

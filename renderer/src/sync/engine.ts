@@ -5,7 +5,8 @@ import type { DosDeskDb } from '../db/database';
 import type { Desk } from '../entities/desk/change';
 import { applyIncoming } from './apply';
 import { loadConflict, resolveConflict } from './conflicts';
-import { call, exportOutgoing, importFolder, readMarks, takeIn, writeSnapshot, type TeamTransport } from './folder';
+import { InputError } from '../db/guards';
+import { call, checkAuthorship, exportOutgoing, importFolder, readMarks, takeIn, writeSnapshot, type TeamTransport } from './folder';
 import { openPouch, type SyncPouch } from './pouch';
 import { pushLocal, type SyncCore } from './push';
 import { readState, writeState } from './state';
@@ -87,8 +88,9 @@ export class SyncEngine {
   async close(): Promise<void> {
     this.stop();
     await this.running?.catch(() => undefined);
-    await this.core?.pouch.close();
+    const core = this.core;
     this.core = null;
+    await core?.pouch.close();
   }
 
   /** A change was made here: write it out once changes have settled. */
@@ -127,6 +129,8 @@ export class SyncEngine {
     } finally {
       this.running = null;
       done();
+      // A cycle asked for meanwhile (a change settled, "Sync now") runs now rather than at the next tick.
+      if (this.again) void this.cycle();
     }
   }
 
@@ -134,22 +138,41 @@ export class SyncEngine {
     this.store.setState(patch);
   }
 
-  /** The engine for this team and desk; a desk that joined another team starts its sync records afresh. */
+  /**
+   * The engine for this team and desk. A desk that joins another team starts its sync records
+   * afresh: its records are shared again from what it holds. A desk that joins the same team again
+   * (main gives it a new desk id, so a new PouchDB) keeps which revision each record here reflects,
+   * so what it changed meanwhile (a deletion too) still goes out as an edit of that revision; it
+   * reads the folder again from the start and publishes its audit trail under its new id.
+   */
   private async coreFor(status: Member): Promise<SyncCore> {
     const { db } = this.options;
-    if (this.core && this.core.deskId === status.desk.id && (await readState(db, 'team')) === status.team.id) return this.core;
+    const who = `${status.team.id}/${status.desk.id}`;
+    if (this.core && this.core.deskId === status.desk.id && (await readState(db, 'team')) === who) return this.core;
     await this.core?.pouch.close();
-    if ((await readState(db, 'team')) !== status.team.id) {
+    this.core = null;
+    const stored = await readState(db, 'team');
+    if (stored !== who) {
+      const sameTeam = stored?.split('/')[0] === status.team.id;
       await db.transaction('rw', [db.syncRevs, db.syncConflicts, db.syncState, db.syncOutgoing, db.syncPending, db.teamAudit], async () => {
-        await Promise.all([
-          db.syncRevs.clear(),
-          db.syncConflicts.clear(),
-          db.syncState.clear(),
-          db.syncOutgoing.clear(),
-          db.syncPending.clear(),
-          db.teamAudit.clear(),
-        ]);
-        await writeState(db, 'team', status.team.id);
+        if (sameTeam) {
+          await Promise.all([writeState(db, 'appliedSeq', 0), writeState(db, 'auditPushedId', 0), writeState(db, 'seeded', false)]);
+          // Waiting revisions go out under this desk's new id; its audit entries are published again under it.
+          await db.syncOutgoing.toCollection().modify((row) => {
+            row.docs = row.docs.filter((d) => d.t !== 'audit').map((d) => ({ ...d, desk: status.desk.id }));
+            row.inPouch = false;
+          });
+        } else {
+          await Promise.all([
+            db.syncRevs.clear(),
+            db.syncConflicts.clear(),
+            db.syncState.clear(),
+            db.syncOutgoing.clear(),
+            db.syncPending.clear(),
+            db.teamAudit.clear(),
+          ]);
+        }
+        await writeState(db, 'team', who);
       });
     }
     const open = this.options.open ?? openPouch;
@@ -288,10 +311,16 @@ export class SyncEngine {
     const imported = await this.exclusive(async () => {
       if (!this.core) throw new Error('Join the team first: a batch file can only be opened with the team’s key.');
       const before = (await this.core.pouch.info()).update_seq;
+      const batches = [];
       for (const line of content.split(/\r?\n/).filter((l) => l.trim())) {
         const batch = await call(this.options.api.openTeamBatch(line));
-        await takeIn(this.core, batch.docs);
+        if (batch.snapshot)
+          throw new InputError('That file holds part of a snapshot, which only a team folder carries: nothing was taken in.', 'file');
+        checkAuthorship(batch);
+        batches.push(batch);
       }
+      // Every line is checked before any is taken in: a file with one bad batch changes nothing.
+      for (const batch of batches) await takeIn(this.core, batch.docs);
       const feed = await this.core.pouch.changes({ since: before, return_docs: true });
       return feed.results.filter((r) => !r.id.startsWith('_local/')).length;
     });

@@ -49,7 +49,7 @@ export async function takeIn(core: SyncCore, docs: SyncDoc[]): Promise<void> {
 }
 
 /** A batch (not a snapshot) carries only its own desk's revisions; one claiming another desk's is refused. */
-function checkAuthorship(batch: ReadBatch): void {
+export function checkAuthorship(batch: ReadBatch): void {
   if (batch.snapshot) return;
   const stray = batch.docs.find((d) => d.desk !== batch.deskId);
   if (stray)

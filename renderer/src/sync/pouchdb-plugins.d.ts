@@ -47,6 +47,9 @@ declare module 'pouchdb-core' {
       results: { id: string; docs: ({ ok: Doc } | { error: { error: string; reason: string } })[] }[];
     }>;
     changes(options: ChangesOptions): Promise<{ results: Change[]; last_seq: number | string }>;
+    allDocs(options: { keys: string[]; include_docs?: boolean; conflicts?: boolean }): Promise<{
+      rows: { key: string; id?: string; value?: { rev: string; deleted?: boolean }; doc?: Doc | null; error?: string }[];
+    }>;
     info(): Promise<{ doc_count: number; update_seq: number | string; db_name: string }>;
     compact(): Promise<unknown>;
     close(): Promise<void>;

@@ -3,8 +3,9 @@ import { canonicalJson } from '@shared/domain/sha256';
 import { BATCH_MAX_DOCS, type SyncDoc, type SyncTable } from '@shared/sync/doc';
 import { SHARED_TABLES } from '../db/change-log';
 import type { DosDeskDb } from '../db/database';
+import type { SyncRevRow } from '../db/sync-tables';
 import type { SyncPouch } from './pouch';
-import { childRev } from './revs';
+import { childRev, contentDigest, revHash } from './revs';
 import { docId, readState, writeState } from './state';
 
 /** What the engine works with: this desk's Dexie, its PouchDB, and its id in the team. */
@@ -15,6 +16,11 @@ export interface SyncCore {
 }
 
 type By = { id: string; name: string } | null;
+interface Made {
+  docs: SyncDoc[];
+  revs: SyncRevRow[];
+  resolved: string[];
+}
 interface Edit {
   table: string;
   key: string;
@@ -28,19 +34,25 @@ function tableOf(db: DosDeskDb, name: string): Table<unknown, string> {
   return db.table(name) as Table<unknown, string>;
 }
 
-/** The revision histories of `refs` (id and revision), from PouchDB; missing ones are left out. */
+/**
+ * The revision histories of `refs` (id and revision) and their bodies, from PouchDB. A revision
+ * that is no longer a leaf has had its body compacted away and `bulkGet` calls it missing: its
+ * history is then just itself, a stemmed path that PouchDB and CouchDB graft onto the tree by
+ * generation and hash, and its body is unknown.
+ */
 async function histories(
   pouch: SyncPouch,
   refs: { id: string; rev: string }[],
-): Promise<Map<string, { ids: string[]; body: unknown; deleted: boolean }>> {
-  const found = new Map<string, { ids: string[]; body: unknown; deleted: boolean }>();
+): Promise<Map<string, { ids: string[]; body: unknown; deleted: boolean; known: boolean }>> {
+  const found = new Map<string, { ids: string[]; body: unknown; deleted: boolean; known: boolean }>();
+  for (const ref of refs) found.set(`${ref.id} ${ref.rev}`, { ids: [revHash(ref.rev)], body: undefined, deleted: false, known: false });
   if (!refs.length) return found;
   const { results } = await pouch.bulkGet({ docs: refs, revs: true });
   for (const result of results)
     for (const item of result.docs)
       if ('ok' in item) {
         const doc = item.ok as unknown as SyncDoc;
-        found.set(`${doc._id} ${doc._rev}`, { ids: doc._revisions.ids, body: doc.v, deleted: Boolean(doc._deleted) });
+        found.set(`${doc._id} ${doc._rev}`, { ids: doc._revisions.ids, body: doc.v, deleted: Boolean(doc._deleted), known: true });
       }
   return found;
 }
@@ -77,7 +89,7 @@ async function makeDocs(
   const known = await histories(pouch, refs);
 
   const docs: SyncDoc[] = [];
-  const revs: { id: string; rev: string }[] = [];
+  const revs: SyncRevRow[] = [];
   const resolved: string[] = [];
   edits.forEach((edit, i) => {
     const id = ids[i]!;
@@ -89,8 +101,12 @@ async function makeDocs(
     const common = { t: edit.table as SyncTable, k: edit.key, desk: deskId, by: edit.by };
     if (value === undefined && !parent) return; // never shared, and gone: nothing to tell the team
     // An edit that changed nothing (the same record written again) makes no revision, unless it resolves a conflict.
-    if (parent && !losers.length && value !== undefined && !parent.deleted && canonicalJson(value) === canonicalJson(parent.body)) return;
     const content = value === undefined ? 'deleted' : canonicalJson(value);
+    const digest = contentDigest(value);
+    const unchanged = parent?.known
+      ? !parent.deleted && value !== undefined && content === canonicalJson(parent.body)
+      : base?.sha === digest;
+    if (parent && !losers.length && unchanged) return;
     // A record shared for the first time is named by its content alone: two desks that hold the same
     // record (restored from one backup) make the same first revision, not a conflict.
     const origin = seed === SEED ? SEED : `${deskId}\n${seed}`;
@@ -100,10 +116,10 @@ async function makeDocs(
         ? { _id: id, _rev: rev, _revisions: revisions, _deleted: true, ...common }
         : { _id: id, _rev: rev, _revisions: revisions, ...common, v: value },
     );
-    revs.push({ id, rev });
+    revs.push({ id, rev, sha: digest });
     for (const loser of losers) {
       const branch = known.get(`${id} ${loser}`);
-      if (!branch || branch.deleted) continue;
+      if (!branch?.known || branch.deleted) continue; // no longer a live leaf: nothing to close
       const closed = childRev({ rev: loser, ids: branch.ids }, `${deskId}\n${seed}\nresolved`);
       docs.push({ _id: id, _rev: closed.rev, _revisions: closed.revisions, _deleted: true, ...common });
     }
@@ -111,25 +127,42 @@ async function makeDocs(
   return { docs, revs, resolved };
 }
 
-/** Puts `docs` into PouchDB as they are (`new_edits: false`, as replication does) and notes them as this desk's, to go out. */
-async function commit(
-  core: SyncCore,
-  made: { docs: SyncDoc[]; revs: { id: string; rev: string }[]; resolved: string[] },
-  after: () => Promise<void>,
-): Promise<void> {
-  const { db, pouch } = core;
-  if (made.docs.length) {
-    const results = await pouch.bulkDocs(made.docs as never, { new_edits: false });
-    const failed = results.find((r) => 'error' in r && r.error);
-    if (failed)
-      throw new Error(`Team sync could not keep a change (${String((failed as { message?: string }).message ?? 'unknown error')}).`);
-  }
+/**
+ * Keeps this desk's new revisions: first in Dexie, with the positions they stand for and as waiting
+ * to go out (one transaction, so a crash leaves all of it or none), then in PouchDB as they are
+ * (`new_edits: false`, as replication does). A crash between the two is caught up by `catchUp()` at
+ * the next push, with the very same revisions, so nothing is lost and no revision is made twice.
+ */
+async function commit(core: SyncCore, made: Made, after: () => Promise<void>): Promise<void> {
+  const { db } = core;
+  const rows: number[] = [];
   await db.transaction('rw', [db.syncRevs, db.syncState, db.syncOutgoing, db.syncPending], async () => {
     await db.syncRevs.bulkPut(made.revs);
     await db.syncPending.bulkDelete(made.resolved);
-    for (let i = 0; i < made.docs.length; i += BATCH_MAX_DOCS) await db.syncOutgoing.add({ docs: made.docs.slice(i, i + BATCH_MAX_DOCS) });
+    for (let i = 0; i < made.docs.length; i += BATCH_MAX_DOCS)
+      rows.push(await db.syncOutgoing.add({ docs: made.docs.slice(i, i + BATCH_MAX_DOCS), inPouch: false }));
     await after();
   });
+  await intoPouch(core, rows);
+}
+
+async function intoPouch(core: SyncCore, rows: number[]): Promise<void> {
+  const { db, pouch } = core;
+  for (const n of rows) {
+    const row = await db.syncOutgoing.get(n);
+    if (!row || row.inPouch) continue;
+    const results = await pouch.bulkDocs(row.docs as never, { new_edits: false });
+    const failed = results.find((r) => 'error' in r && r.error);
+    if (failed)
+      throw new Error(`Team sync could not keep a change (${String((failed as { message?: string }).message ?? 'unknown error')}).`);
+    await db.syncOutgoing.update(n, { inPouch: true });
+  }
+}
+
+/** Revisions kept in Dexie that a crash stopped from reaching PouchDB go there now. */
+async function catchUp(core: SyncCore): Promise<void> {
+  const pending = await core.db.syncOutgoing.filter((row) => row.inPouch === false).primaryKeys();
+  await intoPouch(core, pending);
 }
 
 /**
@@ -138,7 +171,6 @@ async function commit(
  */
 async function seedExisting(core: SyncCore): Promise<number> {
   const { db } = core;
-  const upTo = (await db.changes.orderBy('seq').last())?.seq ?? 0;
   let made = 0;
   for (const table of SHARED_TABLES) {
     const keys = (await tableOf(db, table).toCollection().primaryKeys()) as string[];
@@ -152,10 +184,9 @@ async function seedExisting(core: SyncCore): Promise<number> {
       made += docs.docs.length;
     }
   }
-  await db.transaction('rw', db.syncState, async () => {
-    if ((await readState(db, 'pushedSeq')) < upTo) await writeState(db, 'pushedSeq', upTo);
-    await writeState(db, 'seeded', true);
-  });
+  // The change log is not moved past: its rows for records just shared find nothing new to send,
+  // and a deletion it holds (of a record shared before) still goes out.
+  await writeState(db, 'seeded', true);
   return made;
 }
 
@@ -195,6 +226,7 @@ async function pushAudit(core: SyncCore): Promise<number> {
  */
 export async function pushLocal(core: SyncCore): Promise<number> {
   const { db } = core;
+  await catchUp(core);
   let made = (await readState(db, 'seeded')) ? 0 : await seedExisting(core);
   for (;;) {
     const pushedSeq = await readState(db, 'pushedSeq');

@@ -1,4 +1,4 @@
-import { sha256Hex } from '@shared/domain/sha256';
+import { canonicalJson, sha256Hex } from '@shared/domain/sha256';
 
 /** The generation of a revision (`3-abc…` → 3). */
 export function generation(rev: string): number {
@@ -21,4 +21,9 @@ export function childRev(
   const hash = sha256Hex(`${parent?.rev ?? ''}\n${seed}`).slice(0, 32);
   const start = (parent ? generation(parent.rev) : 0) + 1;
   return { rev: `${start}-${hash}`, revisions: { start, ids: [hash, ...(parent?.ids ?? [])].slice(0, 100) } };
+}
+
+/** What a record holds, as a short digest (key order does not matter): equal digests, nothing changed. */
+export function contentDigest(value: unknown): string {
+  return value === undefined ? 'deleted' : sha256Hex(canonicalJson(value)).slice(0, 32);
 }

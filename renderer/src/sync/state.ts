@@ -2,7 +2,7 @@ import type { DosDeskDb } from '../db/database';
 
 /** The sync engine's positions, kept in Dexie's `syncState` so each is read in the transaction that relies on it. */
 export interface EngineState {
-  /** The team whose PouchDB the positions below refer to. */
+  /** The team and desk (`<team id>/<desk id>`) whose PouchDB the positions below refer to. */
   team: string | null;
   /** The change log has been taken up to this seq. */
   pushedSeq: number;
@@ -14,8 +14,10 @@ export interface EngineState {
   seeded: boolean;
   /** PouchDB's changes are applied to Dexie up to this update sequence. */
   appliedSeq: number | string;
-  /** Records another desk sent that could not be taken in here, and why. */
+  /** Records another desk sent that could not be taken in here, and why; tried again each cycle. */
   held: Record<string, string>;
+  /** Records an apply passed over because this desk had edited them and not yet pushed; applied after the push. */
+  deferred: string[];
   /** Audit entries that arrived with a second version (tampering), by document id. */
   tampered: string[];
   /** When a cycle last finished with the team folder reachable (this desk's clock, shown only). */
@@ -30,6 +32,7 @@ export const INITIAL_STATE: EngineState = {
   seeded: false,
   appliedSeq: 0,
   held: {},
+  deferred: [],
   tampered: [],
   lastSyncedAt: null,
 };

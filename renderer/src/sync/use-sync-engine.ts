@@ -23,6 +23,7 @@ export function useSyncEngine(): SyncControls {
     engine.start();
     return () => engine.stop();
   }, [engine]);
+
   const state = useStore(engine.store);
   const conflicts = useLiveQuery(
     async (): Promise<ConflictSummary[]> => {

@@ -125,7 +125,8 @@ export async function teamDesk(
       createdAt: new Date().toISOString(),
     } as never);
   }
-  const pouch = new PouchDB(`test-pouch-${++n}-${id}`, { adapter: 'memory' }) as SyncPouch;
+  // As production opens it (sync/pouch.ts): compaction on, so tests meet non-leaf revisions without bodies.
+  const pouch = new PouchDB(`test-pouch-${++n}-${id}`, { adapter: 'memory', auto_compaction: true, revs_limit: 100 }) as SyncPouch;
   const engine = new SyncEngine({ db, api: folder.transport(id), open: () => pouch, snapshotAfter: 1_000_000 });
   return {
     id,
