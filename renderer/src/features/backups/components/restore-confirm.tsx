@@ -1,4 +1,5 @@
-import { useState } from 'react';
+import { useContext, useState } from 'react';
+import { SyncContext } from '../../../sync/sync-context';
 import { settingsInBackup, type ParsedBackup } from '../../../db/backup';
 import type { BackupsContext } from './backups-context';
 import { describeRestore } from './describe-restore';
@@ -24,12 +25,27 @@ export function RestoreConfirm({
   refresh(): Promise<void>;
 }) {
   const [bringBackSettings, setBringBackSettings] = useState(false);
+  const team = useContext(SyncContext)?.state.team;
   return (
     <section className="nhsuk-card" aria-labelledby="restore-summary">
       <div className="nhsuk-card__content">
         <h2 className="nhsuk-card__heading" id="restore-summary">
           Restore {candidate.label}?
         </h2>
+        {team?.state === 'member' && (
+          <div className="nhsuk-warning-callout" data-testid="restore-team-warning">
+            <h3 className="nhsuk-warning-callout__label">
+              <span role="text">
+                <span className="nhsuk-u-visually-hidden">Important: </span>This desk is in the team {team.team.name}
+              </span>
+            </h3>
+            <p>
+              A restore changes records the whole team shares: records that differ from the backup are changed back on every desk, and
+              records made since the backup are deleted on every desk. To get back records this desk lost, you do not need a restore: the
+              team folder brings them back.
+            </p>
+          </div>
+        )}
         <table className="nhsuk-table" data-testid="restore-summary">
           <caption className="nhsuk-table__caption nhsuk-u-visually-hidden">Records in the backup and on this desk now</caption>
           <thead className="nhsuk-table__head">
