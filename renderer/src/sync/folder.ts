@@ -40,6 +40,13 @@ async function saveMarks(core: SyncCore, marks: ReadMarks): Promise<ReadMarks> {
   return { ...marks, _rev: rev };
 }
 
+/** Notes batches this desk wrote as read here: it holds what they carry. */
+async function markOwn(core: SyncCore, seqs: number[]): Promise<void> {
+  const marks = await readMarks(core);
+  marks.desks[core.deskId] = [...new Set([...(marks.desks[core.deskId] ?? []), ...seqs])].sort((a, b) => a - b);
+  await saveMarks(core, marks);
+}
+
 /** Imports one batch's documents as replication does: revisions with their history, idempotent, any order. */
 export async function takeIn(core: SyncCore, docs: SyncDoc[]): Promise<void> {
   if (!docs.length) return;
@@ -73,13 +80,17 @@ export async function importFolder(core: SyncCore, transport: TeamTransport, sta
   let marks = await readMarks(core);
   const report: ImportReport = { batches: 0, docs: 0, skipped: [] };
   const others = status.desks.filter((d) => !d.you);
+  // This desk's own batches are read too when it does not hold them (its records were lost and it
+  // starts again): each batch it writes is noted as read as it is written.
+  const everyone = status.desks;
   const done = (deskId: string) => new Set(marks.desks[deskId] ?? []);
   const mark = async (deskId: string, seqs: number[]) => {
     marks.desks[deskId] = [...new Set([...(marks.desks[deskId] ?? []), ...seqs])].sort((a, b) => a - b);
     marks = await saveMarks(core, marks);
   };
 
-  if (Object.keys(marks.desks).length === 0) {
+  const fromOthers = () => Object.keys(marks.desks).some((d) => d !== core.deskId && marks.desks[d]!.length);
+  if (!fromOthers()) {
     const newest = others.flatMap((d) => d.snapshots.map((seq) => ({ deskId: d.id, seq }))).sort((a, b) => b.seq - a.seq)[0];
     if (newest) {
       try {
@@ -103,12 +114,12 @@ export async function importFolder(core: SyncCore, transport: TeamTransport, sta
     }
   }
 
-  for (const desk of others) {
+  for (const desk of everyone) {
     const have = done(desk.id);
     const snapshotSeqs = new Set(desk.snapshots);
     // Snapshots are for a desk starting out; after that, the batches they were made from are read.
     const skippedSnapshots = desk.snapshots.filter((seq) => !have.has(seq));
-    if (skippedSnapshots.length && Object.keys(marks.desks).length) await mark(desk.id, skippedSnapshots);
+    if (skippedSnapshots.length && fromOthers()) await mark(desk.id, skippedSnapshots);
     for (const seq of [...new Set(desk.batches)].sort((a, b) => a - b)) {
       if (have.has(seq) || snapshotSeqs.has(seq)) continue;
       try {
@@ -141,7 +152,10 @@ export async function exportOutgoing(core: SyncCore, transport: TeamTransport): 
     }
     if (!rows.length) break;
     const docs = rows.flatMap((r) => r.docs);
-    for (let i = 0; i < docs.length; i += BATCH_MAX_DOCS) await call(transport.writeTeamBatch({ docs: docs.slice(i, i + BATCH_MAX_DOCS) }));
+    for (let i = 0; i < docs.length; i += BATCH_MAX_DOCS) {
+      const { seq } = await call(transport.writeTeamBatch({ docs: docs.slice(i, i + BATCH_MAX_DOCS) }));
+      await markOwn(core, [seq]);
+    }
     await db.syncOutgoing.bulkDelete(rows.map((r) => r.n!));
     written += docs.length;
   }
@@ -175,7 +189,7 @@ export async function writeSnapshot(core: SyncCore, transport: TeamTransport, st
     const { results } = await core.pouch.bulkGet({ docs: refs, revs: true });
     const docs = results.flatMap((r) => r.docs.flatMap((d) => ('ok' in d ? [d.ok as unknown as SyncDoc] : [])));
     const snapshot: SnapshotPart = { id, part, parts, covers };
-    if (docs.length) await call(transport.writeTeamBatch({ docs: docs.map(clean), snapshot }));
+    if (docs.length) await markOwn(core, [(await call(transport.writeTeamBatch({ docs: docs.map(clean), snapshot }))).seq]);
   }
   return leaves.length;
 }

@@ -170,3 +170,23 @@ describe('team sync in the hard cases', () => {
     expect(await b.db.syncConflicts.count()).toBe(0);
   });
 });
+
+describe('a desk that lost its records', () => {
+  it('reads its own batches back from the team folder, so what only it had made comes back', async () => {
+    const folder = new MemoryFolder();
+    const a = await teamDesk(folder, 'A');
+    desks.push(a);
+    await edit(a, (db) => db.accounts.put(account('mine', { fullName: 'Only on A' })));
+    await a.engine.cycle();
+    // Its IndexedDB is gone (a new Dexie and PouchDB); main, with its desk id and keys, is not.
+    await a.engine.close();
+    const { freshDb } = await import('../helpers');
+    const db = freshDb();
+    const pouch = new PouchDB(`lost-${a.id}`, { adapter: 'memory', auto_compaction: true }) as SyncPouch;
+    const engine = new SyncEngine({ db, api: folder.transport(a.id), open: () => pouch, snapshotAfter: 1e6 });
+    await engine.cycle();
+    expect(await db.accounts.get('mine')).toMatchObject({ fullName: 'Only on A' });
+    await engine.close();
+    db.close();
+  });
+});
