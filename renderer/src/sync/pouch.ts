@@ -1,12 +1,9 @@
 import PouchDB, { type Database } from 'pouchdb-core';
 import idb from 'pouchdb-adapter-idb';
 import replication from 'pouchdb-replication';
-import type { SyncDoc } from '@shared/sync/doc';
 
 PouchDB.plugin(idb).plugin(replication);
 
-/** The body of a sync document as PouchDB holds it (the record is under `v`; see shared/sync/doc.ts). */
-export type SyncBody = Omit<SyncDoc, '_id' | '_rev' | '_revisions' | '_deleted'>;
 export type SyncPouch = Database;
 
 /**
