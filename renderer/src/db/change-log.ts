@@ -1,3 +1,4 @@
+import { SYNC_TABLES, type SyncTable } from '@shared/sync/doc';
 import type { DBCore, DBCoreMutateRequest, DBCoreMutateResponse, DBCoreTable, DBCoreTransaction, Middleware } from 'dexie';
 
 /**
@@ -5,21 +6,8 @@ import type { DBCore, DBCoreMutateRequest, DBCoreMutateResponse, DBCoreTable, DB
  * same transaction; the audit trail (its own append-only chain), this desk's settings cache and
  * the change log itself are not.
  */
-export const SHARED_TABLES = [
-  'operators',
-  'services',
-  'accounts',
-  'requests',
-  'temporaryAccounts',
-  'emergencyChanges',
-  'ccOrganisations',
-  'ccRequests',
-  'ccLicences',
-  'capacityReports',
-  'pharmacyProfiles',
-  'pharmacyChanges',
-] as const;
-export type SharedTable = (typeof SHARED_TABLES)[number];
+export type SharedTable = Exclude<SyncTable, 'audit'>;
+export const SHARED_TABLES: readonly SharedTable[] = SYNC_TABLES.filter((t): t is SharedTable => t !== 'audit');
 
 /**
  * One committed write to a shared table: which records, and what became of them. `seq` only grows
