@@ -59,7 +59,7 @@ export interface DeskOptions {
   /**
    * Team folder timing and PBKDF2 iterations for main's team service (a quick poll so desks notice
    * the folder within a second or so, few iterations so joining is quick). Only in the browser
-   * preview: the Electron app keeps its defaults, and the specs press "Sync now" where a person would.
+   * preview: the Electron app keeps its defaults (so team-sync.spec.ts runs in the preview only).
    */
   team?: HostOptions['team'];
 }
