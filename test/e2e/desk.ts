@@ -6,7 +6,7 @@ import axe from 'axe-core';
 import { expect } from 'vitest';
 import { _electron, chromium, type BrowserContext, type Page } from 'playwright-core';
 import { findElectronBinary } from '../../electron/tools/electron-binary.mjs';
-import { startPreviewHost, type PreviewHost } from '../../electron/preview/host';
+import { startPreviewHost, type HostOptions, type PreviewHost } from '../../electron/preview/host';
 import { AXE_DISABLED_RULES, AXE_TAGS } from '../support/axe-rules';
 
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -54,19 +54,34 @@ export function newPlaces(): DeskPlaces {
   return { dataDir: join(base, 'data'), profileDir: join(base, 'profile') };
 }
 
-async function startHost(places: DeskPlaces): Promise<PreviewHost> {
+/** How a desk is started, beyond its places. */
+export interface DeskOptions {
+  /**
+   * Team folder timing and PBKDF2 iterations for main's team service (a quick poll so desks notice
+   * the folder within a second or so, few iterations so joining is quick). Only in the browser
+   * preview: the Electron app keeps its defaults (so team-sync.spec.ts runs in the preview only).
+   */
+  team?: HostOptions['team'];
+}
+
+async function startHost(places: DeskPlaces, options: DeskOptions = {}): Promise<PreviewHost> {
   const host = await startPreviewHost({
     port: places.port ?? 0,
     dataDir: places.dataDir,
     rendererRoot: join(ROOT, 'out/renderer'),
     version: VERSION,
+    team: options.team,
   });
   places.port = host.port;
   return host;
 }
 
-/** Starts DoS Desk on these places; call again with the same places to "restart" it. */
-export async function launchDesk(places: DeskPlaces = newPlaces()): Promise<Desk> {
+/**
+ * Starts DoS Desk on these places; call again with the same places to "restart" it. Each call in the
+ * browser preview is its own preview host (own data folder and port, so its own origin) and its own
+ * Chromium with its own profile folder: desks started this way share nothing but what a test gives them.
+ */
+export async function launchDesk(places: DeskPlaces = newPlaces(), options: DeskOptions = {}): Promise<Desk> {
   if (TARGET === 'electron') {
     const app = await _electron.launch({
       executablePath: findElectronBinary()!,
@@ -77,7 +92,7 @@ export async function launchDesk(places: DeskPlaces = newPlaces()): Promise<Desk
     await page.waitForLoadState('domcontentloaded');
     return { page, places, close: () => app.close() };
   }
-  const host = await startHost(places);
+  const host = await startHost(places, options);
   let context: BrowserContext;
   try {
     context = await chromium.launchPersistentContext(places.profileDir, {
