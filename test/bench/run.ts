@@ -12,17 +12,28 @@ import { gzipSync } from 'node:zlib';
 import { chromium, type Page } from 'playwright-core';
 import { createOutbox } from '../../electron/main/services/email/outbox';
 import { startPreviewHost, type PreviewHost } from '../../electron/preview/host';
-import { BENCH_OPERATOR_ID, generate, outboxMessages, type Size } from './generate';
+import { BENCH_OPERATOR_ID, generate, outboxMessages, SIZES, type Size } from './generate';
+import { launch, measureIntake, measureLatency, measureSearchDuringSync, measureSize } from './sync';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const args = process.argv.slice(2);
 const CHECK = args.includes('--check');
 /**
- * `--only search,queue` measures just those parts (start, queue, search, heap, backup, csv) for a
- * quick look; the other figures are kept from the last bench/results.json.
+ * `--only search,queue` measures just those parts (start, queue, search, heap, backup, csv,
+ * sync-intake, sync-latency, sync-search, sync-size) for a quick look; the other figures are kept
+ * from the last bench/results.json. sync-search and sync-size run on the desk sync-intake fills, so
+ * asking for either measures the intake too.
  */
 const ONLY = args.includes('--only') ? new Set(args[args.indexOf('--only') + 1]!.split(',')) : null;
-const want = (part: 'start' | 'queue' | 'search' | 'heap' | 'backup' | 'csv') => !ONLY || ONLY.has(part);
+type Part = 'start' | 'queue' | 'search' | 'heap' | 'backup' | 'csv' | 'sync-intake' | 'sync-latency' | 'sync-search' | 'sync-size';
+const want = (part: Part) => !ONLY || ONLY.has(part);
+/**
+ * The size a fresh desk takes in from a team folder. S (28,733 records) by default: at L (287,321)
+ * the intake and its PouchDB baseline alone take about 20 minutes on the 2-core machine, too long
+ * for the whole bench; `--sync-size L` measures at L.
+ */
+const SYNC_SIZE: Size = args.includes('--sync-size') ? (args[args.indexOf('--sync-size') + 1] as Size) : 'S';
+if (!(SYNC_SIZE in SIZES)) throw new Error(`--sync-size is S or L, not ${SYNC_SIZE}`);
 const RUNS = 5;
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
@@ -398,10 +409,56 @@ async function main(): Promise<void> {
       });
     });
   }
+  if (want('sync-intake') || want('sync-search') || want('sync-size')) {
+    if (want('sync-size'))
+      await attempt('size without sync', async () => {
+        // The same records loaded without team sync, for the sync-size comparison.
+        results.idbUsageNoSyncMb = await withDesk(SYNC_SIZE, async (page, host) => {
+          await load(page, host, SYNC_SIZE);
+          return (await page.evaluate(async () => (await navigator.storage.estimate()).usage ?? 0)) / 1024 ** 2;
+        });
+      });
+    console.log(`Measuring team sync: a fresh desk taking in size ${SYNC_SIZE} from a team folder…`);
+    const browser = await launch();
+    browserVersion = browser.version();
+    try {
+      const intake = await measureIntake(browser, ROOT, port++, SYNC_SIZE, console.log);
+      Object.assign(results, intake.results);
+      try {
+        if (want('sync-search')) {
+          console.log('Measuring search while a sync applies 10,000 changes…');
+          await attempt('search during sync', async () => void Object.assign(results, await measureSearchDuringSync(intake, console.log)));
+        }
+        if (want('sync-size')) {
+          console.log('Measuring IndexedDB size with sync, and 1,000 records edited 10 times…');
+          await attempt('size with sync', async () => void Object.assign(results, await measureSize(intake, console.log)));
+        }
+      } finally {
+        await intake.desk.close();
+        await intake.writer.close();
+      }
+    } catch (error) {
+      console.error(`team sync intake could not be measured: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`);
+    } finally {
+      await browser.close();
+    }
+  }
+  if (want('sync-latency')) {
+    console.log('Measuring one change reaching another desk (20 changes)…');
+    const browser = await launch();
+    try {
+      await attempt('sync latency', async () => void Object.assign(results, await measureLatency(browser, ROOT, [port++, port++], console.log)));
+    } finally {
+      await browser.close();
+    }
+  }
   results.initialJsGzipKb = initialJsGzipKb();
   results.queueRatioLtoS = results.queueOpenLMs! / results.queueOpenSMs!;
   results.startRatioLtoEmpty = results.startLMs! / results.startEmptyMs!;
   results.csvImportRatio = results.csvImportPerSecond! / results.rawBulkPutPerSecond!;
+  results.syncIntakeRatio = results.syncIntakePerSecond! / results.syncRawBulkPutPerSecond!;
+  results.idbUsageSyncRatio = results.idbUsageWithSyncMb! / results.idbUsageNoSyncMb!;
+  results.syncPouchBodiesGrowth = results.syncPouchBodiesAfterEdits! - results.syncPouchBodiesBefore!;
   for (const [k, v] of Object.entries(results)) if (v === undefined || Number.isNaN(v)) delete results[k];
 
   const show = (v: number | undefined, unit = '') => (v === undefined || Number.isNaN(v) ? 'not measured' : `${v.toFixed(2)}${unit}`);
@@ -412,6 +469,19 @@ async function main(): Promise<void> {
     ['CSV import ≥ 0.7 of raw bulkPut', (results.csvImportRatio ?? 0) >= 0.7, show(results.csvImportRatio)],
     ['JS heap after Users at L ≤ 150 MB', (results.heapUsersLMb ?? Infinity) <= 150, show(results.heapUsersLMb, ' MB')],
     ['initial JS ≤ 300 kB gzipped', results.initialJsGzipKb! <= 300, show(results.initialJsGzipKb, ' kB')],
+    ['team sync intake ≥ 0.3 of raw bulkPut', (results.syncIntakeRatio ?? 0) >= 0.3, show(results.syncIntakeRatio)],
+    [
+      'one change seen on another desk: p95 ≤ poll + settle + 1 s',
+      (results.syncLatencyP95Ms ?? Infinity) <= (results.syncLatencyBudgetMs ?? 0),
+      `${show(results.syncLatencyP95Ms, ' ms')} (budget ${show(results.syncLatencyBudgetMs, ' ms')})`,
+    ],
+    ['search p95 within one frame (16 ms) while a sync applies 10,000 changes', (results.syncSearchP95Ms ?? Infinity) <= 16, show(results.syncSearchP95Ms, ' ms')],
+    ['IndexedDB with sync / without ≤ 3', (results.idbUsageSyncRatio ?? Infinity) <= 3, show(results.idbUsageSyncRatio)],
+    [
+      'PouchDB keeps one body per record after 1,000 records × 10 edits (growth < 1,000)',
+      (results.syncPouchBodiesGrowth ?? Infinity) < 1_000,
+      show(results.syncPouchBodiesGrowth),
+    ],
   ];
   const machine = { cpus: cpus().length, cpuModel: cpus()[0]?.model ?? 'unknown', memoryGb: Math.round(totalmem() / 1024 ** 3), node: process.version, platform: process.platform, browser: `Chromium ${browserVersion}` };
   mkdirSync(join(ROOT, 'bench'), { recursive: true });
