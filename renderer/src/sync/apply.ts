@@ -6,10 +6,12 @@ import type { AuditEntry } from '@shared/models/audit';
 import { markTransaction, SHARED_TABLES } from '../db/change-log';
 import type { SyncRevRow, TeamAuditRow } from '../db/sync-tables';
 import type { SyncCore } from './push';
+import { yieldToPage } from './folder';
 import { childRev, contentDigest } from './revs';
 import { readState, splitDocId, writeState } from './state';
 
-const PAGE = 1000;
+/** Records applied to Dexie per transaction: small enough that the page stays responsive between them. */
+const PAGE = 250;
 const SHARED = new Set<string>(SHARED_TABLES);
 
 type Change = Pick<PouchChange, 'id' | 'doc'>;
@@ -33,6 +35,7 @@ export async function applyIncoming(core: SyncCore): Promise<number> {
     const feed = await core.pouch.changes({ since, limit: PAGE, include_docs: true, conflicts: true });
     if (!feed.results.length) return applied;
     applied += await applyPage(core, feed.results, feed.last_seq);
+    await yieldToPage();
   }
 }
 

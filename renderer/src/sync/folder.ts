@@ -47,12 +47,25 @@ async function markOwn(core: SyncCore, seqs: number[]): Promise<void> {
   await saveMarks(core, marks);
 }
 
-/** Imports one batch's documents as replication does: revisions with their history, idempotent, any order. */
+/** Documents handed to PouchDB at a time: small enough that the page stays responsive between them. */
+const TAKE_IN_SLICE = 250;
+
+/**
+ * Imports one batch's documents as replication does: revisions with their history, idempotent, any
+ * order. In slices, giving the page a turn between them, so typing stays smooth while a sync runs.
+ */
 export async function takeIn(core: SyncCore, docs: SyncDoc[]): Promise<void> {
-  if (!docs.length) return;
-  const results = await core.pouch.bulkDocs(docs as never, { new_edits: false });
-  const failed = results.find((r) => 'error' in r && r.error);
-  if (failed) throw new Error(`A batch could not be taken in (${String((failed as { message?: string }).message ?? 'unknown error')}).`);
+  for (let i = 0; i < docs.length; i += TAKE_IN_SLICE) {
+    const results = await core.pouch.bulkDocs(docs.slice(i, i + TAKE_IN_SLICE) as never, { new_edits: false });
+    const failed = results.find((r) => 'error' in r && r.error);
+    if (failed) throw new Error(`A batch could not be taken in (${String((failed as { message?: string }).message ?? 'unknown error')}).`);
+    await yieldToPage();
+  }
+}
+
+/** Lets the page handle input and paint before the next slice of sync work. */
+export function yieldToPage(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 0));
 }
 
 /** A batch (not a snapshot) carries only its own desk's revisions; one claiming another desk's is refused. */
