@@ -55,7 +55,7 @@ describe('the header sync state', () => {
   it('shows nothing while this desk is not in a team', () => {
     render(<Header state={{ phase: 'off', team: { state: 'none' } }} />);
     expect(screen.queryByTestId('sync-status')).toBeNull();
-    expect(screen.getByRole('status')).toBeEmptyDOMElement();
+    expect(screen.getByTestId('sync-announcement')).toBeEmptyDOMElement();
   });
 
   it('moves "Synced 2 minutes ago" on each minute without announcing the clock', () => {
@@ -64,7 +64,7 @@ describe('the header sync state', () => {
     expect(screen.getByTestId('sync-status')).toHaveTextContent('Synced 2 minutes ago');
     act(() => vi.advanceTimersByTime(60_000));
     expect(screen.getByTestId('sync-status')).toHaveTextContent('Synced 3 minutes ago');
-    expect(screen.getByRole('status')).toBeEmptyDOMElement();
+    expect(screen.getByTestId('sync-announcement')).toBeEmptyDOMElement();
   });
 
   it('links conflicts to the conflict inbox and a locked folder to the Team page', () => {
@@ -78,8 +78,10 @@ describe('the header sync state', () => {
     vi.useFakeTimers({ now: NOW });
     const at = new Date(NOW).toISOString();
     const { rerender } = render(<Header state={{ phase: 'idle', lastSyncedAt: at }} />);
-    const live = screen.getByRole('status');
-    expect(live).toHaveAttribute('data-testid', 'sync-announcement');
+    const live = screen.getByTestId('sync-announcement');
+    expect(live).toHaveAttribute('aria-live', 'polite');
+    // Not a second role="status": the page's own status messages stay the first a reader finds.
+    expect(screen.queryByRole('status')).toBeNull();
     expect(live).toBeEmptyDOMElement();
     rerender(<Header state={{ phase: 'syncing', lastSyncedAt: at }} />);
     expect(screen.getByTestId('sync-status')).toHaveTextContent('Syncing…');

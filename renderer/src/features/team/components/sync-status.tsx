@@ -34,7 +34,9 @@ export function SyncStatus() {
         ) : (
           <span data-testid="sync-status">{words.text}</span>
         ))}
-      <span className="nhsuk-u-visually-hidden" role="status" data-testid="sync-announcement">
+      {/* A polite live region, not role="status": the page's own status messages (an import's outcome,
+          a saved record) stay the page's status. */}
+      <span className="nhsuk-u-visually-hidden" aria-live="polite" data-testid="sync-announcement">
         {announcement}
       </span>
     </div>
