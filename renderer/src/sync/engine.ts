@@ -225,13 +225,16 @@ export class SyncEngine {
     }
   }
 
-  /** A snapshot is due when many batches have been written since the newest one (so a new desk reads few). */
+  /**
+   * A snapshot is due when this desk has written many batches since its own last snapshot (so a
+   * new desk reads few batches). Sequence numbers are compared within this desk's folder only.
+   */
   private snapshotDue(status: Member): boolean {
     const after = this.options.snapshotAfter ?? 200;
-    const newest = Math.max(0, ...status.desks.flatMap((d) => d.snapshots));
     const own = status.desks.find((d) => d.you);
-    const since = (own?.batches ?? []).filter((s) => s > newest && !own!.snapshots.includes(s)).length;
-    return since >= after;
+    if (!own) return false;
+    const newest = Math.max(0, ...own.snapshots);
+    return own.batches.filter((s) => s > newest && !own.snapshots.includes(s)).length >= after;
   }
 
   private async publish(core: SyncCore, status: Member, problems: string[]): Promise<void> {
