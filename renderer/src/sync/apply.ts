@@ -11,7 +11,7 @@ import { childRev, contentDigest } from './revs';
 import { readState, splitDocId, writeState } from './state';
 
 /** Records applied to Dexie per transaction: small enough that the page stays responsive between them. */
-const PAGE = 250;
+const PAGE = 500;
 const SHARED = new Set<string>(SHARED_TABLES);
 
 type Change = Pick<PouchChange, 'id' | 'doc'>;
@@ -73,6 +73,8 @@ async function applyPage(core: SyncCore, results: Change[], lastSeq: number | st
     const held = { ...(await readState(db, 'held')) };
     const ids = records.map((r) => r.id);
     const have = await db.syncRevs.bulkGet(ids);
+    // Only records listed as in conflict can stop being so (most never were: no delete for each).
+    const listed = new Set(ids.length ? await db.syncConflicts.where(':id').anyOf(ids).primaryKeys() : []);
     const puts = new Map<string, { ids: string[]; values: unknown[]; revs: string[] }>();
     const deletes = new Map<string, { keys: string[]; revs: string[] }>();
     const conflictsPut = [];
@@ -91,7 +93,7 @@ async function applyPage(core: SyncCore, results: Change[], lastSeq: number | st
         continue;
       }
       if (doc._conflicts?.length) conflictsPut.push({ id: change.id, table, key, revs: [doc._rev, ...doc._conflicts] });
-      else conflictsGone.push(change.id);
+      else if (listed.has(change.id)) conflictsGone.push(change.id);
       if (have[i]?.rev === doc._rev && !held[change.id]) continue;
       if (doc._deleted) {
         const d = deletes.get(table) ?? { keys: [], revs: [] };
