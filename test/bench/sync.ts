@@ -185,21 +185,21 @@ async function newDesk(browser: Browser, root: string, port: number, pollMs: num
  * A fresh desk for the bench's own engine (sync-page.ts): the app is never opened on it, so the
  * app's engine (useSyncEngine) never runs beside the one measured; the page is the blank page.
  */
-export async function blankDesk(browser: Browser, root: string, port: number, pollMs: number): Promise<SyncDesk> {
+async function blankDesk(browser: Browser, root: string, port: number, pollMs: number): Promise<SyncDesk> {
   const desk = await newDesk(browser, root, port, pollMs);
   await openBlank(desk);
   return desk;
 }
 
 /** (Re)opens the blank page, which ends whatever engine the page ran, and loads sync-page.ts into it. */
-export async function openBlank(desk: SyncDesk): Promise<void> {
+async function openBlank(desk: SyncDesk): Promise<void> {
   await desk.page.goto(`${desk.host.origin}${BLANK_PATH}`);
   await desk.page.addScriptTag({ url: '/__bench/sync.js' });
   await desk.page.waitForFunction(() => '__syncBench' in window);
 }
 
 /** A fresh desk with the app open (its own engine running as it does for a person), `records` put in first. */
-export async function appDesk(browser: Browser, root: string, port: number, pollMs: number, records: Record<string, unknown[]> = {}): Promise<SyncDesk> {
+async function appDesk(browser: Browser, root: string, port: number, pollMs: number, records: Record<string, unknown[]> = {}): Promise<SyncDesk> {
   const desk = await newDesk(browser, root, port, pollMs);
   await desk.page.goto(desk.host.url);
   await desk.page.waitForSelector('h1');
