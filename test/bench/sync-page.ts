@@ -1,10 +1,13 @@
 /**
- * Bench-only code for the team sync measurements (issue 17), bundled by run.ts and loaded into a
- * page of the preview host (same origin as the app, so the same IndexedDB). Nothing here is in the
- * app's build: the app itself gets no hook. It drives the real engine as the app does (the real
- * `SyncEngine`, `DosDeskDb`, PouchDB setup, preview transport and one write path `change()`), and
- * holds the baselines the engine is compared with (a raw Dexie bulkPut into a scratch database with
- * the app's schema, and a plain PouchDB-to-PouchDB replication with the same adapter).
+ * Bench-only code for the team sync measurements (issue 17), bundled by sync.ts and loaded into a
+ * blank page of the preview host's origin (`/__bench/blank.html`, answered by the browser itself:
+ * same origin as the app, so the same IndexedDB, but without the app, whose own engine would
+ * otherwise run beside this one on the same desk). Nothing here is in the app's build: the app
+ * itself gets no hook. It drives the same engine the app runs (renderer/src/sync/use-sync-engine.ts:
+ * `new SyncEngine({ db, api })` on the desk's `DosDeskDb` and main's API, its PouchDB opened by
+ * `openPouch`), with its PouchDB calls and main's batch reads timed, and holds the baselines the
+ * engine is compared with (a raw Dexie bulkPut into a scratch database with the app's schema, and a
+ * plain PouchDB-to-PouchDB replication with the same adapter).
  */
 import Dexie from 'dexie';
 import { createApi } from '@shared/ipc/api';
@@ -12,7 +15,6 @@ import { httpEvents } from '@shared/ipc/event-stream';
 import type { SyncDoc } from '@shared/sync/doc';
 import { SCHEMA_VERSIONS } from '../../renderer/src/db/schema';
 import { DosDeskDb } from '../../renderer/src/db/database';
-import { change } from '../../renderer/src/entities/desk/change';
 import { httpInvoke } from '../../renderer/src/platform/bridge';
 import { SyncEngine } from '../../renderer/src/sync/engine';
 import indexeddb from 'pouchdb-adapter-indexeddb';
@@ -89,11 +91,12 @@ const bench = {
   steps: { readBatch: 0, bulkDocs: 0, changes: 0 } as Steps,
 
   /**
-   * The engine as the app runs it (renderer/src/sync/use-sync-engine.ts: the desk's database and
-   * main's API), its PouchDB calls timed. `start` begins its cycles (main's `team:changed`, a
-   * change here, the interval) as the app does; without it only `cycle()` runs one.
+   * The engine as the app makes it (renderer/src/sync/use-sync-engine.ts: `new SyncEngine({ db, api })`
+   * on the desk's database and main's API; its PouchDB from `openPouch`), with main's batch reads and
+   * PouchDB's `bulkDocs` and `changes` timed. It is not started: only `cycle()` runs one, so nothing
+   * else (main's `team:changed`, the interval) starts work while it is measured.
    */
-  open(token: string, start: boolean): void {
+  open(token: string): void {
     const invoke = httpInvoke(token);
     const api = createApi(invoke, httpEvents(token));
     const steps = bench.steps;
@@ -116,11 +119,9 @@ const bench = {
     };
     bench.db = new DosDeskDb();
     bench.engine = new SyncEngine({ db: bench.db, api: timedApi, open });
-    if (start) bench.engine.start();
   },
 
-  async call(channel: string, args: unknown): Promise<unknown> {
-    const token = sessionStorage.getItem('dos-desk:preview-token');
+  async call(token: string, channel: string, args: unknown): Promise<unknown> {
     const r = (await httpInvoke(token)(channel as never, args as never)) as { ok: boolean; data?: unknown; error?: { message: string } };
     if (!r.ok) throw new Error(r.error?.message ?? 'refused');
     return r.data;
@@ -137,44 +138,6 @@ const bench = {
   async counts(): Promise<{ revs: number; teamAudit: number; accounts: number }> {
     const db = bench.db!;
     return { revs: await db.syncRevs.count(), teamAudit: await db.teamAudit.count(), accounts: await db.accounts.count() };
-  },
-
-  /** One change through the one write path (`change()`), as a screen makes it: a new account and its audit entry. */
-  async addAccount(operatorId: string, id: string): Promise<number> {
-    const db = bench.db!;
-    await change({ db, operatorId }, [db.accounts], async ({ at, audit }) => {
-      const account = {
-        id,
-        fullName: `Sync Bench ${id}`,
-        email: `${id}@nhs.net`,
-        phone: '',
-        organisation: 'Trust',
-        jobTitle: 'Nurse',
-        userType: 'clinical-lead',
-        regions: ['London'],
-        roles: ['viewClinical'],
-        serviceIds: [],
-        status: 'active',
-        createdAt: at,
-        updatedAt: at,
-        deletedAt: null,
-        deleteReason: null,
-        lastLoginOn: null,
-      };
-      await db.accounts.put(account as never);
-      await audit({ entity: 'account', entityId: id, subject: `${account.fullName}'s account`, action: 'account.add', before: null, after: account });
-    });
-    return Date.now();
-  },
-
-  /** Resolves (Date.now()) when the account is in this desk's Dexie; polls every 10 ms. */
-  async waitForAccount(id: string, timeoutMs: number): Promise<number> {
-    const end = Date.now() + timeoutMs;
-    while (Date.now() < end) {
-      if (await bench.db!.accounts.get(id)) return Date.now();
-      await new Promise((ok) => setTimeout(ok, 10));
-    }
-    throw new Error(`account ${id} did not arrive within ${timeoutMs} ms`);
   },
 
   /** How many bodies this desk's PouchDB keeps (one per leaf when compaction works), and its documents. */

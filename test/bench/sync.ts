@@ -17,6 +17,7 @@ import { startPreviewHost, type PreviewHost } from '../../electron/preview/host'
 import { createTeamService, type TeamService } from '../../electron/main/services/team/team-service';
 import { canonicalJson, sha256Hex } from '../../shared/domain/sha256';
 import { BATCH_MAX_DOCS, type SyncDoc, type SyncTable } from '../../shared/sync/doc';
+import { INVOKE_PATH, TOKEN_HEADER } from '../../shared/ipc/transport';
 import { BENCH_OPERATOR_ID, generate, type Size } from './generate';
 
 export const PASSPHRASE = 'bench team passphrase';
@@ -149,12 +150,12 @@ export interface SyncDesk {
   close(): Promise<void>;
 }
 
-/**
- * A fresh desk: its own data folder, preview host (main's team service polling every `pollMs`) and
- * browser context, the app opened with the bench's operator chosen, and sync-page.ts loaded
- * (served at /__bench/sync.js by the browser itself, so the page's CSP stays as built).
- */
-export async function syncDesk(browser: Browser, root: string, port: number, pollMs: number): Promise<SyncDesk> {
+/** A blank page on the desk's origin (answered by the browser itself): the desk's IndexedDB without the app. */
+const BLANK_PATH = '/__bench/blank.html';
+const BLANK_HTML = '<!doctype html><meta charset="utf-8"><title>DoS Desk bench</title>';
+
+/** A desk: its own data folder, preview host (main's team service listing the folder every `pollMs`) and browser context. */
+async function newDesk(browser: Browser, root: string, port: number, pollMs: number): Promise<SyncDesk> {
   const dataDir = mkdtempSync(join(tmpdir(), 'dosdesk-bench-desk-'));
   const host = await startPreviewHost({
     port,
@@ -165,12 +166,11 @@ export async function syncDesk(browser: Browser, root: string, port: number, pol
   });
   const context = await browser.newContext();
   const page = await context.newPage();
+  // tsx keeps function names with a __name helper; give the page one so evaluated code runs.
   await page.addInitScript('window.__name = (f) => f;');
   const code = await pageBundle(root);
   await page.route('**/__bench/sync.js', (route) => route.fulfill({ contentType: 'text/javascript', body: code }));
-  await page.goto(host.url);
-  await page.waitForSelector('h1');
-  await chooseOperator(page);
+  await page.route(`**${BLANK_PATH}`, (route) => route.fulfill({ contentType: 'text/html', body: BLANK_HTML }));
   return {
     host,
     page,
@@ -181,31 +181,97 @@ export async function syncDesk(browser: Browser, root: string, port: number, pol
   };
 }
 
-/** Puts the bench operator in and chooses it (as run.ts's load does), then starts the app again on it. */
-export async function chooseOperator(page: Page): Promise<void> {
-  const operator = generate('S').operators[0]!;
-  await page.evaluate(async (operator) => {
-    const db = await new Promise<IDBDatabase>((ok) => {
-      const r = indexedDB.open('dos-desk');
-      r.onsuccess = () => ok(r.result);
-    });
-    await new Promise<void>((ok) => {
-      const tx = db.transaction(['settingsCache', 'operators'], 'readwrite');
-      tx.objectStore('operators').put(operator);
-      tx.objectStore('settingsCache').put({ key: 'currentOperatorId', value: operator.id });
-      tx.oncomplete = () => ok();
-    });
-    db.close();
-  }, operator);
-  await page.reload();
-  await page.waitForSelector('h1', { timeout: 120_000 });
-  await loadBench(page);
+/**
+ * A fresh desk for the bench's own engine (sync-page.ts): the app is never opened on it, so the
+ * app's engine (useSyncEngine) never runs beside the one measured; the page is the blank page.
+ */
+async function blankDesk(browser: Browser, root: string, port: number, pollMs: number): Promise<SyncDesk> {
+  const desk = await newDesk(browser, root, port, pollMs);
+  await openBlank(desk);
+  return desk;
 }
 
-/** Loads sync-page.ts into the page (after each navigation). */
-export async function loadBench(page: Page): Promise<void> {
-  await page.addScriptTag({ url: '/__bench/sync.js' });
-  await page.waitForFunction(() => 'syncBench' in window || '__syncBench' in window);
+/** (Re)opens the blank page, which ends whatever engine the page ran, and loads sync-page.ts into it. */
+async function openBlank(desk: SyncDesk): Promise<void> {
+  await desk.page.goto(`${desk.host.origin}${BLANK_PATH}`);
+  await desk.page.addScriptTag({ url: '/__bench/sync.js' });
+  await desk.page.waitForFunction(() => '__syncBench' in window);
+}
+
+/** A fresh desk with the app open (its own engine running as it does for a person), `records` put in first. */
+async function appDesk(browser: Browser, root: string, port: number, pollMs: number, records: Record<string, unknown[]> = {}): Promise<SyncDesk> {
+  const desk = await newDesk(browser, root, port, pollMs);
+  await desk.page.goto(desk.host.url);
+  await desk.page.waitForSelector('h1');
+  await putRecords(desk.page, { operators: [generate('S').operators[0]!], ...records });
+  await desk.page.reload();
+  await desk.page.waitForSelector('h1', { timeout: 120_000 });
+  return desk;
+}
+
+/** Puts records straight into the desk's IndexedDB and chooses the bench operator (the app, if open, must be started again to see them). */
+async function putRecords(page: Page, records: Record<string, unknown[]>): Promise<void> {
+  await page.evaluate(
+    async ({ records, operatorId }) => {
+      const db = await new Promise<IDBDatabase>((ok, fail) => {
+        const r = indexedDB.open('dos-desk');
+        r.onsuccess = () => ok(r.result);
+        r.onerror = () => fail(r.error);
+      });
+      await new Promise<void>((ok, fail) => {
+        const tx = db.transaction(['settingsCache', ...Object.keys(records)], 'readwrite');
+        for (const [table, rows] of Object.entries(records)) for (const row of rows) tx.objectStore(table).put(row);
+        tx.objectStore('settingsCache').put({ key: 'currentOperatorId', value: operatorId });
+        tx.oncomplete = () => ok();
+        tx.onerror = () => fail(tx.error);
+      });
+      db.close();
+    },
+    { records, operatorId: BENCH_OPERATOR_ID },
+  );
+}
+
+/** Calls main (the desk's preview host) from the page, with the page's token and origin, as the app does. */
+async function invoke(page: Page, channel: string, args: unknown): Promise<unknown> {
+  return page.evaluate(
+    async ({ channel, args, path, header }) => {
+      const token = sessionStorage.getItem('dos-desk:preview-token') ?? '';
+      const response = await fetch(path, { method: 'POST', headers: { 'Content-Type': 'application/json', [header]: token }, body: JSON.stringify({ channel, args }) });
+      const r = (await response.json()) as { ok: boolean; data?: unknown; error?: { message: string } };
+      if (!r.ok) throw new Error(r.error?.message ?? 'refused');
+      return r.data;
+    },
+    { channel, args, path: INVOKE_PATH, header: TOKEN_HEADER },
+  );
+}
+
+/** Resolves (the page's Date.now()) once account `id` in the desk's IndexedDB has `phone`; read every 10 ms. */
+function phoneSeen(page: Page, id: string, phone: string, timeoutMs: number): Promise<number> {
+  return page.evaluate(
+    async ({ id, phone, timeoutMs }) => {
+      const db = await new Promise<IDBDatabase>((ok, fail) => {
+        const r = indexedDB.open('dos-desk');
+        r.onsuccess = () => ok(r.result);
+        r.onerror = () => fail(r.error);
+      });
+      try {
+        const end = Date.now() + timeoutMs;
+        while (Date.now() < end) {
+          const row = await new Promise<{ phone?: string } | undefined>((ok, fail) => {
+            const r = db.transaction('accounts').objectStore('accounts').get(id);
+            r.onsuccess = () => ok(r.result as { phone?: string } | undefined);
+            r.onerror = () => fail(r.error);
+          });
+          if (row?.phone === phone) return Date.now();
+          await new Promise((ok) => setTimeout(ok, 10));
+        }
+        throw new Error(`account ${id} did not show ${phone} within ${timeoutMs} ms`);
+      } finally {
+        db.close();
+      }
+    },
+    { id, phone, timeoutMs },
+  );
 }
 
 export async function launch(): Promise<Browser> {
@@ -216,7 +282,7 @@ export async function launch(): Promise<Browser> {
   });
 }
 
-/** Calls one of sync-page.ts's functions in the page. */
+/** Calls one of sync-page.ts's functions in the (blank) page. */
 export function inPage<T>(page: Page, name: string, ...args: unknown[]): Promise<T> {
   return page.evaluate(
     ([name, args]) => (window as unknown as { __syncBench: Record<string, (...a: unknown[]) => unknown> }).__syncBench[name as string]!(...(args as unknown[])),
@@ -239,7 +305,8 @@ export interface Intake {
  * A fresh desk takes in `size` from the team folder: main lists, reads, verifies and decrypts the
  * snapshot's parts, the engine puts them into PouchDB (`bulkDocs`, `new_edits: false`) and applies
  * them to Dexie. Timed inside the page from the first cycle until it ends with Dexie holding every
- * record. Beside it, in the same page, before it: a raw Dexie bulkPut and a PouchDB replication of the same records.
+ * record. Beside it, in the same page, before it: a raw Dexie bulkPut and a PouchDB replication of the
+ * same records. The page is the blank one (no app), so the bench's engine is the only one on the desk.
  */
 export async function measureIntake(browser: Browser, root: string, port: number, size: Size, log: (s: string) => void): Promise<Intake> {
   const writer = await writerDesk();
@@ -247,7 +314,8 @@ export async function measureIntake(browser: Browser, root: string, port: number
   let t = Date.now();
   const parts = await writeSnapshot(writer, docs);
   log(`  team folder: ${docs.length} records in a snapshot of ${parts} parts, written in ${((Date.now() - t) / 1000).toFixed(1)} s`);
-  const desk = await syncDesk(browser, root, port, 60_000);
+  // Main lists the folder every POLL_MS (the search measurement needs it); nothing in this page listens.
+  const desk = await blankDesk(browser, root, port, POLL_MS);
   const { page, host } = desk;
   const results: Record<string, number> = { syncIntakeRecords: docs.length };
   results.idbUsageEmptyMb = (await inPage<number>(page, 'usage')) / 1024 ** 2;
@@ -258,9 +326,9 @@ export async function measureIntake(browser: Browser, root: string, port: number
   const pouch = await inPage<{ ms: number; docs: number }>(page, 'pouchReplicate');
   log(`  PouchDB replication: ${pouch.ms.toFixed(0)} ms (${pouch.docs} docs written)`);
   await inPage(page, 'drop');
-  await inPage(page, 'open', host.token, false);
+  await inPage(page, 'open', host.token);
   t = Date.now();
-  await inPage(page, 'call', 'team:join', { folder: writer.folder, deskName: 'New desk', passphrase: PASSPHRASE });
+  await inPage(page, 'call', host.token, 'team:join', { folder: writer.folder, deskName: 'New desk', passphrase: PASSPHRASE });
   results.syncJoinMs = Date.now() - t;
   const cycle = await inPage<{ ms: number; steps: Record<string, number>; phase: string; message: string | null }>(page, 'cycle');
   if (cycle.phase === 'error') throw new Error(`the intake cycle failed: ${cycle.message}`);
@@ -283,11 +351,14 @@ export async function measureIntake(browser: Browser, root: string, port: number
   return { desk, writer, latest: new Map(docs.map((d) => [d._id, d])), results };
 }
 
-/** What searchAsYouType in run.ts measures, with each keystroke's time kept, so those made while a sync applies can be told apart. */
-async function typeQueries(page: Page, until: () => Promise<boolean>): Promise<void> {
+/**
+ * What searchAsYouType in run.ts measures, with each keystroke's time kept, so those made while a
+ * sync applies can be told apart: up to `count` queries, stopping early once `until()` says so.
+ */
+async function typeQueries(page: Page, count: number, until: () => Promise<boolean>): Promise<void> {
   const search = page.locator('#account-search');
   const queries = ['priya shah 1', 'okoro 2', 'riverside', 'nhs.net', 'jones', 'aisha', 'kwame 4', 'valley gp', 'tom wilson', 'hannah 12'];
-  for (let i = 0; i < 40; i++) {
+  for (let i = 0; i < count; i++) {
     const query = queries[i % queries.length]!;
     await search.fill('');
     await page.waitForTimeout(300);
@@ -300,15 +371,21 @@ async function typeQueries(page: Page, until: () => Promise<boolean>): Promise<v
   }
 }
 
-async function watchSearch(page: Page): Promise<void> {
-  await page.goto(`${page.url().split('#')[0]}#/accounts`);
+type Sample = { at: number; ms: number };
+const samples = (page: Page) => page.evaluate(() => (window as unknown as { searchBench: Sample[] }).searchBench);
+
+/** The app's Users in my region, each keystroke timed from its keydown to the new rows laid out (as run.ts's search). */
+async function watchSearch(desk: SyncDesk): Promise<void> {
+  const { page, host } = desk;
+  await page.goto(host.url);
+  await page.waitForSelector('h1', { timeout: 120_000 });
+  await page.goto(`${host.origin}/#/accounts`);
   await page.reload();
   await page.waitForFunction(() => /of [\d,]+ accounts/.test(document.querySelector('[data-testid="account-count"]')?.textContent ?? ''), undefined, {
     timeout: 120_000,
   });
-  await loadBench(page);
   await page.evaluate(() => {
-    const w = window as unknown as { searchBench: { at: number; ms: number }[] };
+    const w = window as unknown as { searchBench: Sample[] };
     w.searchBench = [];
     const count = document.querySelector('[data-testid="account-count"]')!;
     let t0 = 0;
@@ -323,66 +400,131 @@ async function watchSearch(page: Page): Promise<void> {
   });
 }
 
+/** A record first made on `deskId`, revision 1 named by its content (as syncDocs makes them). */
+function firstDoc(t: SyncTable, v: Record<string, unknown>, deskId: string): SyncDoc {
+  const { rev, revisions } = childRev(null, `seed\n${canonicalJson(v)}`);
+  return { _id: `${t}:${String(v.id)}`, _rev: rev, _revisions: revisions, t, k: v.id as string, v, desk: deskId, by: null };
+}
+
 /**
- * Search-as-you-type in Users in my region on the desk that took in size L: once plainly, then
- * while the engine (in the same page, so on the same main thread) takes in and applies 10,000
- * incoming changes (edited accounts, in 5 batches). Only keystrokes made while the cycle ran count.
+ * Search-as-you-type in Users in my region with the APP's own engine: the desk that took in the
+ * records (the bench's engine gone with its blank page), the app opened on it. First plainly, then
+ * while another desk (the writer, in Node) writes 10,000 changes into the team folder (every
+ * account edited, and as many new accounts, outside the operator's region so the match count moves
+ * only with the keystrokes) and the app's engine picks them up (main's poll, `team:changed`) and
+ * applies them. The window runs from the header first showing "Syncing…" after the writer began to
+ * the changes all being in the desk's IndexedDB (read every 250 ms); only keystrokes made in it count.
  */
 export async function measureSearchDuringSync(intake: Intake, log: (s: string) => void): Promise<Record<string, number>> {
-  const { page, host } = intake.desk;
-  await watchSearch(page);
-  await inPage(page, 'open', host.token, false);
-  await typeQueries(page, async () => true);
-  let samples = await page.evaluate(() => (window as unknown as { searchBench: { at: number; ms: number }[] }).searchBench);
-  const plain = samples.map((s) => s.ms);
-  const accounts = [...intake.latest.values()].filter((d) => d.t === 'accounts').slice(0, 10_000);
-  const changes = accounts.map((d, i) => edited(d, { phone: `07700 9${String(i).padStart(5, '0')}` }, 'search'));
-  for (const d of changes) intake.latest.set(d._id, d);
-  await writeBatches(intake.writer, changes);
-  await page.evaluate(() => {
-    const w = window as unknown as {
-      searchBench: unknown[];
-      syncWindow: { start: number; end: number; ms: number; phase: string };
-      __syncBench: { cycle(): Promise<{ ms: number; phase: string }> };
-    };
-    w.searchBench = [];
-    w.syncWindow = { start: performance.now(), end: 0, ms: 0, phase: '' };
-    void w.__syncBench.cycle().then((r) => Object.assign(w.syncWindow, { end: performance.now(), ms: r.ms, phase: r.phase }));
-  });
-  await typeQueries(page, () => page.evaluate(() => (window as unknown as { syncWindow: { end: number } }).syncWindow.end > 0));
-  await page.waitForFunction(() => (window as unknown as { syncWindow: { end: number } }).syncWindow.end > 0, undefined, { timeout: 600_000 });
-  const sync = await page.evaluate(() => (window as unknown as { syncWindow: { start: number; end: number; ms: number; phase: string } }).syncWindow);
-  if (sync.phase === 'error') throw new Error('the sync of 10,000 changes failed');
-  samples = await page.evaluate(() => (window as unknown as { searchBench: { at: number; ms: number }[] }).searchBench);
-  const during = samples.filter((s) => s.at >= sync.start && s.at <= sync.end).map((s) => s.ms);
-  const phone = await page.evaluate(
-    async (id) => ((await (window as unknown as { __syncBench: { db: { accounts: { get(k: string): Promise<{ phone: string }> } } } }).__syncBench.db.accounts.get(id)) as { phone: string }).phone,
-    String(accounts.at(-1)!.k),
+  const { page } = intake.desk;
+  await putRecords(page, {});
+  await watchSearch(intake.desk);
+  // The app's engine has run its first cycle on the desk.
+  await page.waitForFunction(() => /^Synced/.test(document.querySelector('[data-testid="sync-status"]')?.textContent ?? ''), undefined, { timeout: 600_000 });
+  await typeQueries(page, 10, async () => false);
+  const plain = (await samples(page)).map((s) => s.ms);
+
+  const accounts = [...intake.latest.values()].filter((d) => d.t === 'accounts');
+  const edits = accounts.slice(0, 10_000).map((d, i) => edited(d, { phone: `07700 9${String(i).padStart(5, '0')}` }, 'search'));
+  const base = accounts[0]!.v as Record<string, unknown>;
+  const added = Array.from({ length: 10_000 - edits.length }, (_, i) =>
+    firstDoc('accounts', { ...base, id: `sync-search-${i}`, fullName: `Sync Search ${i}`, email: `sync-search-${i}@nhs.net`, regions: ['North West'], serviceIds: [] }, intake.writer.deskId),
   );
-  if (phone !== (changes.at(-1)!.v as { phone: string }).phone) throw new Error('the 10,000 changes did not all reach Dexie');
-  log(`  plain search p95 ${percentile(plain, 95).toFixed(1)} ms (${plain.length}); during a ${(sync.ms / 1000).toFixed(1)} s sync p95 ${during.length ? percentile(during, 95).toFixed(1) : '–'} ms (${during.length})`);
+  const changes = edits.flatMap((d, i) => (added[i] ? [d, added[i]] : [d]));
+  for (const d of changes) intake.latest.set(d._id, d);
+  const probes = changes.filter((_, i) => (i + 1) % BATCH_MAX_DOCS === 0 || i === changes.length - 1).map((d) => ({ id: d.k as string, phone: (d.v as { phone: string }).phone }));
+  const total = accounts.length + added.length;
+  await page.evaluate(
+    ({ probes, total }) => {
+      const w = window as unknown as { searchBench: Sample[]; syncWindow: { armed: number; start: number; end: number } };
+      w.searchBench = [];
+      w.syncWindow = { armed: performance.now(), start: 0, end: 0 };
+      const status = document.querySelector('.app-header__sync')!;
+      const seen = new MutationObserver(() => {
+        if (status.textContent?.includes('Syncing')) {
+          w.syncWindow.start = performance.now();
+          seen.disconnect();
+        }
+      });
+      seen.observe(status, { childList: true, characterData: true, subtree: true });
+      const read = (db: IDBDatabase, f: (store: IDBObjectStore) => IDBRequest) =>
+        new Promise<unknown>((ok, fail) => {
+          const r = f(db.transaction('accounts').objectStore('accounts'));
+          r.onsuccess = () => ok(r.result);
+          r.onerror = () => fail(r.error);
+        });
+      void (async () => {
+        const db = await new Promise<IDBDatabase>((ok, fail) => {
+          const r = indexedDB.open('dos-desk');
+          r.onsuccess = () => ok(r.result);
+          r.onerror = () => fail(r.error);
+        });
+        for (;;) {
+          await new Promise((ok) => setTimeout(ok, 250));
+          if ((await read(db, (s) => s.count())) !== total) continue;
+          const rows = await Promise.all(probes.map((p) => read(db, (s) => s.get(p.id)) as Promise<{ phone: string } | undefined>));
+          if (rows.every((row, i) => row?.phone === probes[i]!.phone)) break;
+        }
+        w.syncWindow.end = performance.now();
+        db.close();
+      })();
+    },
+    { probes, total },
+  );
+  const ended = () => page.evaluate(() => (window as unknown as { syncWindow: { end: number } }).syncWindow.end > 0);
+  const typing = typeQueries(page, 400, ended);
+  const t = Date.now();
+  await writeBatches(intake.writer, changes);
+  log(`  writer desk: ${changes.length} changes written in ${((Date.now() - t) / 1000).toFixed(1)} s`);
+  await page.waitForFunction(() => (window as unknown as { syncWindow: { end: number } }).syncWindow.end > 0, undefined, { timeout: 600_000 });
+  await typing;
+  const sync = await page.evaluate(() => (window as unknown as { syncWindow: { armed: number; start: number; end: number } }).syncWindow);
+  const start = sync.start || sync.armed;
+  const during = (await samples(page)).filter((s) => s.at >= start && s.at <= sync.end).map((s) => s.ms);
+  const wrong = await page.evaluate(
+    async (expected) => {
+      const db = await new Promise<IDBDatabase>((ok, fail) => {
+        const r = indexedDB.open('dos-desk');
+        r.onsuccess = () => ok(r.result);
+        r.onerror = () => fail(r.error);
+      });
+      const rows = await new Promise<{ id: string; phone: string }[]>((ok, fail) => {
+        const r = db.transaction('accounts').objectStore('accounts').getAll();
+        r.onsuccess = () => ok(r.result as { id: string; phone: string }[]);
+        r.onerror = () => fail(r.error);
+      });
+      db.close();
+      const byId = new Map(rows.map((r) => [r.id, r.phone]));
+      return Object.entries(expected).filter(([id, phone]) => byId.get(id) !== phone).length;
+    },
+    Object.fromEntries(changes.map((d) => [d.k as string, (d.v as { phone: string }).phone])),
+  );
+  if (wrong) throw new Error(`${wrong} of the 10,000 changes did not reach the app's IndexedDB`);
+  const ms = sync.end - start;
+  log(
+    `  plain search p95 ${percentile(plain, 95).toFixed(1)} ms (${plain.length}); while the app's engine applied 10,000 changes (${(ms / 1000).toFixed(1)} s${sync.start ? '' : ', "Syncing…" not seen: from the first write'}) p95 ${during.length ? percentile(during, 95).toFixed(1) : '–'} ms (${during.length})`,
+  );
   return {
+    syncSearchPlainSamples: plain.length,
     syncSearchPlainP50Ms: median(plain),
     syncSearchPlainP95Ms: percentile(plain, 95),
     syncSearchSamples: during.length,
     syncSearchP50Ms: during.length ? median(during) : NaN,
     syncSearchP95Ms: during.length ? percentile(during, 95) : NaN,
     syncSearchMaxMs: during.length ? Math.max(...during) : NaN,
-    syncApply10kMs: sync.ms,
+    syncApply10kMs: ms,
   };
 }
 
 /**
- * The desk that took in size L, its IndexedDB use with sync (from the intake), then 1,000 records
- * edited 10 times each on the writer desk, taken in after each round: PouchDB's bodies (by-sequence
- * rows) and the origin's IndexedDB use before and after.
+ * The desk that took in the records, its IndexedDB use with sync (from the intake), then 1,000
+ * records edited 10 times each on the writer desk, taken in after each round by the bench's engine
+ * on the blank page: PouchDB's bodies (by-sequence rows) and the origin's IndexedDB use before and after.
  */
 export async function measureSize(intake: Intake, log: (s: string) => void): Promise<Record<string, number>> {
   const { page, host } = intake.desk;
-  await page.reload();
-  await page.waitForSelector('h1', { timeout: 120_000 });
-  await loadBench(page);
-  await inPage(page, 'open', host.token, false);
+  await openBlank(intake.desk);
+  await inPage(page, 'open', host.token);
   await inPage(page, 'cycle');
   const before = await inPage<{ bodies: number; docs: number }>(page, 'pouchStore');
   const usageBefore = await inPage<number>(page, 'usage');
@@ -407,32 +549,50 @@ export async function measureSize(intake: Intake, log: (s: string) => void): Pro
 }
 
 /**
- * Two desks (own preview hosts, data folders and browser contexts) in one temp team folder, main
- * listing it every POLL_MS on each. Desk A makes 20 changes one at a time through the one write
- * path, its engine running as the app's does; each is timed from its commit on A to the record
- * being in desk B's Dexie (B's engine runs on main's `team:changed`, as the app's does).
+ * Two desks, each its own preview host (main listing the team folder every POLL_MS), data folder
+ * and browser context, with the APP open on both (its own engines, nothing of the bench's). Desk A
+ * made the team and holds one account, desk B joined. One field of that account (its phone) is
+ * edited on its page on desk A and saved, 20 times, one at a time; each is timed from the click on
+ * Save (its event time) until desk B's IndexedDB holds the new value.
  */
 export async function measureLatency(browser: Browser, root: string, ports: [number, number], log: (s: string) => void): Promise<Record<string, number>> {
-  const a = await syncDesk(browser, root, ports[0], POLL_MS);
-  const b = await syncDesk(browser, root, ports[1], POLL_MS);
+  // An account of the operator's region, with an id the account page's address takes (a UUID).
+  const account = { ...generate('S').accounts.find((x) => x.regions.includes('London'))!, id: '6f1c2a4e-0b7d-4c3a-9e51-2d8f7a6b3c17', serviceIds: [] };
+  const a = await appDesk(browser, root, ports[0], POLL_MS, { accounts: [account] });
+  const b = await appDesk(browser, root, ports[1], POLL_MS);
   try {
     const folder = mkdtempSync(join(tmpdir(), 'dosdesk-bench-team-'));
-    await inPage(a.page, 'call', 'team:create', { folder, teamName: 'Bench team', deskName: 'Desk A', passphrase: PASSPHRASE });
-    await inPage(b.page, 'call', 'team:join', { folder, deskName: 'Desk B', passphrase: PASSPHRASE });
-    await inPage(a.page, 'open', a.host.token, true);
-    await inPage(b.page, 'open', b.host.token, true);
-    // The first cycles (each desk's operator shared) settle before the clock starts.
-    await inPage(a.page, 'cycle');
-    await inPage(b.page, 'cycle');
-    await new Promise((ok) => setTimeout(ok, POLL_MS + SETTLE_MS));
+    // Each app is started again once its desk is in the team, so its engine starts on the team.
+    await invoke(a.page, 'team:create', { folder, teamName: 'Bench team', deskName: 'Desk A', passphrase: PASSPHRASE });
+    await a.page.reload();
+    await invoke(b.page, 'team:join', { folder, deskName: 'Desk B', passphrase: PASSPHRASE });
+    await b.page.reload();
+    // The account reaches B with A's first records (each desk shares what it holds when it joins).
+    await phoneSeen(b.page, account.id, account.phone, 120_000);
+    await a.page.goto(`${a.host.origin}/#/accounts/${account.id}`);
+    const phone = a.page.getByLabel('Phone number (optional)');
+    const save = a.page.getByRole('button', { name: 'Save', exact: true });
+    await save.waitFor({ timeout: 60_000 });
+    await a.page.evaluate(() => {
+      const w = window as unknown as { savedAt: number };
+      document.addEventListener('click', (e) => {
+        if ((e.target as Element | null)?.closest('button')?.textContent?.trim() === 'Save') w.savedAt = performance.timeOrigin + e.timeStamp;
+      }, true);
+    });
+    // The first cycles settle before the clock starts.
+    await a.page.waitForTimeout(POLL_MS + SETTLE_MS);
     const times: number[] = [];
     for (let i = 0; i < 20; i++) {
-      const id = `sync-latency-${i}`;
-      const seen = inPage<number>(b.page, 'waitForAccount', id, 60_000);
-      const made = await inPage<number>(a.page, 'addAccount', BENCH_OPERATOR_ID, id);
+      const value = `020 7946 ${String(i).padStart(4, '0')}`;
+      const seen = phoneSeen(b.page, account.id, value, 60_000);
+      seen.catch(() => undefined); // awaited below; a failure before then is reported, not left unhandled
+      await phone.fill(value);
+      await save.click();
+      await phoneSeen(a.page, account.id, value, 10_000);
+      const made = await a.page.evaluate(() => (window as unknown as { savedAt: number }).savedAt);
       times.push((await seen) - made);
       // Changes come at no fixed point in main's polling.
-      await new Promise((ok) => setTimeout(ok, 300 + Math.random() * POLL_MS));
+      await a.page.waitForTimeout(300 + Math.random() * POLL_MS);
     }
     log(`  20 changes: ${times.map((t) => (t / 1000).toFixed(1)).join(' ')} s`);
     return { syncLatencyP50Ms: median(times), syncLatencyP95Ms: percentile(times, 95), syncLatencyMaxMs: Math.max(...times), syncLatencyBudgetMs: POLL_MS + SETTLE_MS + 1_000 };
