@@ -149,23 +149,32 @@ async function applyPage(core: SyncCore, results: Change[], lastSeq: number | st
     // Other desks' audit entries: read-only copies, each added once. An entry that was edited,
     // deleted, filed under another desk's name, or whose hash does not hold is tampering.
     const tampered = new Set(await readState(db, 'tampered'));
+    const copies = audits.filter((c) => {
+      const doc = c.doc as unknown as Incoming;
+      return doc.desk !== deskId && c.id.startsWith(`audit:${doc.desk}:`);
+    });
+    const copiesHere = await db.teamAudit.bulkGet(
+      copies.map((c) => [(c.doc as unknown as Incoming).desk, Number((c.doc as unknown as Incoming).k)] as [string, number]),
+    );
+    const existingCopy = new Map(copies.map((c, i) => [c.id, copiesHere[i]]));
+    const added: TeamAuditRow[] = [];
     for (const change of audits) {
       const doc = change.doc as unknown as Incoming;
       const honest = honestAudit(change.id, doc);
       if (!honest) tampered.add(change.id);
       if (doc.desk === deskId || !change.id.startsWith(`audit:${doc.desk}:`)) continue;
       const id = Number(doc.k);
-      const existing = await db.teamAudit.get([doc.desk, id]);
+      const existing = existingCopy.get(change.id);
       if (existing) {
         if (!honest || existing.hash !== (doc.v as AuditEntry | undefined)?.hash) {
           tampered.add(change.id);
           if (!existing.tampered) await db.teamAudit.put({ ...existing, tampered: true });
         }
       } else if (doc.v && !doc._deleted) {
-        const copy: TeamAuditRow = { ...(doc.v as AuditEntry), id, desk: doc.desk, ...(honest ? {} : { tampered: true }) };
-        await db.teamAudit.add(copy);
+        added.push({ ...(doc.v as AuditEntry), id, desk: doc.desk, ...(honest ? {} : { tampered: true }) });
       }
     }
+    await db.teamAudit.bulkPut(added);
     await writeState(db, 'tampered', [...tampered]);
     if (lastSeq !== null) await writeState(db, 'appliedSeq', lastSeq);
   });

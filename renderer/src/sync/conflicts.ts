@@ -57,9 +57,23 @@ export async function resolveConflict(
   docId: string,
   resolution: Resolution,
   deskNames: Record<string, string>,
+  seen?: readonly string[],
 ): Promise<void> {
   const detail = await loadConflict(core, docId, deskNames);
   if (!detail) throw new InputError('This record is no longer in conflict: another desk or person has resolved it.', 'resolution');
+  // Versions the operator did not see are never closed by their choice.
+  if (
+    seen &&
+    [...seen].sort().join() !==
+      detail.list
+        .map((v) => v.rev)
+        .sort()
+        .join()
+  )
+    throw new InputError(
+      'A new version of this record arrived while you were choosing: look at the versions again, then choose.',
+      'resolution',
+    );
   let value: Record<string, unknown>;
   if ('keep' in resolution) {
     const kept = detail.list.find((v) => v.rev === resolution.keep);

@@ -281,10 +281,10 @@ export class SyncEngine {
     return loadConflict(this.core, docId, this.deskNames());
   }
 
-  async resolve(desk: Pick<Desk, 'db' | 'operatorId'>, docId: string, resolution: Resolution): Promise<void> {
+  async resolve(desk: Pick<Desk, 'db' | 'operatorId'>, docId: string, resolution: Resolution, seen?: readonly string[]): Promise<void> {
     await this.exclusive(async () => {
       if (!this.core) throw new Error('This desk is not in a team.');
-      await resolveConflict(this.core, desk, docId, resolution, this.deskNames());
+      await resolveConflict(this.core, desk, docId, resolution, this.deskNames(), seen);
     });
     await this.cycle();
   }

@@ -11,8 +11,11 @@ export interface SyncControls {
   /** Records in conflict, kept up to date (a live query). */
   conflicts: ConflictSummary[];
   loadConflict(docId: string): Promise<ConflictDetail | null>;
-  /** Keeps one version, or a combined value; audited; syncs to every desk. */
-  resolve(docId: string, resolution: Resolution): Promise<void>;
+  /**
+   * Keeps one version, or a combined value; audited; syncs to every desk. `seen`: the revisions the
+   * operator was shown; when another has arrived since, nothing changes and an InputError says so.
+   */
+  resolve(docId: string, resolution: Resolution, seen?: readonly string[]): Promise<void>;
   /** Every revision this desk made, sealed by main as a batch file to carry by hand. */
   exportBatchFile(): Promise<{ fileName: string; content: string }>;
   /** Takes in a batch file carried by hand; returns how many documents were new here. */

@@ -43,7 +43,7 @@ export function useSyncEngine(): SyncControls {
       syncNow: () => need().cycle(),
       refresh: () => need().cycle(),
       loadConflict: (docId) => need().loadConflict(docId),
-      resolve: (docId, resolution) => need().resolve({ db, operatorId }, docId, resolution),
+      resolve: (docId, resolution, seen) => need().resolve({ db, operatorId }, docId, resolution, seen),
       exportBatchFile: () => need().exportBatchFile(),
       importBatchFile: (content) => need().importBatchFile(content),
     };

@@ -190,3 +190,24 @@ describe('a desk that lost its records', () => {
     db.close();
   });
 });
+
+describe('resolving a conflict', () => {
+  it('is refused, changing nothing, when a version arrived that the operator was not shown', async () => {
+    const folder = new MemoryFolder();
+    const [a, b, c] = [await teamDesk(folder, 'A'), await teamDesk(folder, 'B'), await teamDesk(folder, 'C')];
+    desks.push(a, b, c);
+    await edit(a, (db) => db.accounts.put(account('z')));
+    await settle(a, b, c);
+    await edit(a, (db) => db.accounts.update('z', { fullName: 'From A' }));
+    await edit(b, (db) => db.accounts.update('z', { fullName: 'From B' }));
+    await settle(a, b);
+    const shown = (await a.engine.loadConflict('accounts:z'))!.list.map((v) => v.rev);
+    // C's version arrives while A's operator is choosing.
+    await edit(c, (db) => db.accounts.update('z', { fullName: 'From C' }));
+    await settle(c, a);
+    const keep = shown[0]!;
+    await expect(a.engine.resolve({ db: a.db, operatorId: a.operatorId }, 'accounts:z', { keep }, shown)).rejects.toThrow(/new version/);
+    expect((await a.engine.loadConflict('accounts:z'))!.list).toHaveLength(3);
+    expect(await a.db.audit.where('action').equals('sync.resolve-conflict').count()).toBe(0);
+  });
+});

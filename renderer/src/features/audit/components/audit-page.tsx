@@ -7,6 +7,12 @@ import { downloadText } from '../../../platform/download';
 import { SyncContext } from '../../../sync/sync-context';
 import { useAuditPage, useAuditTools, useTeamAuditDesks, type AuditFilter, type VerifyReport } from '../data/audit';
 
+/** A desk's name as part of a file name. */
+const fileSafe = (name: string) =>
+  name
+    .replace(/[^A-Za-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '')
+    .toLowerCase() || 'desk';
 const when = (iso: string) => formatLondonTimestamp(new Date(iso), { seconds: true });
 /** Every kind of record the audit trail holds, in words. */
 const ENTITIES: readonly [string, string][] = [
@@ -143,7 +149,13 @@ export function AuditPage({ operators }: { operators: readonly Operator[] }) {
         <button
           type="button"
           className="nhsuk-button nhsuk-button--secondary"
-          onClick={async () => downloadText(`dos-desk-audit-${londonToday()}.csv`, await tools.csv(filter), 'text/csv')}
+          onClick={async () =>
+            downloadText(
+              `dos-desk-audit-${desk ? `${fileSafe(deskNames[desk] ?? desk)}-copy-` : ''}${londonToday()}.csv`,
+              await tools.csv(filter, desk),
+              'text/csv',
+            )
+          }
         >
           Export as CSV
         </button>
@@ -230,7 +242,11 @@ export function AuditPage({ operators }: { operators: readonly Operator[] }) {
         <p>No entries match.</p>
       ) : (
         <table className="nhsuk-table">
-          <caption className="nhsuk-table__caption nhsuk-u-visually-hidden">Audit entries, newest first</caption>
+          <caption className="nhsuk-table__caption nhsuk-u-visually-hidden">
+            {desk
+              ? `Audit entries of ${deskNames[desk] ?? 'another desk'} (a read-only copy), newest first`
+              : 'Audit entries of this desk, newest first'}
+          </caption>
           <thead className="nhsuk-table__head">
             <tr className="nhsuk-table__row">
               <th scope="col" className="nhsuk-table__header">

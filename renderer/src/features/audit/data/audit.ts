@@ -8,7 +8,7 @@ import { verifyAuditChain, type ChainReport } from '../../../db/audit';
 import { useDb } from '../../../db/db-context';
 import { useApi } from '../../../platform/api-context';
 import type { DosDeskApi } from '@shared/ipc/api';
-import { teamAuditDesks, teamAuditPage, verifyTeamTrails, type TeamTrailReport } from './team-audit';
+import { teamAuditDesks, teamAuditEntries, teamAuditPage, verifyTeamTrails, type TeamTrailReport } from './team-audit';
 
 export interface AuditFilter {
   entity: string;
@@ -54,27 +54,28 @@ export async function auditPage(
   return { entries: entries.slice(0, PAGE_SIZE), hasMore: entries.length > PAGE_SIZE };
 }
 
-/** The filtered trail as CSV, oldest first, with operator names. */
-export async function auditCsv(db: DosDeskDb, filter: AuditFilter): Promise<string> {
+/** The filtered trail as CSV, oldest first, with operator names: this desk's, or (`desk`) another team desk's read-only copy. */
+export async function auditCsv(db: DosDeskDb, filter: AuditFilter, desk: string | null = null): Promise<string> {
   const names = new Map((await db.operators.toArray()).map((o) => [o.id, o.fullName]));
   const rows: unknown[][] = [];
-  await db.audit
-    .orderBy(':id')
-    .filter(matcher(filter))
-    .each((e) => {
-      rows.push([
-        e.id,
-        e.at,
-        names.get(e.operatorId) ?? e.operatorId,
-        e.action,
-        e.entity,
-        e.entityId,
-        e.subject ?? '',
-        e.before,
-        e.after,
-        e.hash,
-      ]);
-    });
+  const matches = matcher(filter);
+  const row = (e: AuditEntry) => {
+    if (!matches(e)) return;
+    rows.push([
+      e.id,
+      e.at,
+      names.get(e.operatorId) ?? e.operatorId,
+      e.action,
+      e.entity,
+      e.entityId,
+      e.subject ?? '',
+      e.before,
+      e.after,
+      e.hash,
+    ]);
+  };
+  if (desk) for (const e of await teamAuditEntries(db, desk)) row(e);
+  else await db.audit.orderBy(':id').each(row);
   return toCsv(['id', 'time', 'operator', 'action', 'record type', 'record id', 'record', 'before', 'after', 'hash'], rows);
 }
 
@@ -103,6 +104,6 @@ export function useAuditTools() {
   const api = useApi();
   return {
     verify: useCallback((): Promise<VerifyReport> => verifyTrail(db, api), [db, api]),
-    csv: useCallback((filter: AuditFilter) => auditCsv(db, filter), [db]),
+    csv: useCallback((filter: AuditFilter, desk: string | null = null) => auditCsv(db, filter, desk), [db]),
   };
 }

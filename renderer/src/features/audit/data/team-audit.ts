@@ -26,6 +26,11 @@ export async function teamAuditDesks(db: DosDeskDb): Promise<string[]> {
   return (await db.teamAudit.orderBy('desk').uniqueKeys()) as string[];
 }
 
+/** One desk's copied entries, oldest first, as that desk wrote them. */
+export async function teamAuditEntries(db: DosDeskDb, desk: string): Promise<AuditEntry[]> {
+  return (await db.teamAudit.where('[desk+id]').between([desk, Dexie.minKey], [desk, Dexie.maxKey]).toArray()).map(asWritten);
+}
+
 /** One desk's copied entries, newest first, a page at a time. */
 export async function teamAuditPage(
   db: DosDeskDb,
