@@ -63,9 +63,23 @@ export async function takeIn(core: SyncCore, docs: SyncDoc[]): Promise<void> {
   }
 }
 
-/** Lets the page handle input and paint before the next slice of sync work. */
+/**
+ * Lets the page handle input and paint before the next slice of sync work. `scheduler.yield()`
+ * where the browser has it, else a message to itself: never a timer, which a hidden or minimised
+ * window slows to one a second.
+ */
 export function yieldToPage(): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, 0));
+  const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
+  if (scheduler?.yield) return scheduler.yield();
+  if (typeof MessageChannel === 'undefined') return new Promise((resolve) => setTimeout(resolve, 0));
+  return new Promise((resolve) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => {
+      channel.port1.close();
+      resolve();
+    };
+    channel.port2.postMessage(null);
+  });
 }
 
 /** A batch (not a snapshot) carries only its own desk's revisions; one claiming another desk's is refused. */
