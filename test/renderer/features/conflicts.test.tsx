@@ -1,7 +1,8 @@
 import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { ConflictPage } from '../../../renderer/src/features/conflicts/components/conflict-page';
+import { InputError } from '../../../renderer/src/db/guards';
+import { ConflictPage, newVersionWords } from '../../../renderer/src/features/conflicts/components/conflict-page';
 import { ConflictsPage } from '../../../renderer/src/features/conflicts/components/conflicts-page';
 import { combine, differingFields } from '../../../renderer/src/features/conflicts/data/versions';
 import { useSession } from '../../../renderer/src/session/store';
@@ -181,6 +182,68 @@ describe('a record in conflict', () => {
     });
     await user.click(await screen.findByRole('button', { name: 'Keep this version (version 2)' }));
     expect(await screen.findByText('This record changed again: look at the versions once more')).toBeInTheDocument();
+    expect(window.location.hash).toBe('#/team/conflicts/x');
+    expect(useSession.getState().notice).toBeNull();
+  });
+
+  it('says plainly when a new version arrives while the operator is choosing, and shows the new list', async () => {
+    const user = userEvent.setup();
+    const loadConflict = vi.fn(async () => detail([ours, theirs]));
+    const summary = (versions: number) => [
+      { docId: ID, table: 'accounts' as const, key: base.id, subject: "Alex Jones's account", versions },
+    ];
+    const sync = fakeSync({ conflicts: 1 }, { loadConflict, conflicts: summary(2) });
+    const { rerender } = render(
+      <SyncContext.Provider value={sync}>
+        <ConflictPage docId={ID} />
+      </SyncContext.Provider>,
+    );
+    const combineForm = within(await screen.findByTestId('combine'));
+    await user.click(within(combineForm.getByRole('group', { name: 'Job title' })).getByRole('radio', { name: 'Clinical Director' }));
+    expect(screen.queryByTestId('versions-changed')).toBeNull();
+    // A third version arrives from Sam's laptop: the inbox's entry changes, the page loads again.
+    const third: ConflictVersion = {
+      ...theirs,
+      rev: REV_C,
+      winner: false,
+      value: { ...base, jobTitle: 'Deputy', updatedAt: '2026-06-01T08:10:00.000Z' },
+    };
+    loadConflict.mockImplementation(async () => detail([ours, theirs, third]));
+    rerender(
+      <SyncContext.Provider value={{ ...sync, conflicts: summary(3) }}>
+        <ConflictPage docId={ID} />
+      </SyncContext.Provider>,
+    );
+    expect(await screen.findByTestId('versions-changed')).toHaveTextContent(
+      "A new version arrived from Sam's laptop: look again before you choose.",
+    );
+    expect(within(screen.getByTestId('versions')).getByTestId('version-3')).toBeInTheDocument();
+    // The choice made on the old list starts again from the shown version.
+    expect(within(screen.getByRole('group', { name: 'Job title' })).getByRole('radio', { name: 'Lead' })).toBeChecked();
+    expect(await axeProblems()).toEqual([]);
+  });
+
+  it('words what changed in the versions: new ones by desk, or only that they changed', () => {
+    expect(newVersionWords([ours, theirs], [theirs, ours])).toBeNull();
+    expect(newVersionWords([ours], [ours, theirs])).toBe("A new version arrived from Sam's laptop: look again before you choose.");
+    expect(newVersionWords([ours, theirs, gone], [ours, theirs])).toBe(
+      'The versions changed on another desk: look again before you choose.',
+    );
+  });
+
+  it('shows the engine refusing a choice made on versions that changed since they were loaded', async () => {
+    const user = userEvent.setup();
+    const refusal = 'A new version arrived since you opened this record: look at the versions again, then choose.';
+    const sync = show(<ConflictPage docId={ID} />, {
+      loadConflict: vi.fn(async () => detail([ours, theirs])),
+      resolve: vi.fn(async () => Promise.reject(new InputError(refusal, 'resolution'))),
+    });
+    const combineForm = within(await screen.findByTestId('combine'));
+    await user.click(combineForm.getByRole('button', { name: 'Save the combined record' }));
+    expect(await combineForm.findByRole('alert')).toHaveTextContent(refusal);
+    await user.click(screen.getByRole('button', { name: 'Keep this version (version 1)' }));
+    await waitFor(() => expect(sync.resolve).toHaveBeenCalledTimes(2));
+    expect(await screen.findAllByText(refusal)).toHaveLength(2);
     expect(window.location.hash).toBe('#/team/conflicts/x');
     expect(useSession.getState().notice).toBeNull();
   });

@@ -15,7 +15,7 @@ import type { SyncState } from '../../../renderer/src/sync/types';
 import { AtDesk } from '../at-desk';
 import { axeProblems } from '../axe';
 import { freshDb, PRIYA, realApi } from '../helpers';
-import { fakeSync, member, SAM_DESK } from '../sync/fake-sync';
+import { fakeSync, member, SAM_DESK, THIS_DESK } from '../sync/fake-sync';
 
 vi.mock('../../../renderer/src/platform/download', () => ({ downloadText: vi.fn() }));
 
@@ -286,7 +286,12 @@ describe('the Team page, as a member', () => {
     const { api, sync } = show({ phase: 'locked', team: member({ locked: true }) });
     expect(screen.queryByRole('button', { name: 'Save a batch file' })).toBeNull();
     expect(screen.queryByTestId('change-passphrase')).toBeNull();
-    expect(screen.getByRole('button', { name: 'Sync now' })).toBeDisabled();
+    // Not a button that does nothing: it is not offered, and the page says why.
+    expect(screen.queryByRole('button', { name: 'Sync now' })).toBeNull();
+    expect(screen.getByTestId('sync-now-locked')).toHaveTextContent('Sync is paused until the team passphrase is entered');
+    // Older batches are still read after a passphrase change elsewhere: the copy does not claim otherwise.
+    expect(screen.getByTestId('unlock-team')).toHaveTextContent('new batches cannot be read or written until you enter the passphrase');
+    expect(screen.getByTestId('unlock-team')).not.toHaveTextContent('nothing is read from the team folder');
     const form = within(screen.getByTestId('unlock-team'));
     await user.click(form.getByRole('button', { name: 'Unlock' }));
     expect(summaryLinks()).toEqual(['Enter the team passphrase']);
@@ -327,6 +332,81 @@ describe('the Team page, as a member', () => {
     });
     await user.upload(screen.getByLabelText('Take in a batch file'), new File(['x'], 'stranger.dsb'));
     expect(await screen.findByText('This batch file is not signed by a desk of this team')).toBeInTheDocument();
+    expect(screen.getByTestId('batch-outcome')).toBeEmptyDOMElement();
+  });
+
+  it('as a removed desk, says what to do and offers no batch file to save, only to take one in', async () => {
+    show({ team: member({ removed: true }) });
+    expect(screen.getByTestId('removed-advice')).toHaveTextContent(
+      'Ask a lead on another desk to check: if this desk should still be in the team, leave the team here and join again.',
+    );
+    expect(screen.queryByRole('button', { name: 'Save a batch file' })).toBeNull();
+    expect(screen.getByTestId('batch-save-removed')).toHaveTextContent(
+      'This desk was removed from the team, so it cannot save a batch file',
+    );
+    expect(screen.getByLabelText('Take in a batch file')).toBeEnabled();
+    expect(await axeProblems()).toEqual([]);
+  });
+
+  it('Cancel on a confirmation brings focus back to the button that opened it', async () => {
+    const user = userEvent.setup();
+    show({});
+    await user.click(screen.getByRole('button', { name: "Remove Sam's laptop from team" }));
+    await user.click(within(screen.getByTestId('confirm-remove-desk')).getByRole('button', { name: 'Cancel' }));
+    expect(screen.getByRole('button', { name: "Remove Sam's laptop from team" })).toHaveFocus();
+    await user.click(screen.getByRole('button', { name: 'Leave the team' }));
+    await user.click(within(screen.getByTestId('confirm-leave')).getByRole('button', { name: 'Cancel' }));
+    expect(screen.getByRole('button', { name: 'Leave the team' })).toHaveFocus();
+  });
+
+  it('the remove confirmation says what removing does not stop, and leads to changing the passphrase', async () => {
+    const user = userEvent.setup();
+    show({});
+    await user.click(screen.getByRole('button', { name: "Remove Sam's laptop from team" }));
+    const confirm = within(screen.getByTestId('confirm-remove-desk'));
+    expect(confirm.getByText(/DoS Desk on that desk stops sharing/)).toBeInTheDocument();
+    expect(confirm.getByText(/does not stop someone who has that desk, or who knows the team passphrase/)).toBeInTheDocument();
+    expect(screen.getByTestId('remove-desk-passphrase')).toHaveTextContent(
+      'If the laptop was lost or the person left, also change the team passphrase',
+    );
+    await user.click(confirm.getByRole('button', { name: 'go to Change the team passphrase' }));
+    expect(screen.getByRole('heading', { name: 'Change the team passphrase' })).toHaveFocus();
+    expect(await axeProblems()).toEqual([]);
+  });
+
+  it('names a known desk in the skipped files instead of its folder id', () => {
+    show({
+      team: member({
+        problems: [
+          { file: `desks/${SAM_DESK}/b-00000007.dsb`, kind: 'bad-signature', message: 'Not signed by that desk.' },
+          { file: `desks/${THIS_DESK}`, kind: 'unknown-file', message: 'Not a folder.' },
+          { file: 'desks/not-a-desk/b-1.dsb', kind: 'unknown-file', message: 'Unknown.' },
+        ],
+      }),
+    });
+    expect(
+      within(screen.getByTestId('team-problems'))
+        .getAllByRole('listitem')
+        .map((li) => li.textContent),
+    ).toEqual([
+      "b-00000007.dsb from Sam's laptop: Not signed by that desk.",
+      "Lead's desk's folder: Not a folder.",
+      'desks/not-a-desk/b-1.dsb: Unknown.',
+    ]);
+  });
+
+  it('offers only batch files to take in, and refuses one over 64 MB before reading it', async () => {
+    const user = userEvent.setup();
+    const { sync } = show({});
+    const input = screen.getByLabelText('Take in a batch file');
+    expect(input).toHaveAttribute('accept', '.dsb,.txt');
+    const big = new File(['x'], 'huge.dsb');
+    Object.defineProperty(big, 'size', { value: 65 * 1024 * 1024 });
+    const read = vi.spyOn(big, 'text');
+    await user.upload(input, big);
+    expect(await screen.findByText(/huge.dsb is over 64 MB/)).toBeInTheDocument();
+    expect(read).not.toHaveBeenCalled();
+    expect(sync.importBatchFile).not.toHaveBeenCalled();
     expect(screen.getByTestId('batch-outcome')).toBeEmptyDOMElement();
   });
 });

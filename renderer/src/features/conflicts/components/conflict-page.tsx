@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { ActionButton, ActionError } from '../../../components/action-button';
 import { PageHeading } from '../../../components/page-heading';
 import { useAction } from '../../../components/use-action';
@@ -7,7 +7,7 @@ import { navigate } from '../../../navigation/router';
 import { plainErrorMessage } from '../../../platform/plain-error';
 import { useSession } from '../../../session/store';
 import { useSync } from '../../../sync/sync-context';
-import type { ConflictDetail, Resolution } from '../../../sync/types';
+import type { ConflictDetail, ConflictVersion, Resolution } from '../../../sync/types';
 import { TABLE_WORDS } from '../data/versions';
 import { CombineForm } from './combine-form';
 import { VersionsTable } from './versions-table';
@@ -18,12 +18,24 @@ export function ConflictPage({ docId }: { docId: string }) {
   const announce = useSession((s) => s.announce);
   const [detail, setDetail] = useState<ConflictDetail | null | undefined>(undefined);
   const [loadError, setLoadError] = useState<string | null>(null);
+  // When the versions change while the operator is choosing, their choices start again: say why.
+  const [changed, setChanged] = useState<string | null>(null);
+  const shown = useRef<readonly ConflictVersion[] | null>(null);
   // Loaded again when the inbox's entry for it changes (a version arrived, or another desk resolved it).
   const versions = conflicts.find((c) => c.docId === docId)?.versions ?? 0;
   useEffect(() => {
     let alive = true;
     loadConflict(docId).then(
-      (d) => alive && setDetail(d),
+      (d) => {
+        if (!alive) return;
+        const before = shown.current;
+        if (before && d) {
+          const words = newVersionWords(before, d.list);
+          if (words) setChanged(words);
+        }
+        shown.current = d?.list ?? null;
+        setDetail(d);
+      },
       (e: unknown) => alive && setLoadError(plainErrorMessage(e)),
     );
     return () => {
@@ -62,6 +74,17 @@ export function ConflictPage({ docId }: { docId: string }) {
             {detail.list.length === 2 ? 'two desks' : `${detail.list.length} desks`} before they caught up. Every desk shows the version
             marked &ldquo;Shown on every desk for now&rdquo; until you choose; what you choose is audited and reaches every desk.
           </p>
+          {changed && (
+            <div className="nhsuk-warning-callout" data-testid="versions-changed" role="alert">
+              <h2 className="nhsuk-warning-callout__label">
+                <span role="text">
+                  <span className="nhsuk-u-visually-hidden">Important: </span>
+                  The versions changed
+                </span>
+              </h2>
+              <p>{changed}</p>
+            </div>
+          )}
           {detail.table === 'audit' && (
             <div className="nhsuk-warning-callout">
               <h2 className="nhsuk-warning-callout__label">
@@ -115,4 +138,19 @@ export function ConflictPage({ docId }: { docId: string }) {
       )}
     </>
   );
+}
+
+/**
+ * What changed in a record's versions since the operator last saw them, in words, or null when
+ * nothing did: the page shows the new list and any choices made start again.
+ */
+export function newVersionWords(before: readonly ConflictVersion[], after: readonly ConflictVersion[]): string | null {
+  const seen = new Set(before.map((v) => v.rev));
+  const same = before.length === after.length && after.every((v) => seen.has(v.rev));
+  if (same) return null;
+  const arrived = after.filter((v) => !seen.has(v.rev));
+  const desks = [...new Set(arrived.map((v) => v.deskName))];
+  if (desks.length === 0) return 'The versions changed on another desk: look again before you choose.';
+  const from = desks.length === 1 ? desks[0] : `${desks.slice(0, -1).join(', ')} and ${desks[desks.length - 1]}`;
+  return `A new version arrived from ${from}: look again before you choose.`;
 }

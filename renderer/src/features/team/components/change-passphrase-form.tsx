@@ -13,7 +13,9 @@ export function ChangePassphraseSection() {
   const form = useZodForm(ChangePassphraseForm, { current: '', next: '', confirm: '' });
   return (
     <section aria-labelledby="passphrase-heading" data-testid="change-passphrase">
-      <h2 id="passphrase-heading">Change the team passphrase</h2>
+      <h2 id="passphrase-heading" tabIndex={-1}>
+        Change the team passphrase
+      </h2>
       <p>
         For when the passphrase may be known outside the team, or someone has left it. Give the new passphrase to every desk of the team, by
         phone or in person: each is asked for it before it can read what is written from now on.

@@ -14,6 +14,7 @@ export function ConfirmCard({
   busyLabel,
   onConfirm,
   onCancel,
+  after,
 }: {
   id: string;
   title: string;
@@ -22,6 +23,8 @@ export function ConfirmCard({
   busyLabel: string;
   onConfirm(): Promise<void>;
   onCancel(): void;
+  /** Said after yes and cancel: a related step, so the way from the question to the answer stays one Tab. */
+  after?: ReactNode;
 }) {
   const heading = useRef<HTMLHeadingElement>(null);
   const action = useAction(onConfirm);
@@ -47,6 +50,7 @@ export function ConfirmCard({
           </button>
         </div>
         <ActionError error={action.error} />
+        {after}
       </div>
     </section>
   );

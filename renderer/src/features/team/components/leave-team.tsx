@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { useConfirmed } from '../data/confirmed';
 import { useTeamActions } from '../data/team';
 import { ConfirmCard } from './confirm-card';
@@ -8,6 +8,8 @@ export function LeaveTeam({ teamName }: { teamName: string }) {
   const actions = useTeamActions();
   const confirmed = useConfirmed();
   const [asking, setAsking] = useState(false);
+  // Cancel brings focus back to the button that opened the confirmation (WCAG 2.4.3).
+  const refocus = useRef(false);
   return (
     <section aria-labelledby="leave-heading">
       <h2 id="leave-heading">Leave the team</h2>
@@ -17,7 +19,10 @@ export function LeaveTeam({ teamName }: { teamName: string }) {
           title={`Leave ${teamName}?`}
           confirmLabel="Yes, leave the team"
           busyLabel="Leaving…"
-          onCancel={() => setAsking(false)}
+          onCancel={() => {
+            refocus.current = true;
+            setAsking(false);
+          }}
           onConfirm={async () => {
             await actions.leave();
             confirmed(`This desk has left ${teamName}. Its records stay on this desk.`);
@@ -30,7 +35,17 @@ export function LeaveTeam({ teamName }: { teamName: string }) {
           </ul>
         </ConfirmCard>
       ) : (
-        <button type="button" className="nhsuk-button nhsuk-button--secondary" onClick={() => setAsking(true)}>
+        <button
+          type="button"
+          className="nhsuk-button nhsuk-button--secondary"
+          onClick={() => setAsking(true)}
+          ref={(el) => {
+            if (el && refocus.current) {
+              refocus.current = false;
+              el.focus();
+            }
+          }}
+        >
           Leave the team
         </button>
       )}

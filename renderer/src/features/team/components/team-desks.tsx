@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import type { TeamDesk } from '@shared/sync/team';
 import type { SyncState } from '../../../sync/types';
 import { useConfirmed } from '../data/confirmed';
@@ -16,6 +16,8 @@ export function TeamDesks({ team, read, canRemove }: { team: Membership; read: S
   const actions = useTeamActions();
   const confirmed = useConfirmed();
   const [removing, setRemoving] = useState<TeamDesk | null>(null);
+  // The button that opened the confirmation: Cancel brings focus back to it (WCAG 2.4.3).
+  const opener = useRef<HTMLButtonElement | null>(null);
   const progress = (desk: TeamDesk) => {
     if (desk.you) return `${desk.batches.length} written here`;
     const r = read[desk.id];
@@ -54,7 +56,14 @@ export function TeamDesks({ team, read, canRemove }: { team: Membership; read: S
               <td className={cell}>{progress(desk)}</td>
               <td className={cell}>
                 {canRemove && !desk.you && !desk.removed && (
-                  <button type="button" className="app-link-button" onClick={() => setRemoving(desk)}>
+                  <button
+                    type="button"
+                    className="app-link-button"
+                    onClick={(e) => {
+                      opener.current = e.currentTarget;
+                      setRemoving(desk);
+                    }}
+                  >
                     Remove <span className="nhsuk-u-visually-hidden">{desk.name}</span> from team
                   </button>
                 )}
@@ -70,7 +79,27 @@ export function TeamDesks({ team, read, canRemove }: { team: Membership; read: S
           title={`Remove ${removing.name} from the team?`}
           confirmLabel={`Yes, remove ${removing.name}`}
           busyLabel="Removing…"
-          onCancel={() => setRemoving(null)}
+          onCancel={() => {
+            setRemoving(null);
+            opener.current?.focus();
+          }}
+          after={
+            <p className="nhsuk-u-margin-top-4 nhsuk-u-margin-bottom-0" data-testid="remove-desk-passphrase">
+              If the laptop was lost or the person left, also change the team passphrase and give the new one to the other desks:{' '}
+              <button
+                type="button"
+                className="app-link-button"
+                onClick={() => {
+                  const heading = document.getElementById('passphrase-heading');
+                  heading?.scrollIntoView?.({ block: 'start' });
+                  heading?.focus();
+                }}
+              >
+                go to Change the team passphrase
+              </button>
+              .
+            </p>
+          }
           onConfirm={async () => {
             await actions.removeDesk(removing.id);
             setRemoving(null);
@@ -81,7 +110,12 @@ export function TeamDesks({ team, read, canRemove }: { team: Membership; read: S
           <ul>
             <li>Everything it shared stays: its batches in the team folder stay readable by every desk.</li>
             <li>
-              It can no longer add to the team folder: anything it writes from now on is refused by every desk, and shown as a problem.
+              It can no longer add to the team folder: DoS Desk on that desk stops sharing, and anything written in its name from now on is
+              refused by every desk and shown as a problem.
+            </li>
+            <li>
+              It does not stop someone who has that desk, or who knows the team passphrase, from reading the team folder or joining it again
+              as a new desk.
             </li>
           </ul>
         </ConfirmCard>

@@ -46,6 +46,9 @@ export function TeamPage() {
             </span>
           </h2>
           <p>Another desk removed this one. It can still read the team folder, but what is changed here no longer reaches the team.</p>
+          <p data-testid="removed-advice">
+            Ask a lead on another desk to check: if this desk should still be in the team, leave the team here and join again.
+          </p>
         </div>
       )}
       {state.phase === 'error' && state.message && (
@@ -71,8 +74,8 @@ export function TeamPage() {
       )}
       <TeamSummary sync={sync} team={team} />
       <TeamDesks team={team} read={state.read} canRemove={canWrite} />
-      <TeamProblems problems={team.problems} />
-      {!team.locked && <BatchFiles />}
+      <TeamProblems problems={team.problems} desks={team.desks} />
+      {!team.locked && <BatchFiles removed={team.removed} />}
       {canWrite && <ChangePassphraseSection />}
       <LeaveTeam teamName={team.team.name} />
     </>

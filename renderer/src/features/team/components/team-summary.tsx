@@ -50,11 +50,15 @@ export function TeamSummary({ sync, team }: { sync: SyncControls; team: Membersh
           },
         ]}
       />
-      <div className="app-table-actions">
-        <ActionButton busy={syncNow.busy} busyLabel="Syncing…" disabled={team.locked} onClick={() => void syncNow.run()}>
-          Sync now
-        </ActionButton>
-      </div>
+      {team.locked ? (
+        <p data-testid="sync-now-locked">Sync is paused until the team passphrase is entered: enter it under Unlock the team folder.</p>
+      ) : (
+        <div className="app-table-actions">
+          <ActionButton busy={syncNow.busy} busyLabel="Syncing…" onClick={() => void syncNow.run()}>
+            Sync now
+          </ActionButton>
+        </div>
+      )}
       <ActionError error={syncNow.error} />
       <p className="nhsuk-body-s" role="status">
         {finished && !syncNow.busy && !syncNow.error ? `Sync finished at ${formatLondonTime(finished)}.` : ''}

@@ -14,7 +14,8 @@ export function UnlockSection() {
       <h2 id="unlock-heading">Unlock the team folder</h2>
       <p>
         Enter the team passphrase. This desk needs it again after a restart when the computer cannot keep it safely, or after another desk
-        changed it. Until then, changes made here wait on this desk and nothing is read from the team folder.
+        changed it. Until then, changes made here wait on this desk, and new batches cannot be read or written until you enter the
+        passphrase.
       </p>
       <Form
         form={form}
