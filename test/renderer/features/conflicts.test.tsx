@@ -133,7 +133,7 @@ describe('a record in conflict', () => {
     const user = userEvent.setup();
     const sync = show(<ConflictPage docId={ID} />, { loadConflict: vi.fn(async () => detail([ours, theirs])) });
     await user.click(await screen.findByRole('button', { name: 'Keep this version (version 1)' }));
-    await waitFor(() => expect(sync.resolve).toHaveBeenCalledWith(ID, { keep: REV_A }));
+    await waitFor(() => expect(sync.resolve).toHaveBeenCalledWith(ID, { keep: REV_A }, expect.arrayContaining([REV_A])));
     expect(useSession.getState().notice).toBe("Kept version 1 of Alex Jones's account. Every desk will show it.");
     await waitFor(() => expect(window.location.hash).toBe('#/team/conflicts'));
   });
@@ -154,7 +154,7 @@ describe('a record in conflict', () => {
     combineForm.getByRole('button', { name: 'Save the combined record' }).focus();
     await user.keyboard('{Enter}');
     await waitFor(() => expect(sync.resolve).toHaveBeenCalledTimes(1));
-    expect(sync.resolve).toHaveBeenCalledWith(ID, { value: { ...theirs.value, jobTitle: 'Clinical Director' } });
+    expect(sync.resolve).toHaveBeenCalledWith(ID, { value: { ...theirs.value, jobTitle: 'Clinical Director' } }, expect.any(Array));
     expect(useSession.getState().notice).toBe("Saved the combined record of Alex Jones's account. Every desk will show it.");
   });
 
@@ -165,7 +165,7 @@ describe('a record in conflict', () => {
     expect(within(table).getByTestId('version-2')).toHaveTextContent("Deleted on Sam's laptop by Sam Okoro");
     expect(screen.queryByTestId('combine')).toBeNull();
     await user.click(screen.getByRole('button', { name: 'Keep this version (version 2)' }));
-    await waitFor(() => expect(sync.resolve).toHaveBeenCalledWith(ID, { keep: REV_C }));
+    await waitFor(() => expect(sync.resolve).toHaveBeenCalledWith(ID, { keep: REV_C }, expect.arrayContaining([REV_C])));
     expect(useSession.getState().notice).toBe("Alex Jones's account stays deleted, on every desk.");
   });
 

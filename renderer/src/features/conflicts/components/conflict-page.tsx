@@ -44,7 +44,8 @@ export function ConflictPage({ docId }: { docId: string }) {
   }, [loadConflict, docId, versions]);
   const thisDeskId = state.team.state === 'member' ? state.team.desk.id : null;
   const finish = async (resolution: Resolution, words: string) => {
-    await resolve(docId, resolution);
+    // The versions on screen: if another arrived meanwhile, the engine refuses and says so.
+    await resolve(docId, resolution, shown.current?.map((v) => v.rev));
     announce(words);
     navigate(paths.conflicts());
   };
