@@ -77,7 +77,6 @@ export function createTeamService(options: TeamOptions): TeamService {
   let keys = new Map<string, DataKey>();
   let teamFile: TeamFile | null = null;
   let view = emptyView();
-  let removedSelf = false;
   let fingerprint = '';
   const readProblems = new Map<string, TeamProblem>();
   let headers: HeaderCache = new Map();
@@ -89,6 +88,7 @@ export function createTeamService(options: TeamOptions): TeamService {
     if (!membership) throw new UserFacingError('This desk is not in a team. Create a team folder or join one first.');
     return membership;
   };
+  const removedSelf = () => Boolean(membership?.removedDesks[membership.deskId]);
   const newestKeyId = () => teamFile?.keys.at(-1)?.id ?? null;
   const locked = () => keys.size === 0 || (newestKeyId() !== null && !keys.has(newestKeyId()!));
 
@@ -99,7 +99,7 @@ export function createTeamService(options: TeamOptions): TeamService {
       team: { id: membership.teamId, name: teamFile?.name ?? membership.teamName, folder: membership.folder },
       desk: { id: membership.deskId, name: membership.deskName },
       locked: locked(),
-      removed: removedSelf,
+      removed: removedSelf(),
       reachable: view.reachable,
       unreachableReason: view.reachable ? null : (view.reason ?? 'DoS Desk has not read the team folder yet.'),
       checkedAt: view.checkedAt,
@@ -159,7 +159,6 @@ export function createTeamService(options: TeamOptions): TeamService {
     for (const file of readProblems.keys()) if (!present.has(file)) readProblems.delete(file);
     const desksBefore = JSON.stringify([...view.desks.values()]);
     view = { reachable: true, reason: null, checkedAt, desks: applied.desks, problems: applied.problems };
-    removedSelf = [...applied.desks.values()].some((d) => d.id === m.deskId && d.keepUpToSeq !== null);
     const desksNow = JSON.stringify([...view.desks.values()]);
     if (desksNow !== desksBefore)
       await store
@@ -201,7 +200,6 @@ export function createTeamService(options: TeamOptions): TeamService {
     keys = new Map(next.keys.map((k) => [k.id, k]));
     teamFile = next.teamFile;
     view = emptyView();
-    removedSelf = false;
     readProblems.clear();
     headers = new Map();
     startPolling();
@@ -234,7 +232,7 @@ export function createTeamService(options: TeamOptions): TeamService {
   }
 
   function writable(m: Membership): string {
-    if (removedSelf)
+    if (removedSelf())
       throw new UserFacingError(
         'Another desk removed this desk from the team: it can still read the team folder but can no longer add to it.',
       );
@@ -257,8 +255,15 @@ export function createTeamService(options: TeamOptions): TeamService {
     const file = `desks/${deskId}/${batchName(seq)}`;
     const desk = view.desks.get(deskId);
     try {
-      if (desk && desk.keepUpToSeq !== null && seq > desk.keepUpToSeq)
-        throw new TeamFault('removed-desk', `${file} was written by "${desk.name}" after it was removed from the team: it was refused.`);
+      // Removals this desk has honoured stick, whether or not the desk is in the current listing.
+      const keepUpToSeq = m.removedDesks[deskId]?.keepUpToSeq ?? desk?.keepUpToSeq ?? null;
+      const name = desk?.name ?? m.knownDesks[deskId]?.name ?? deskId;
+      if (keepUpToSeq !== null && seq > keepUpToSeq)
+        throw new TeamFault('removed-desk', `${file} was written by "${name}" after it was removed from the team: it was refused.`);
+      if (!desk)
+        throw new UserFacingError(
+          `${file} belongs to a desk that is not in this desk's listing of the team folder: check the Team page, then try again. Nothing was taken in.`,
+        );
       let text: string;
       try {
         text = await readFile(join(m.folder, file), 'utf8');
@@ -367,7 +372,6 @@ export function createTeamService(options: TeamOptions): TeamService {
         keys = new Map();
         teamFile = null;
         view = emptyView();
-        removedSelf = false;
         readProblems.clear();
         headers = new Map();
         notifyIfChanged();
@@ -379,7 +383,7 @@ export function createTeamService(options: TeamOptions): TeamService {
         if (deskId === m.deskId) throw new UserFacingError('A desk cannot remove itself from the team: use "Leave the team" instead.');
         await refresh();
         if (!view.reachable) throw new UserFacingError(`${view.reason ?? 'The team folder cannot be reached now.'} Nothing was written.`);
-        if (removedSelf) throw new UserFacingError('Another desk removed this desk from the team: it can no longer remove desks.');
+        if (removedSelf()) throw new UserFacingError('Another desk removed this desk from the team: it can no longer remove desks.');
         if (!privateKey)
           throw new UserFacingError(
             "This desk's signing key could not be read (the computer's key store may have changed). Leave the team and join it again.",
@@ -410,7 +414,8 @@ export function createTeamService(options: TeamOptions): TeamService {
     changePassphrase: (current, next) =>
       serial(async () => {
         const m = member();
-        if (removedSelf) throw new UserFacingError('Another desk removed this desk from the team: it can no longer change the passphrase.');
+        if (removedSelf())
+          throw new UserFacingError('Another desk removed this desk from the team: it can no longer change the passphrase.');
         const before = await currentTeamText(m);
         const changed = await rewrapTeamFile(before.file, current, next, iterations);
         const again = await currentTeamText(m);
@@ -499,10 +504,11 @@ export function createTeamService(options: TeamOptions): TeamService {
       const deskId = header?.desk ?? null;
       if (deskId && DESK_FOLDER.test(deskId) && !m.knownDesks[deskId]) await learnDesk(m, deskId);
       const desk = deskId ? view.desks.get(deskId) : undefined;
-      if (desk && desk.keepUpToSeq !== null && (header!.seq === 0 || header!.seq > desk.keepUpToSeq))
+      const keepUpToSeq = deskId ? (membership?.removedDesks[deskId]?.keepUpToSeq ?? desk?.keepUpToSeq ?? null) : null;
+      if (keepUpToSeq !== null && (header!.seq === 0 || header!.seq > keepUpToSeq))
         throw new TeamFault(
           'removed-desk',
-          `The batch file was made by "${desk.name}" after it was removed from the team: it was refused.`,
+          `The batch file was made by "${desk?.name ?? membership?.knownDesks[deskId!]?.name ?? deskId}" after it was removed from the team: it was refused.`,
         );
       const { header: _header, ...batch } = await openBatch(content, {
         team: m.teamId,

@@ -85,6 +85,8 @@ export async function createTeamFolder(
     joinedAt,
     lastSeq: 0,
     knownDesks: { [deskId]: { publicKey: desk.publicKey, name: args.deskName, firstSeenAt: joinedAt } },
+    removedDesks: {},
+    newestKeyId: file.keys.at(-1)!.id,
   };
   try {
     await writeFolderFile(join(folder, 'team.json'), teamText);
@@ -144,6 +146,8 @@ export async function joinTeamFolder(
     joinedAt,
     lastSeq: 0,
     knownDesks: { [deskId]: { publicKey: desk.publicKey, name: args.deskName, firstSeenAt: joinedAt } },
+    removedDesks: {},
+    newestKeyId: file.keys.at(-1)!.id,
   };
   try {
     await mkdir(join(folder, 'desks', deskId));
