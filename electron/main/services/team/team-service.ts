@@ -10,7 +10,16 @@ import { listTeamFolder, PLACEHOLDER_HINT, unreachableReason, type HeaderCache }
 import { batchName, DESK_FOLDER, removalName } from './folder-names';
 import { FileExistsError, writeFolderFile, writeNextBatch } from './folder-write';
 import { DEFAULT_KDF_ITERATIONS, type DataKey } from './team-crypto';
-import { openTeamFile, parseTeamFile, rewrapTeamFile, signRemoval, parseDeskFile, type TeamFile } from './team-files';
+import {
+  checkKeyList,
+  openTeamFile,
+  parseDeskFile,
+  parseTeamFile,
+  rewrapTeamFile,
+  signRemoval,
+  TAMPERED_KEYS,
+  type TeamFile,
+} from './team-files';
 import { createTeamState, type Membership } from './team-state';
 import { createTeamFolder, joinTeamFolder } from './team-setup';
 import { applyListing, SavedListingSchema, teamDesks, type DeskView } from './team-view';
@@ -78,6 +87,8 @@ export function createTeamService(options: TeamOptions): TeamService {
   let teamFile: TeamFile | null = null;
   let view = emptyView();
   let fingerprint = '';
+  /** Why team.json's key list cannot be trusted now (nothing is written meanwhile); null when it can. */
+  let tampered: string | null = null;
   const readProblems = new Map<string, TeamProblem>();
   let headers: HeaderCache = new Map();
   let timer: NodeJS.Timeout | null = null;
@@ -122,6 +133,26 @@ export function createTeamService(options: TeamOptions): TeamService {
     }
   }
 
+  /**
+   * Checks team.json's key list against the newest key this desk has seen, and moves that forward
+   * when the list is authenticated. False (and `tampered` set) when it cannot be trusted.
+   */
+  async function vetTeamFile(file: TeamFile): Promise<boolean> {
+    const m = membership;
+    if (!m) return false;
+    const result = checkKeyList(file, keys, m.newestKeyId);
+    if (!result.ok) {
+      tampered = result.reason;
+      return false;
+    }
+    tampered = null;
+    if (result.verified && result.newest !== m.newestKeyId) {
+      membership = { ...m, newestKeyId: result.newest };
+      await store.saveMembership(membership).catch((error: unknown) => log('[team] could not save the newest team key', error));
+    }
+    return true;
+  }
+
   /** Lists the folder and folds the result in; never throws (an unreadable folder is "not reachable"). */
   async function refresh(): Promise<void> {
     const m = membership;
@@ -145,12 +176,14 @@ export function createTeamService(options: TeamOptions): TeamService {
       };
       return;
     }
-    if (!teamFile || JSON.stringify(teamFile) !== JSON.stringify(listing.team)) {
+    const trusted = await vetTeamFile(listing.team);
+    if (trusted && (!teamFile || JSON.stringify(teamFile) !== JSON.stringify(listing.team))) {
       teamFile = listing.team;
       await store.saveTeamText(listing.teamText).catch((error: unknown) => log('[team] could not keep a copy of team.json', error));
     }
-    const applied = await applyListing(listing, m, view.desks, now());
-    if (applied.membership !== m) {
+    const applied = await applyListing(listing, membership ?? m, view.desks, now());
+    if (tampered) applied.problems.unshift({ file: 'team.json', kind: 'damaged', message: tampered });
+    if (applied.membership !== (membership ?? m)) {
       membership = applied.membership;
       await store.saveMembership(applied.membership).catch((error: unknown) => log('[team] could not save the team desks', error));
     }
@@ -199,6 +232,7 @@ export function createTeamService(options: TeamOptions): TeamService {
     privateKey = next.privateKey;
     keys = new Map(next.keys.map((k) => [k.id, k]));
     teamFile = next.teamFile;
+    tampered = null;
     view = emptyView();
     readProblems.clear();
     headers = new Map();
@@ -232,6 +266,7 @@ export function createTeamService(options: TeamOptions): TeamService {
   }
 
   function writable(m: Membership): string {
+    if (tampered) throw new UserFacingError(tampered);
     if (removedSelf())
       throw new UserFacingError(
         'Another desk removed this desk from the team: it can still read the team folder but can no longer add to it.',
@@ -295,7 +330,9 @@ export function createTeamService(options: TeamOptions): TeamService {
   }
 
   async function sealFor(m: Membership, seq: number, content: BatchContent, writtenAt: string): Promise<string> {
-    const key = keys.get(newestKeyId() ?? '') ?? [...keys.values()].at(-1)!;
+    // Never an older key than the newest this desk has seen in an authenticated team.json.
+    const key = keys.get(m.newestKeyId ?? newestKeyId() ?? '');
+    if (!key) throw new UserFacingError('The team is locked on this desk: enter the team passphrase on the Team page first.');
     return sealBatch({ team: m.teamId, desk: m.deskId, seq, writtenAt, key, privateKey: privateKey!, content });
   }
 
@@ -357,14 +394,21 @@ export function createTeamService(options: TeamOptions): TeamService {
           throw new UserFacingError(
             `The team folder cannot be reached now and this desk has no copy of its team.json. Try again when ${m.folder} is reachable.`,
           );
+        if (m.newestKeyId && !file.keys.some((k) => k.id === m.newestKeyId)) {
+          tampered = TAMPERED_KEYS;
+          notifyIfChanged();
+          throw new UserFacingError(TAMPERED_KEYS);
+        }
         await rememberKeys(await openTeamFile(file, passphrase));
         if (fromFolder) teamFile = file;
+        await vetTeamFile(file);
         notifyIfChanged();
         return status();
       }),
     leave: () =>
       serial(async () => {
         member();
+        tampered = null;
         stopPolling();
         await store.clear();
         membership = null;
@@ -417,6 +461,7 @@ export function createTeamService(options: TeamOptions): TeamService {
         if (removedSelf())
           throw new UserFacingError('Another desk removed this desk from the team: it can no longer change the passphrase.');
         const before = await currentTeamText(m);
+        if (!(await vetTeamFile(before.file))) throw new UserFacingError(tampered ?? TAMPERED_KEYS);
         const changed = await rewrapTeamFile(before.file, current, next, iterations);
         const again = await currentTeamText(m);
         if (again.text !== before.text)
@@ -433,6 +478,7 @@ export function createTeamService(options: TeamOptions): TeamService {
         }
         teamFile = changed.file;
         await rememberKeys(changed.keys);
+        await vetTeamFile(changed.file);
         await store.saveTeamText(text);
         await refresh();
         notifyIfChanged();
@@ -443,6 +489,10 @@ export function createTeamService(options: TeamOptions): TeamService {
         const m = member();
         writable(m);
         const { file } = await currentTeamText(m);
+        if (!(await vetTeamFile(file))) {
+          notifyIfChanged();
+          throw new UserFacingError(tampered ?? TAMPERED_KEYS);
+        }
         if (JSON.stringify(file) !== JSON.stringify(teamFile)) {
           teamFile = file;
           if (locked()) {
@@ -461,13 +511,14 @@ export function createTeamService(options: TeamOptions): TeamService {
         let seq: number;
         const writtenAt = now().toISOString();
         try {
-          seq = await writeNextBatch(own, m.lastSeq, (n) => sealFor(m, n, content, writtenAt));
+          const sealer = membership ?? m;
+          seq = await writeNextBatch(own, m.lastSeq, (n) => sealFor(sealer, n, content, writtenAt));
         } catch (error) {
           throw new UserFacingError(`DoS Desk could not write to the team folder. ${plainReason(error)} The changes wait on this desk.`, {
             cause: error,
           });
         }
-        membership = { ...m, lastSeq: seq };
+        membership = { ...(membership ?? m), lastSeq: seq };
         await store.saveMembership(membership);
         // The listing knows this batch at once, so reading it back needs no new listing.
         const desk = view.desks.get(m.deskId);

@@ -1,8 +1,8 @@
-import { readFile, rm, writeFile } from 'node:fs/promises';
+import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { removalName } from '../../../../electron/main/services/team/folder-names';
-import { signRemoval } from '../../../../electron/main/services/team/team-files';
+import { signRemoval, TAMPERED_KEYS } from '../../../../electron/main/services/team/team-files';
 import { docs, fakeSafeStorage, member, newDesk, PASSPHRASE, tempDir, type TestDesk } from './fixtures';
 
 /** The reviewer's must-fix list for the team folder service (issue 17), each on real folders. */
@@ -99,5 +99,51 @@ describe('removals stick', () => {
     await expect(again.service.readBatch(b.id, 2)).rejects.toThrow(/after it was removed/);
     await expect(again.service.readBatch(b.id, 1)).rejects.toThrow(/not in this desk's listing/);
     await expect(again.service.readBatch('11111111-2222-4333-8444-555555555555', 1)).rejects.toThrow(/not in this desk's listing/);
+  });
+});
+
+describe("team.json's key list is authenticated as a whole", () => {
+  const NEW = 'a brand new passphrase';
+  async function changed() {
+    const { folder, all } = await desks(2);
+    const [a, b] = all as [(typeof all)[0], (typeof all)[0]];
+    const oldText = await readFile(join(folder, 'team.json'), 'utf8');
+    await a.d.service.changePassphrase(PASSPHRASE, NEW);
+    await b.d.service.check();
+    await b.d.service.unlock(NEW);
+    const newText = await readFile(join(folder, 'team.json'), 'utf8');
+    return { folder, a, b, oldText, newText };
+  }
+  const refused = async (d: TestDesk, id: string) => {
+    const status = member(await d.service.check());
+    expect(status.problems).toContainEqual(expect.objectContaining({ file: 'team.json', kind: 'damaged', message: TAMPERED_KEYS }));
+    await expect(d.service.writeBatch({ docs: docs(1, id) })).rejects.toThrow(/changed by someone without the team passphrase/);
+  };
+
+  it('an old team.json put back (the newest key dropped) is refused by desks that saw the newer key: nothing is written', async () => {
+    const { folder, a, b, oldText } = await changed();
+    await writeFile(join(folder, 'team.json'), oldText);
+    await refused(a.d, a.id);
+    await refused(b.d, b.id);
+    await expect(b.d.service.unlock(PASSPHRASE)).rejects.toThrow(TAMPERED_KEYS);
+    expect((await readdir(join(folder, 'desks', b.id))).filter((n) => n.endsWith('.dsb'))).toEqual([]);
+  });
+
+  it('reordered or cut key lists are refused, on reading and on unlocking', async () => {
+    const { folder, a, b, newText } = await changed();
+    const file = JSON.parse(newText) as { keys: unknown[] };
+    await writeFile(join(folder, 'team.json'), JSON.stringify({ ...file, keys: [...file.keys].reverse() }));
+    await refused(a.d, a.id);
+    await expect(b.d.service.unlock(NEW)).rejects.toThrow(TAMPERED_KEYS);
+    // A desk that never saw the newer key cannot be pushed back either: the MAC no longer matches.
+    await writeFile(join(folder, 'team.json'), JSON.stringify({ ...file, keys: file.keys.slice(0, 1) }));
+    const c = await newDesk();
+    open.push(c);
+    await expect(c.service.join({ folder, deskName: 'C', passphrase: NEW })).rejects.toThrow();
+    await expect(c.service.join({ folder, deskName: 'C', passphrase: PASSPHRASE })).rejects.toThrow();
+    // Put back as written, all is well again.
+    await writeFile(join(folder, 'team.json'), newText);
+    expect(member(await a.d.service.check()).problems).toEqual([]);
+    await a.d.service.writeBatch({ docs: docs(1, a.id) });
   });
 });
