@@ -5,6 +5,8 @@ import { UserFacingError } from '../user-error';
 import {
   canonical,
   deriveKek,
+  MAX_KDF_ITERATIONS,
+  MIN_KDF_ITERATIONS,
   newDataKey,
   newSalt,
   passesCheck,
@@ -37,7 +39,7 @@ export const TeamFileSchema = z.object({
   kdf: z.object({
     name: z.literal('PBKDF2'),
     hash: z.literal('SHA-256'),
-    iterations: z.number().int().min(1).max(100_000_000),
+    iterations: z.number().int().min(1).max(1_000_000_000),
     salt: B64,
   }),
   /** Every team data key, wrapped under the passphrase; the newest (used for new batches) is last. */
@@ -163,7 +165,12 @@ export async function makeTeamFile(
  * The team's data keys, unwrapped with the passphrase. A wrong passphrase is told apart (by the
  * check) from a team.json whose keys are damaged.
  */
-export async function openTeamFile(file: TeamFile, passphrase: string): Promise<DataKey[]> {
+export async function openTeamFile(file: TeamFile, passphrase: string, minIterations = MIN_KDF_ITERATIONS): Promise<DataKey[]> {
+  const { iterations } = file.kdf;
+  if (iterations < minIterations || iterations > MAX_KDF_ITERATIONS)
+    throw new UserFacingError(
+      `team.json asks for the passphrase to be stretched ${iterations.toLocaleString('en-GB')} times; DoS Desk accepts ${minIterations.toLocaleString('en-GB')} to ${MAX_KDF_ITERATIONS.toLocaleString('en-GB')}. The file may have been tampered with: ask whoever set up the team to check the team folder. Nothing was done.`,
+    );
   const kek = await deriveKek(passphrase, file.kdf.salt, file.kdf.iterations);
   if (!(await passesCheck(kek, file.teamId, file.check))) throw new UserFacingError(WRONG_PASSPHRASE);
   let keys: DataKey[];
@@ -179,6 +186,9 @@ export async function openTeamFile(file: TeamFile, passphrase: string): Promise<
   return keys;
 }
 
+/** The fewest iterations a team.json may ask for: the standard floor, or fewer when this desk itself makes fewer (tests only). */
+export const lowestIterations = (made: number): number => Math.min(MIN_KDF_ITERATIONS, made);
+
 /** team.json under a new passphrase (new salt): every key it held, plus one new key for new batches. */
 export async function rewrapTeamFile(
   file: TeamFile,
@@ -186,7 +196,7 @@ export async function rewrapTeamFile(
   next: string,
   iterations: number,
 ): Promise<{ file: TeamFile; keys: DataKey[] }> {
-  const old = await openTeamFile(file, current);
+  const old = await openTeamFile(file, current, lowestIterations(iterations));
   const fresh = newDataKey();
   const keys = [...old, fresh];
   const salt = newSalt();

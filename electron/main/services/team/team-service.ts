@@ -1,4 +1,3 @@
-import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { ReadBatch } from '../../../../shared/sync/doc';
 import type { TeamProblem, TeamStatus } from '../../../../shared/sync/team';
@@ -6,12 +5,22 @@ import type { SecureStorage } from '../email/secrets';
 import { createSerial } from '../serial';
 import { plainReason, UserFacingError } from '../user-error';
 import { openBatch, peekHeader, sealBatch, TeamFault, type BatchContent } from './batch-file';
-import { listTeamFolder, PLACEHOLDER_HINT, unreachableReason, type HeaderCache } from './folder-listing';
+import {
+  BATCH_FILE_MAX,
+  listTeamFolder,
+  NotAFileError,
+  PLACEHOLDER_HINT,
+  readBounded,
+  SMALL_FILE_MAX,
+  unreachableReason,
+  type HeaderCache,
+} from './folder-listing';
 import { batchName, DESK_FOLDER, removalName } from './folder-names';
 import { FileExistsError, writeFolderFile, writeNextBatch } from './folder-write';
 import { DEFAULT_KDF_ITERATIONS, type DataKey } from './team-crypto';
 import {
   checkKeyList,
+  lowestIterations,
   openTeamFile,
   parseDeskFile,
   parseTeamFile,
@@ -63,6 +72,21 @@ export interface TeamOptions {
 }
 
 export const DEFAULT_TEAM_POLL_MS = 30_000;
+/** The Team page lists at most this many problems, then says how many more there are. */
+export const MAX_PROBLEMS_SHOWN = 50;
+
+function capped(problems: TeamProblem[]): TeamProblem[] {
+  if (problems.length <= MAX_PROBLEMS_SHOWN) return problems;
+  const more = problems.length - MAX_PROBLEMS_SHOWN;
+  return [
+    ...problems.slice(0, MAX_PROBLEMS_SHOWN),
+    {
+      file: '',
+      kind: 'unknown-file',
+      message: `…and ${more} more ${more === 1 ? 'problem' : 'problems'} in the team folder, not listed here. Deal with the ones above first; the rest are listed as those go.`,
+    },
+  ];
+}
 
 interface View {
   reachable: boolean;
@@ -116,7 +140,7 @@ export function createTeamService(options: TeamOptions): TeamService {
       checkedAt: view.checkedAt,
       keysProtected: store.keysProtected(),
       desks: teamDesks(view.desks, membership.deskId),
-      problems: [...view.problems, ...[...readProblems.values()].filter((p) => !view.problems.some((q) => q.file === p.file))],
+      problems: capped([...view.problems, ...[...readProblems.values()].filter((p) => !view.problems.some((q) => q.file === p.file))]),
     };
   }
 
@@ -248,8 +272,9 @@ export function createTeamService(options: TeamOptions): TeamService {
   async function currentTeamText(m: Membership): Promise<{ text: string; file: TeamFile }> {
     let text: string;
     try {
-      text = await readFile(join(m.folder, 'team.json'), 'utf8');
+      text = await readBounded(join(m.folder, 'team.json'), SMALL_FILE_MAX, 'team.json');
     } catch (error) {
+      if (error instanceof NotAFileError) throw new UserFacingError(`${error.message} Nothing was written.`, { cause: error });
       throw new UserFacingError(
         (error as NodeJS.ErrnoException).code === 'ENOENT'
           ? `team.json is missing from ${m.folder}: the folder may not be fully synced or mounted. Nothing was written.`
@@ -301,8 +326,9 @@ export function createTeamService(options: TeamOptions): TeamService {
         );
       let text: string;
       try {
-        text = await readFile(join(m.folder, file), 'utf8');
+        text = await readBounded(join(m.folder, file), BATCH_FILE_MAX, file);
       } catch (error) {
+        if (error instanceof NotAFileError) throw new TeamFault('damaged', error.message);
         if ((error as NodeJS.ErrnoException).code === 'ENOENT')
           throw new UserFacingError(
             `${file} is not in the team folder now: the folder may not be fully synced or mounted. Nothing was taken in.`,
@@ -399,7 +425,7 @@ export function createTeamService(options: TeamOptions): TeamService {
           notifyIfChanged();
           throw new UserFacingError(TAMPERED_KEYS);
         }
-        await rememberKeys(await openTeamFile(file, passphrase));
+        await rememberKeys(await openTeamFile(file, passphrase, lowestIterations(iterations)));
         if (fromFolder) teamFile = file;
         await vetTeamFile(file);
         notifyIfChanged();
@@ -503,7 +529,7 @@ export function createTeamService(options: TeamOptions): TeamService {
           }
         }
         const own = join(m.folder, 'desks', m.deskId);
-        const deskFile = await readFile(join(own, 'desk.json'), 'utf8').catch(() => null);
+        const deskFile = await readBounded(join(own, 'desk.json'), SMALL_FILE_MAX, 'desk.json').catch(() => null);
         if (deskFile === null || parseDeskFile(deskFile)?.publicKey !== m.publicKey)
           throw new UserFacingError(
             `This desk's own folder (desks/${m.deskId}) is missing from the team folder or holds another desk.json: it may not be fully synced. Nothing was written.`,
@@ -551,6 +577,8 @@ export function createTeamService(options: TeamOptions): TeamService {
     async openBatch(content) {
       const m = member();
       if (keys.size === 0) throw new UserFacingError('The team is locked on this desk: enter the team passphrase on the Team page first.');
+      if (content.length > BATCH_FILE_MAX)
+        throw new UserFacingError('The batch file is far bigger than DoS Desk writes (at most 64 MB): it was not read.');
       const header = peekHeader(content.slice(0, 4096));
       const deskId = header?.desk ?? null;
       if (deskId && DESK_FOLDER.test(deskId) && !m.knownDesks[deskId]) await learnDesk(m, deskId);
@@ -575,7 +603,7 @@ export function createTeamService(options: TeamOptions): TeamService {
 
   /** A desk first met in a batch carried by hand: trusted only if its desk.json is in the team folder. */
   async function learnDesk(m: Membership, deskId: string): Promise<void> {
-    const text = await readFile(join(m.folder, 'desks', deskId, 'desk.json'), 'utf8').catch(() => null);
+    const text = await readBounded(join(m.folder, 'desks', deskId, 'desk.json'), SMALL_FILE_MAX, 'desk.json').catch(() => null);
     const desk = text ? parseDeskFile(text) : null;
     if (!desk || desk.deskId !== deskId || membership !== m) return;
     membership = {

@@ -1,9 +1,10 @@
-import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdir, readdir, readFile, rename, rm, symlink, truncate, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { removalName } from '../../../../electron/main/services/team/folder-names';
-import { signRemoval, TAMPERED_KEYS } from '../../../../electron/main/services/team/team-files';
-import { docs, fakeSafeStorage, member, newDesk, PASSPHRASE, tempDir, type TestDesk } from './fixtures';
+import { makeTeamFile, signRemoval, TAMPERED_KEYS } from '../../../../electron/main/services/team/team-files';
+import { BATCH_MAX_DOCS } from '../../../../shared/sync/doc';
+import { docs, fakeSafeStorage, member, newDesk, PASSPHRASE, tempDir, TEST_ITERATIONS, type TestDesk } from './fixtures';
 
 /** The reviewer's must-fix list for the team folder service (issue 17), each on real folders. */
 const open: TestDesk[] = [];
@@ -145,5 +146,99 @@ describe("team.json's key list is authenticated as a whole", () => {
     await writeFile(join(folder, 'team.json'), newText);
     expect(member(await a.d.service.check()).problems).toEqual([]);
     await a.d.service.writeBatch({ docs: docs(1, a.id) });
+  });
+});
+
+describe('bounds on what the folder holds', () => {
+  it('links are not followed: a linked desk folder, desk.json or batch is reported and never read', async () => {
+    const { folder, all } = await desks(2);
+    const [a, b] = all as [(typeof all)[0], (typeof all)[0]];
+    await b.d.service.writeBatch({ docs: docs(1, b.id) });
+    const elsewhere = await tempDir('elsewhere');
+    await cp(join(folder, 'desks', b.id), join(elsewhere, 'copy'), { recursive: true });
+    const linkedDesk = '11111111-2222-4333-8444-555555555555';
+    await symlink(join(elsewhere, 'copy'), join(folder, 'desks', linkedDesk), 'dir');
+    await symlink(join(elsewhere, 'copy', 'b-00000001.dsb'), join(folder, 'desks', b.id, 'b-00000002.dsb'));
+    const status = member(await a.d.service.check());
+    expect(status.desks.map((d) => d.id)).not.toContain(linkedDesk);
+    expect(status.desks.find((d) => d.id === b.id)!.batches).toEqual([1]);
+    expect(status.problems).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ file: `desks/${linkedDesk}`, kind: 'unknown-file' }),
+        expect.objectContaining({
+          file: `desks/${b.id}/b-00000002.dsb`,
+          kind: 'unknown-file',
+          message: expect.stringMatching(/not a plain file/),
+        }),
+      ]),
+    );
+    await expect(a.d.service.readBatch(b.id, 2)).rejects.toThrow(/not a plain file/);
+  });
+
+  it('files bigger than DoS Desk writes are not read: team.json, desk.json, removal notices over 64 KB, batches over 64 MB', async () => {
+    const { folder, all } = await desks(2);
+    const [a, b] = all as [(typeof all)[0], (typeof all)[0]];
+    await b.d.service.writeBatch({ docs: docs(1, b.id) });
+    await a.d.service.check();
+    const big = await tempDir('big');
+    // A batch file 65 MB long (sparse: no disk is used), named as the next batch.
+    await writeFile(join(big, 'x'), '');
+    await truncate(join(big, 'x'), 65 * 1024 * 1024);
+    await rename(join(big, 'x'), join(folder, 'desks', b.id, 'b-00000002.dsb'));
+    await expect(a.d.service.readBatch(b.id, 2)).rejects.toThrow(/far bigger than DoS Desk writes/);
+    await writeFile(join(folder, 'desks', b.id, removalName(a.id)), ' '.repeat(70 * 1024));
+    const status = member(await a.d.service.check());
+    expect(status.problems).toContainEqual(
+      expect.objectContaining({ file: `desks/${b.id}/${removalName(a.id)}`, message: expect.stringMatching(/far bigger/) }),
+    );
+    const teamText = await readFile(join(folder, 'team.json'), 'utf8');
+    await writeFile(join(folder, 'team.json'), teamText + ' '.repeat(70 * 1024));
+    const away = member(await a.d.service.check());
+    expect(away.reachable).toBe(false);
+    expect(away.unreachableReason).toMatch(/team.json is 7\d KB, far bigger than DoS Desk writes/);
+  });
+
+  it(`a batch of more than BATCH_MAX_DOCS (${BATCH_MAX_DOCS}) documents is refused on reading`, async () => {
+    const { all } = await desks(2);
+    const [a, b] = all as [(typeof all)[0], (typeof all)[0]];
+    const { seq } = await b.d.service.writeBatch({ docs: docs(BATCH_MAX_DOCS + 1, b.id) });
+    await a.d.service.check();
+    await expect(a.d.service.readBatch(b.id, seq)).rejects.toThrow();
+    expect(member(await a.d.service.status()).problems).toContainEqual(
+      expect.objectContaining({ file: `desks/${b.id}/b-00000001.dsb`, kind: 'damaged' }),
+    );
+  });
+
+  it('the problem list holds the first 50, then says how many more in words', async () => {
+    const { folder, all } = await desks(1);
+    const [a] = all as [(typeof all)[0]];
+    for (let i = 0; i < 60; i++) await writeFile(join(folder, 'desks', a.id, `stray-${i}.txt`), 'x');
+    const { problems } = member(await a.d.service.check());
+    expect(problems).toHaveLength(51);
+    expect(problems[50]!.message).toMatch(/and 10 more problems/);
+  });
+
+  it('a team.json asking for too few or too many passphrase iterations is refused at once, in words', async () => {
+    for (const iterations of [50, 20_000_000]) {
+      const folder = await tempDir('folder');
+      const { file } = await makeTeamFile('T', PASSPHRASE, TEST_ITERATIONS, new Date());
+      await writeFile(join(folder, 'team.json'), JSON.stringify({ ...file, kdf: { ...file.kdf, iterations } }));
+      await mkdir(join(folder, 'desks'));
+      const c = await newDesk();
+      open.push(c);
+      await expect(c.service.join({ folder, deskName: 'C', passphrase: PASSPHRASE })).rejects.toThrow(
+        /stretched .* times; DoS Desk accepts 1,000 to 10,000,000/,
+      );
+    }
+  });
+
+  it('a passphrase typed with decomposed accents (a Mac) opens a team made with composed ones (Windows)', async () => {
+    const folder = await tempDir('folder');
+    const a = await newDesk();
+    const b = await newDesk();
+    open.push(a, b);
+    await a.service.create({ folder, teamName: 'T', deskName: 'A', passphrase: 'Café crème à la maison'.normalize('NFC') });
+    const joined = member(await b.service.join({ folder, deskName: 'B', passphrase: 'Café crème à la maison'.normalize('NFD') }));
+    expect(joined.locked).toBe(false);
   });
 });
