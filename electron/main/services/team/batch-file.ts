@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { ReadBatch } from '../../../../shared/sync/doc';
-import { DeskId, SnapshotPart, SyncDocSchema } from '../../../../shared/sync/doc';
+import { BATCH_MAX_DOCS, DeskId, SnapshotPart, SyncDocSchema } from '../../../../shared/sync/doc';
 import type { TeamProblem } from '../../../../shared/sync/team';
 import { UserFacingError } from '../user-error';
 import { b64, canonical, decrypt, encrypt, fromB64, sha256Hex, sign, verify, type DataKey } from './team-crypto';
@@ -45,7 +45,7 @@ const Header = z
 export type BatchHeader = z.infer<typeof Header>;
 const Envelope = Header.extend({ ciphertext: B64 }).strict();
 
-const Plain = z.object({ docs: z.array(SyncDocSchema).max(100_000), snapshot: SnapshotPart.nullable() }).strict();
+const Plain = z.object({ docs: z.array(SyncDocSchema).max(BATCH_MAX_DOCS), snapshot: SnapshotPart.nullable() }).strict();
 
 export interface BatchContent {
   docs: ReadBatch['docs'];

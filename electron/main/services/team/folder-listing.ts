@@ -1,4 +1,5 @@
-import { open, readdir, readFile } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { lstat, open, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { TeamProblem } from '../../../../shared/sync/team';
 import { plainReason } from '../user-error';
@@ -69,6 +70,40 @@ const problem = (file: string, kind: TeamProblem['kind'], message: string): Team
 export const PLACEHOLDER_HINT =
   'is not downloaded yet (it has no content on this computer). If the team folder is in OneDrive or SharePoint, right-click it and choose "Always keep on this device".';
 
+/** The largest team.json, desk.json or removal notice read, and the largest batch. */
+export const SMALL_FILE_MAX = 64 * 1024;
+export const BATCH_FILE_MAX = 64 * 1024 * 1024;
+
+/** A file too big to be what DoS Desk writes, or not a regular file (a link, a device): never read. */
+export class NotAFileError extends Error {}
+
+/**
+ * Reads a whole file, only when it is a regular file (links are not followed) of at most `max`
+ * bytes, checked before reading.
+ */
+export async function readBounded(path: string, max: number, label: string): Promise<string> {
+  const first = await lstat(path);
+  if (!first.isFile()) throw new NotAFileError(`${label} is not a plain file (it may be a link or a shortcut): it was not read.`);
+  if (first.size > max)
+    throw new NotAFileError(
+      `${label} is ${sizeInWords(first.size)}, far bigger than DoS Desk writes (at most ${sizeInWords(max)}): it was not read.`,
+    );
+  const handle = await open(path, constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0));
+  try {
+    const now = await handle.stat();
+    if (!now.isFile() || now.size > max) throw new NotAFileError(`${label} changed while it was read: it was not read.`);
+    const buffer = Buffer.alloc(now.size);
+    const { bytesRead } = await handle.read(buffer, 0, now.size, 0);
+    return buffer.subarray(0, bytesRead).toString('utf8');
+  } finally {
+    await handle.close();
+  }
+}
+
+function sizeInWords(bytes: number): string {
+  return bytes >= 1024 * 1024 ? `${Math.round(bytes / 1024 / 1024)} MB` : `${Math.ceil(bytes / 1024)} KB`;
+}
+
 async function readPrefix(path: string): Promise<{ size: number; text: string }> {
   const handle = await open(path, 'r');
   try {
@@ -95,9 +130,9 @@ export async function listTeamFolder(folder: string, cache: HeaderCache): Promis
     };
   let teamText: string;
   try {
-    teamText = await readFile(join(folder, 'team.json'), 'utf8');
+    teamText = await readBounded(join(folder, 'team.json'), SMALL_FILE_MAX, 'team.json');
   } catch (error) {
-    return { reachable: false, reason: unreachableReason(error, folder) };
+    return { reachable: false, reason: error instanceof NotAFileError ? error.message : unreachableReason(error, folder) };
   }
   if (teamText.length === 0) return { reachable: false, reason: `team.json in ${folder} ${PLACEHOLDER_HINT}` };
   const team = parseTeamFile(teamText);
@@ -135,7 +170,7 @@ export async function listTeamFolder(folder: string, cache: HeaderCache): Promis
       problems.push(problem(rel, 'conflict-copy', `${rel} is a copy of a desk's folder a sync program made: it was skipped.`));
       continue;
     }
-    if (kind === 'unknown' || entry.isFile()) {
+    if (kind === 'unknown' || !entry.isDirectory()) {
       problems.push(problem(rel, 'unknown-file', `${rel} is not something DoS Desk writes: it was left alone.`));
       continue;
     }
@@ -147,18 +182,23 @@ export async function listTeamFolder(folder: string, cache: HeaderCache): Promis
 async function listDesk(folder: string, id: string, cache: HeaderCache, problems: TeamProblem[]): Promise<DeskListing> {
   const listing: DeskListing = { id, deskFile: null, batches: new Map(), removals: [], highestName: 0, unreadable: false };
   const dir = join(folder, 'desks', id);
-  let names: string[];
+  let entries;
   try {
-    names = await readdir(dir);
+    entries = await readdir(dir, { withFileTypes: true });
   } catch (error) {
     listing.unreadable = true;
     problems.push(problem(`desks/${id}`, 'unknown-file', `The folder of desk ${id} cannot be read now: ${unreachableReason(error, dir)}`));
     return listing;
   }
-  for (const name of names) {
+  for (const dirent of entries) {
+    const name = dirent.name;
     const rel = `desks/${id}/${name}`;
     const entry = classifyDeskEntry(name);
     listing.highestName = Math.max(listing.highestName, seqInName(name) ?? 0);
+    if (entry.kind !== 'ignored' && !dirent.isFile()) {
+      problems.push(problem(rel, 'unknown-file', `${rel} is not a plain file (it may be a link or a folder): it was left alone.`));
+      continue;
+    }
     try {
       switch (entry.kind) {
         case 'ignored':
@@ -175,7 +215,7 @@ async function listDesk(folder: string, id: string, cache: HeaderCache, problems
           problems.push(problem(rel, 'unknown-file', `${rel} is not something DoS Desk writes: it was left alone.`));
           break;
         case 'desk-file': {
-          const text = await readFile(join(dir, name), 'utf8');
+          const text = await readBounded(join(dir, name), SMALL_FILE_MAX, rel);
           if (text.length === 0) problems.push(problem(rel, 'placeholder', `${rel} ${PLACEHOLDER_HINT}`));
           else {
             const desk = parseDeskFile(text);
@@ -187,7 +227,7 @@ async function listDesk(folder: string, id: string, cache: HeaderCache, problems
           break;
         }
         case 'removal': {
-          const text = await readFile(join(dir, name), 'utf8');
+          const text = await readBounded(join(dir, name), SMALL_FILE_MAX, rel);
           if (text.length === 0) problems.push(problem(rel, 'placeholder', `${rel} ${PLACEHOLDER_HINT}`));
           else listing.removals.push({ file: rel, text });
           break;
@@ -216,6 +256,10 @@ async function listDesk(folder: string, id: string, cache: HeaderCache, problems
         }
       }
     } catch (error) {
+      if (error instanceof NotAFileError) {
+        problems.push(problem(rel, 'unknown-file', error.message));
+        continue;
+      }
       // One file that cannot be read now (a placeholder the sync client cannot fetch, a lock) is
       // skipped and reported; the rest of the folder is still listed.
       problems.push(

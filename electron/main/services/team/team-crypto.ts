@@ -12,6 +12,9 @@ const subtle = webcrypto.subtle;
 
 /** OWASP's 2023 figure for PBKDF2-HMAC-SHA256. Tests pass fewer; team.json records the count used. */
 export const DEFAULT_KDF_ITERATIONS = 600_000;
+/** The iteration counts a team.json may ask for: fewer is too weak, more would hang the desk. */
+export const MIN_KDF_ITERATIONS = 100_000;
+export const MAX_KDF_ITERATIONS = 10_000_000;
 
 export const b64 = (bytes: Uint8Array): string => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('base64');
 export const fromB64 = (text: string): Uint8Array => new Uint8Array(Buffer.from(text, 'base64'));
@@ -37,7 +40,8 @@ export function newSalt(): string {
 
 /** The key-encryption key: PBKDF2-SHA256 of the passphrase; it only ever encrypts data keys and the check. */
 export async function deriveKek(passphrase: string, salt: string, iterations: number): Promise<webcrypto.CryptoKey> {
-  const base = await subtle.importKey('raw', new TextEncoder().encode(passphrase), 'PBKDF2', false, ['deriveKey']);
+  // NFC first, so the same passphrase typed on a Mac (decomposed accents) and on Windows opens the team.
+  const base = await subtle.importKey('raw', new TextEncoder().encode(passphrase.normalize('NFC')), 'PBKDF2', false, ['deriveKey']);
   return subtle.deriveKey(
     { name: 'PBKDF2', hash: 'SHA-256', salt: fromB64(salt), iterations },
     base,

@@ -1,10 +1,12 @@
-import { randomUUID } from 'node:crypto';
+import { createHmac, randomUUID, timingSafeEqual } from 'node:crypto';
 import { z } from 'zod';
 import { DeskId } from '../../../../shared/sync/doc';
 import { UserFacingError } from '../user-error';
 import {
   canonical,
   deriveKek,
+  MAX_KDF_ITERATIONS,
+  MIN_KDF_ITERATIONS,
   newDataKey,
   newSalt,
   passesCheck,
@@ -37,15 +39,18 @@ export const TeamFileSchema = z.object({
   kdf: z.object({
     name: z.literal('PBKDF2'),
     hash: z.literal('SHA-256'),
-    iterations: z.number().int().min(1).max(100_000_000),
+    iterations: z.number().int().min(1).max(1_000_000_000),
     salt: B64,
   }),
   /** Every team data key, wrapped under the passphrase; the newest (used for new batches) is last. */
   keys: z
     .array(z.object({ id: z.string().regex(/^[0-9a-f]{16}$/), iv: B64, wrapped: B64 }))
     .min(1)
-    .max(1000),
+    .max(1000)
+    .refine((keys) => new Set(keys.map((k) => k.id)).size === keys.length, 'a key id appears twice'),
   check: z.object({ iv: B64, data: B64 }),
+  /** HMAC-SHA256, under a key derived from the newest data key, of the team id and the ordered key ids. */
+  keysMac: B64,
 });
 export type TeamFile = z.infer<typeof TeamFileSchema>;
 
@@ -68,6 +73,47 @@ export const RemovalSchema = z.object({
   signature: B64,
 });
 export type Removal = z.infer<typeof RemovalSchema>;
+
+export const TAMPERED_KEYS =
+  'team.json in the team folder was changed by someone without the team passphrase: its list of team keys is not the one the team wrote (it could make desks use an old key). Nothing was written. Ask whoever set up the team to check the team folder, then change the passphrase from a desk that still works.';
+
+/** The MAC over team.json's ordered key list, keyed from the newest data key (which only holders of the passphrase have). */
+export function keyListMac(teamId: string, ids: readonly string[], newest: DataKey): string {
+  const macKey = createHmac('sha256', newest.raw).update('dos-desk-team key-list mac key').digest();
+  return createHmac('sha256', macKey)
+    .update(`keys:${teamId}:${ids.join(',')}`)
+    .digest('base64');
+}
+
+function macMatches(file: TeamFile, newest: DataKey): boolean {
+  const want = Buffer.from(
+    keyListMac(
+      file.teamId,
+      file.keys.map((k) => k.id),
+      newest,
+    ),
+    'base64',
+  );
+  const got = Buffer.from(file.keysMac, 'base64');
+  return got.length === want.length && timingSafeEqual(got, want);
+}
+
+export type KeyListCheck = { ok: true; newest: string; verified: boolean } | { ok: false; reason: string };
+
+/**
+ * Whether team.json's key list can be trusted: it must still offer the newest key this desk has
+ * seen (`remembered`), and, when this desk holds the key named last, its MAC must match (so the
+ * list was neither reordered nor cut by someone without the passphrase). `verified` is false when
+ * the last key is one this desk does not hold yet (it is locked until the passphrase is entered).
+ */
+export function checkKeyList(file: TeamFile, keys: ReadonlyMap<string, DataKey>, remembered: string | null): KeyListCheck {
+  const ids = file.keys.map((k) => k.id);
+  if (remembered && !ids.includes(remembered)) return { ok: false, reason: TAMPERED_KEYS };
+  const last = ids.at(-1)!;
+  const held = keys.get(last);
+  if (!held) return { ok: true, newest: last, verified: false };
+  return macMatches(file, held) ? { ok: true, newest: last, verified: true } : { ok: false, reason: TAMPERED_KEYS };
+}
 
 export const WRONG_PASSPHRASE = 'That passphrase does not open this team folder. Check it with whoever set up the team, then try again.';
 
@@ -110,6 +156,7 @@ export async function makeTeamFile(
     kdf: { name: 'PBKDF2', hash: 'SHA-256', iterations, salt },
     keys: [await wrapKey(kek, teamId, key)],
     check: await sealCheck(kek, teamId),
+    keysMac: keyListMac(teamId, [key.id], key),
   };
   return { file, keys: [key] };
 }
@@ -118,18 +165,29 @@ export async function makeTeamFile(
  * The team's data keys, unwrapped with the passphrase. A wrong passphrase is told apart (by the
  * check) from a team.json whose keys are damaged.
  */
-export async function openTeamFile(file: TeamFile, passphrase: string): Promise<DataKey[]> {
+export async function openTeamFile(file: TeamFile, passphrase: string, minIterations = MIN_KDF_ITERATIONS): Promise<DataKey[]> {
+  const { iterations } = file.kdf;
+  if (iterations < minIterations || iterations > MAX_KDF_ITERATIONS)
+    throw new UserFacingError(
+      `team.json asks for the passphrase to be stretched ${iterations.toLocaleString('en-GB')} times; DoS Desk accepts ${minIterations.toLocaleString('en-GB')} to ${MAX_KDF_ITERATIONS.toLocaleString('en-GB')}. The file may have been tampered with: ask whoever set up the team to check the team folder. Nothing was done.`,
+    );
   const kek = await deriveKek(passphrase, file.kdf.salt, file.kdf.iterations);
   if (!(await passesCheck(kek, file.teamId, file.check))) throw new UserFacingError(WRONG_PASSPHRASE);
+  let keys: DataKey[];
   try {
-    return await Promise.all(file.keys.map((entry) => unwrapKey(kek, file.teamId, entry)));
+    keys = await Promise.all(file.keys.map((entry) => unwrapKey(kek, file.teamId, entry)));
   } catch (error) {
     throw new UserFacingError(
       'The passphrase is right but the team keys in team.json are damaged. Ask whoever changed the passphrase last to check the team folder.',
       { cause: error },
     );
   }
+  if (!macMatches(file, keys.at(-1)!)) throw new UserFacingError(TAMPERED_KEYS);
+  return keys;
 }
+
+/** The fewest iterations a team.json may ask for: the standard floor, or fewer when this desk itself makes fewer (tests only). */
+export const lowestIterations = (made: number): number => Math.min(MIN_KDF_ITERATIONS, made);
 
 /** team.json under a new passphrase (new salt): every key it held, plus one new key for new batches. */
 export async function rewrapTeamFile(
@@ -138,7 +196,7 @@ export async function rewrapTeamFile(
   next: string,
   iterations: number,
 ): Promise<{ file: TeamFile; keys: DataKey[] }> {
-  const old = await openTeamFile(file, current);
+  const old = await openTeamFile(file, current, lowestIterations(iterations));
   const fresh = newDataKey();
   const keys = [...old, fresh];
   const salt = newSalt();
@@ -149,6 +207,11 @@ export async function rewrapTeamFile(
       kdf: { name: 'PBKDF2', hash: 'SHA-256', iterations, salt },
       keys: await Promise.all(keys.map((k) => wrapKey(kek, file.teamId, k))),
       check: await sealCheck(kek, file.teamId),
+      keysMac: keyListMac(
+        file.teamId,
+        keys.map((k) => k.id),
+        fresh,
+      ),
     },
     keys,
   };

@@ -1,4 +1,3 @@
-import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { ReadBatch } from '../../../../shared/sync/doc';
 import type { TeamProblem, TeamStatus } from '../../../../shared/sync/team';
@@ -6,11 +5,30 @@ import type { SecureStorage } from '../email/secrets';
 import { createSerial } from '../serial';
 import { plainReason, UserFacingError } from '../user-error';
 import { openBatch, peekHeader, sealBatch, TeamFault, type BatchContent } from './batch-file';
-import { listTeamFolder, PLACEHOLDER_HINT, unreachableReason, type HeaderCache } from './folder-listing';
+import {
+  BATCH_FILE_MAX,
+  listTeamFolder,
+  NotAFileError,
+  PLACEHOLDER_HINT,
+  readBounded,
+  SMALL_FILE_MAX,
+  unreachableReason,
+  type HeaderCache,
+} from './folder-listing';
 import { batchName, DESK_FOLDER, removalName } from './folder-names';
 import { FileExistsError, writeFolderFile, writeNextBatch } from './folder-write';
 import { DEFAULT_KDF_ITERATIONS, type DataKey } from './team-crypto';
-import { openTeamFile, parseTeamFile, rewrapTeamFile, signRemoval, parseDeskFile, type TeamFile } from './team-files';
+import {
+  checkKeyList,
+  lowestIterations,
+  openTeamFile,
+  parseDeskFile,
+  parseTeamFile,
+  rewrapTeamFile,
+  signRemoval,
+  TAMPERED_KEYS,
+  type TeamFile,
+} from './team-files';
 import { createTeamState, type Membership } from './team-state';
 import { createTeamFolder, joinTeamFolder } from './team-setup';
 import { applyListing, SavedListingSchema, teamDesks, type DeskView } from './team-view';
@@ -54,6 +72,21 @@ export interface TeamOptions {
 }
 
 export const DEFAULT_TEAM_POLL_MS = 30_000;
+/** The Team page lists at most this many problems, then says how many more there are. */
+export const MAX_PROBLEMS_SHOWN = 50;
+
+function capped(problems: TeamProblem[]): TeamProblem[] {
+  if (problems.length <= MAX_PROBLEMS_SHOWN) return problems;
+  const more = problems.length - MAX_PROBLEMS_SHOWN;
+  return [
+    ...problems.slice(0, MAX_PROBLEMS_SHOWN),
+    {
+      file: '',
+      kind: 'unknown-file',
+      message: `…and ${more} more ${more === 1 ? 'problem' : 'problems'} in the team folder, not listed here. Deal with the ones above first; the rest are listed as those go.`,
+    },
+  ];
+}
 
 interface View {
   reachable: boolean;
@@ -77,8 +110,9 @@ export function createTeamService(options: TeamOptions): TeamService {
   let keys = new Map<string, DataKey>();
   let teamFile: TeamFile | null = null;
   let view = emptyView();
-  let removedSelf = false;
   let fingerprint = '';
+  /** Why team.json's key list cannot be trusted now (nothing is written meanwhile); null when it can. */
+  let tampered: string | null = null;
   const readProblems = new Map<string, TeamProblem>();
   let headers: HeaderCache = new Map();
   let timer: NodeJS.Timeout | null = null;
@@ -89,6 +123,7 @@ export function createTeamService(options: TeamOptions): TeamService {
     if (!membership) throw new UserFacingError('This desk is not in a team. Create a team folder or join one first.');
     return membership;
   };
+  const removedSelf = () => Boolean(membership?.removedDesks[membership.deskId]);
   const newestKeyId = () => teamFile?.keys.at(-1)?.id ?? null;
   const locked = () => keys.size === 0 || (newestKeyId() !== null && !keys.has(newestKeyId()!));
 
@@ -99,13 +134,13 @@ export function createTeamService(options: TeamOptions): TeamService {
       team: { id: membership.teamId, name: teamFile?.name ?? membership.teamName, folder: membership.folder },
       desk: { id: membership.deskId, name: membership.deskName },
       locked: locked(),
-      removed: removedSelf,
+      removed: removedSelf(),
       reachable: view.reachable,
       unreachableReason: view.reachable ? null : (view.reason ?? 'DoS Desk has not read the team folder yet.'),
       checkedAt: view.checkedAt,
       keysProtected: store.keysProtected(),
       desks: teamDesks(view.desks, membership.deskId),
-      problems: [...view.problems, ...[...readProblems.values()].filter((p) => !view.problems.some((q) => q.file === p.file))],
+      problems: capped([...view.problems, ...[...readProblems.values()].filter((p) => !view.problems.some((q) => q.file === p.file))]),
     };
   }
 
@@ -120,6 +155,26 @@ export function createTeamService(options: TeamOptions): TeamService {
     } catch (error) {
       log('[team] could not tell the window the team folder changed', error);
     }
+  }
+
+  /**
+   * Checks team.json's key list against the newest key this desk has seen, and moves that forward
+   * when the list is authenticated. False (and `tampered` set) when it cannot be trusted.
+   */
+  async function vetTeamFile(file: TeamFile): Promise<boolean> {
+    const m = membership;
+    if (!m) return false;
+    const result = checkKeyList(file, keys, m.newestKeyId);
+    if (!result.ok) {
+      tampered = result.reason;
+      return false;
+    }
+    tampered = null;
+    if (result.verified && result.newest !== m.newestKeyId) {
+      membership = { ...m, newestKeyId: result.newest };
+      await store.saveMembership(membership).catch((error: unknown) => log('[team] could not save the newest team key', error));
+    }
+    return true;
   }
 
   /** Lists the folder and folds the result in; never throws (an unreadable folder is "not reachable"). */
@@ -145,12 +200,14 @@ export function createTeamService(options: TeamOptions): TeamService {
       };
       return;
     }
-    if (!teamFile || JSON.stringify(teamFile) !== JSON.stringify(listing.team)) {
+    const trusted = await vetTeamFile(listing.team);
+    if (trusted && (!teamFile || JSON.stringify(teamFile) !== JSON.stringify(listing.team))) {
       teamFile = listing.team;
       await store.saveTeamText(listing.teamText).catch((error: unknown) => log('[team] could not keep a copy of team.json', error));
     }
-    const applied = await applyListing(listing, m, view.desks, now());
-    if (applied.membership !== m) {
+    const applied = await applyListing(listing, membership ?? m, view.desks, now());
+    if (tampered) applied.problems.unshift({ file: 'team.json', kind: 'damaged', message: tampered });
+    if (applied.membership !== (membership ?? m)) {
       membership = applied.membership;
       await store.saveMembership(applied.membership).catch((error: unknown) => log('[team] could not save the team desks', error));
     }
@@ -159,7 +216,6 @@ export function createTeamService(options: TeamOptions): TeamService {
     for (const file of readProblems.keys()) if (!present.has(file)) readProblems.delete(file);
     const desksBefore = JSON.stringify([...view.desks.values()]);
     view = { reachable: true, reason: null, checkedAt, desks: applied.desks, problems: applied.problems };
-    removedSelf = [...applied.desks.values()].some((d) => d.id === m.deskId && d.keepUpToSeq !== null);
     const desksNow = JSON.stringify([...view.desks.values()]);
     if (desksNow !== desksBefore)
       await store
@@ -200,8 +256,8 @@ export function createTeamService(options: TeamOptions): TeamService {
     privateKey = next.privateKey;
     keys = new Map(next.keys.map((k) => [k.id, k]));
     teamFile = next.teamFile;
+    tampered = null;
     view = emptyView();
-    removedSelf = false;
     readProblems.clear();
     headers = new Map();
     startPolling();
@@ -216,8 +272,9 @@ export function createTeamService(options: TeamOptions): TeamService {
   async function currentTeamText(m: Membership): Promise<{ text: string; file: TeamFile }> {
     let text: string;
     try {
-      text = await readFile(join(m.folder, 'team.json'), 'utf8');
+      text = await readBounded(join(m.folder, 'team.json'), SMALL_FILE_MAX, 'team.json');
     } catch (error) {
+      if (error instanceof NotAFileError) throw new UserFacingError(`${error.message} Nothing was written.`, { cause: error });
       throw new UserFacingError(
         (error as NodeJS.ErrnoException).code === 'ENOENT'
           ? `team.json is missing from ${m.folder}: the folder may not be fully synced or mounted. Nothing was written.`
@@ -234,7 +291,8 @@ export function createTeamService(options: TeamOptions): TeamService {
   }
 
   function writable(m: Membership): string {
-    if (removedSelf)
+    if (tampered) throw new UserFacingError(tampered);
+    if (removedSelf())
       throw new UserFacingError(
         'Another desk removed this desk from the team: it can still read the team folder but can no longer add to it.',
       );
@@ -257,12 +315,20 @@ export function createTeamService(options: TeamOptions): TeamService {
     const file = `desks/${deskId}/${batchName(seq)}`;
     const desk = view.desks.get(deskId);
     try {
-      if (desk && desk.keepUpToSeq !== null && seq > desk.keepUpToSeq)
-        throw new TeamFault('removed-desk', `${file} was written by "${desk.name}" after it was removed from the team: it was refused.`);
+      // Removals this desk has honoured stick, whether or not the desk is in the current listing.
+      const keepUpToSeq = m.removedDesks[deskId]?.keepUpToSeq ?? desk?.keepUpToSeq ?? null;
+      const name = desk?.name ?? m.knownDesks[deskId]?.name ?? deskId;
+      if (keepUpToSeq !== null && seq > keepUpToSeq)
+        throw new TeamFault('removed-desk', `${file} was written by "${name}" after it was removed from the team: it was refused.`);
+      if (!desk)
+        throw new UserFacingError(
+          `${file} belongs to a desk that is not in this desk's listing of the team folder: check the Team page, then try again. Nothing was taken in.`,
+        );
       let text: string;
       try {
-        text = await readFile(join(m.folder, file), 'utf8');
+        text = await readBounded(join(m.folder, file), BATCH_FILE_MAX, file);
       } catch (error) {
+        if (error instanceof NotAFileError) throw new TeamFault('damaged', error.message);
         if ((error as NodeJS.ErrnoException).code === 'ENOENT')
           throw new UserFacingError(
             `${file} is not in the team folder now: the folder may not be fully synced or mounted. Nothing was taken in.`,
@@ -290,7 +356,9 @@ export function createTeamService(options: TeamOptions): TeamService {
   }
 
   async function sealFor(m: Membership, seq: number, content: BatchContent, writtenAt: string): Promise<string> {
-    const key = keys.get(newestKeyId() ?? '') ?? [...keys.values()].at(-1)!;
+    // Never an older key than the newest this desk has seen in an authenticated team.json.
+    const key = keys.get(m.newestKeyId ?? newestKeyId() ?? '');
+    if (!key) throw new UserFacingError('The team is locked on this desk: enter the team passphrase on the Team page first.');
     return sealBatch({ team: m.teamId, desk: m.deskId, seq, writtenAt, key, privateKey: privateKey!, content });
   }
 
@@ -352,14 +420,21 @@ export function createTeamService(options: TeamOptions): TeamService {
           throw new UserFacingError(
             `The team folder cannot be reached now and this desk has no copy of its team.json. Try again when ${m.folder} is reachable.`,
           );
-        await rememberKeys(await openTeamFile(file, passphrase));
+        if (m.newestKeyId && !file.keys.some((k) => k.id === m.newestKeyId)) {
+          tampered = TAMPERED_KEYS;
+          notifyIfChanged();
+          throw new UserFacingError(TAMPERED_KEYS);
+        }
+        await rememberKeys(await openTeamFile(file, passphrase, lowestIterations(iterations)));
         if (fromFolder) teamFile = file;
+        await vetTeamFile(file);
         notifyIfChanged();
         return status();
       }),
     leave: () =>
       serial(async () => {
         member();
+        tampered = null;
         stopPolling();
         await store.clear();
         membership = null;
@@ -367,7 +442,6 @@ export function createTeamService(options: TeamOptions): TeamService {
         keys = new Map();
         teamFile = null;
         view = emptyView();
-        removedSelf = false;
         readProblems.clear();
         headers = new Map();
         notifyIfChanged();
@@ -379,7 +453,7 @@ export function createTeamService(options: TeamOptions): TeamService {
         if (deskId === m.deskId) throw new UserFacingError('A desk cannot remove itself from the team: use "Leave the team" instead.');
         await refresh();
         if (!view.reachable) throw new UserFacingError(`${view.reason ?? 'The team folder cannot be reached now.'} Nothing was written.`);
-        if (removedSelf) throw new UserFacingError('Another desk removed this desk from the team: it can no longer remove desks.');
+        if (removedSelf()) throw new UserFacingError('Another desk removed this desk from the team: it can no longer remove desks.');
         if (!privateKey)
           throw new UserFacingError(
             "This desk's signing key could not be read (the computer's key store may have changed). Leave the team and join it again.",
@@ -410,8 +484,10 @@ export function createTeamService(options: TeamOptions): TeamService {
     changePassphrase: (current, next) =>
       serial(async () => {
         const m = member();
-        if (removedSelf) throw new UserFacingError('Another desk removed this desk from the team: it can no longer change the passphrase.');
+        if (removedSelf())
+          throw new UserFacingError('Another desk removed this desk from the team: it can no longer change the passphrase.');
         const before = await currentTeamText(m);
+        if (!(await vetTeamFile(before.file))) throw new UserFacingError(tampered ?? TAMPERED_KEYS);
         const changed = await rewrapTeamFile(before.file, current, next, iterations);
         const again = await currentTeamText(m);
         if (again.text !== before.text)
@@ -428,6 +504,7 @@ export function createTeamService(options: TeamOptions): TeamService {
         }
         teamFile = changed.file;
         await rememberKeys(changed.keys);
+        await vetTeamFile(changed.file);
         await store.saveTeamText(text);
         await refresh();
         notifyIfChanged();
@@ -438,6 +515,10 @@ export function createTeamService(options: TeamOptions): TeamService {
         const m = member();
         writable(m);
         const { file } = await currentTeamText(m);
+        if (!(await vetTeamFile(file))) {
+          notifyIfChanged();
+          throw new UserFacingError(tampered ?? TAMPERED_KEYS);
+        }
         if (JSON.stringify(file) !== JSON.stringify(teamFile)) {
           teamFile = file;
           if (locked()) {
@@ -448,7 +529,7 @@ export function createTeamService(options: TeamOptions): TeamService {
           }
         }
         const own = join(m.folder, 'desks', m.deskId);
-        const deskFile = await readFile(join(own, 'desk.json'), 'utf8').catch(() => null);
+        const deskFile = await readBounded(join(own, 'desk.json'), SMALL_FILE_MAX, 'desk.json').catch(() => null);
         if (deskFile === null || parseDeskFile(deskFile)?.publicKey !== m.publicKey)
           throw new UserFacingError(
             `This desk's own folder (desks/${m.deskId}) is missing from the team folder or holds another desk.json: it may not be fully synced. Nothing was written.`,
@@ -456,13 +537,14 @@ export function createTeamService(options: TeamOptions): TeamService {
         let seq: number;
         const writtenAt = now().toISOString();
         try {
-          seq = await writeNextBatch(own, m.lastSeq, (n) => sealFor(m, n, content, writtenAt));
+          const sealer = membership ?? m;
+          seq = await writeNextBatch(own, m.lastSeq, (n) => sealFor(sealer, n, content, writtenAt));
         } catch (error) {
           throw new UserFacingError(`DoS Desk could not write to the team folder. ${plainReason(error)} The changes wait on this desk.`, {
             cause: error,
           });
         }
-        membership = { ...m, lastSeq: seq };
+        membership = { ...(membership ?? m), lastSeq: seq };
         await store.saveMembership(membership);
         // The listing knows this batch at once, so reading it back needs no new listing.
         const desk = view.desks.get(m.deskId);
@@ -495,14 +577,17 @@ export function createTeamService(options: TeamOptions): TeamService {
     async openBatch(content) {
       const m = member();
       if (keys.size === 0) throw new UserFacingError('The team is locked on this desk: enter the team passphrase on the Team page first.');
+      if (content.length > BATCH_FILE_MAX)
+        throw new UserFacingError('The batch file is far bigger than DoS Desk writes (at most 64 MB): it was not read.');
       const header = peekHeader(content.slice(0, 4096));
       const deskId = header?.desk ?? null;
       if (deskId && DESK_FOLDER.test(deskId) && !m.knownDesks[deskId]) await learnDesk(m, deskId);
       const desk = deskId ? view.desks.get(deskId) : undefined;
-      if (desk && desk.keepUpToSeq !== null && (header!.seq === 0 || header!.seq > desk.keepUpToSeq))
+      const keepUpToSeq = deskId ? (membership?.removedDesks[deskId]?.keepUpToSeq ?? desk?.keepUpToSeq ?? null) : null;
+      if (keepUpToSeq !== null && (header!.seq === 0 || header!.seq > keepUpToSeq))
         throw new TeamFault(
           'removed-desk',
-          `The batch file was made by "${desk.name}" after it was removed from the team: it was refused.`,
+          `The batch file was made by "${desk?.name ?? membership?.knownDesks[deskId!]?.name ?? deskId}" after it was removed from the team: it was refused.`,
         );
       const { header: _header, ...batch } = await openBatch(content, {
         team: m.teamId,
@@ -518,7 +603,7 @@ export function createTeamService(options: TeamOptions): TeamService {
 
   /** A desk first met in a batch carried by hand: trusted only if its desk.json is in the team folder. */
   async function learnDesk(m: Membership, deskId: string): Promise<void> {
-    const text = await readFile(join(m.folder, 'desks', deskId, 'desk.json'), 'utf8').catch(() => null);
+    const text = await readBounded(join(m.folder, 'desks', deskId, 'desk.json'), SMALL_FILE_MAX, 'desk.json').catch(() => null);
     const desk = text ? parseDeskFile(text) : null;
     if (!desk || desk.deskId !== deskId || membership !== m) return;
     membership = {

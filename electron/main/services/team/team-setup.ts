@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { mkdir, open, readdir, readFile, rm, stat } from 'node:fs/promises';
+import { mkdir, open, readdir, rm, stat } from 'node:fs/promises';
 import { isAbsolute, join } from 'node:path';
 import { plainReason, UserFacingError } from '../user-error';
-import { PLACEHOLDER_HINT, unreachableReason } from './folder-listing';
+import { NotAFileError, PLACEHOLDER_HINT, readBounded, SMALL_FILE_MAX, unreachableReason } from './folder-listing';
 import { FileExistsError, writeFolderFile } from './folder-write';
 import { newDeskKeys, type DataKey } from './team-crypto';
-import { makeTeamFile, openTeamFile, parseTeamFile, type TeamFile } from './team-files';
+import { lowestIterations, makeTeamFile, openTeamFile, parseTeamFile, type TeamFile } from './team-files';
 import type { Membership, TeamStateStore } from './team-state';
 
 /**
@@ -85,6 +85,8 @@ export async function createTeamFolder(
     joinedAt,
     lastSeq: 0,
     knownDesks: { [deskId]: { publicKey: desk.publicKey, name: args.deskName, firstSeenAt: joinedAt } },
+    removedDesks: {},
+    newestKeyId: file.keys.at(-1)!.id,
   };
   try {
     await writeFolderFile(join(folder, 'team.json'), teamText);
@@ -110,13 +112,14 @@ export async function createTeamFolder(
 
 export async function joinTeamFolder(
   args: { folder: string; deskName: string; passphrase: string },
-  { store, now }: SetupContext,
+  { store, now, iterations }: SetupContext,
 ): Promise<Joined> {
   const folder = requireAbsolute(args.folder);
   let text: string;
   try {
-    text = await readFile(join(folder, 'team.json'), 'utf8');
+    text = await readBounded(join(folder, 'team.json'), SMALL_FILE_MAX, 'team.json');
   } catch (error) {
+    if (error instanceof NotAFileError) throw new UserFacingError(error.message, { cause: error });
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT' && (await stat(folder).catch(() => null))?.isDirectory())
       throw new UserFacingError(
@@ -127,7 +130,7 @@ export async function joinTeamFolder(
   if (text.length === 0) throw new UserFacingError(`team.json in ${folder} ${PLACEHOLDER_HINT}`);
   const file = parseTeamFile(text);
   if (!file) throw new UserFacingError(`team.json in ${folder} cannot be read: it may be half-copied, or made by a newer DoS Desk.`);
-  const teamKeys = await openTeamFile(file, args.passphrase);
+  const teamKeys = await openTeamFile(file, args.passphrase, lowestIterations(iterations));
   if (!(await stat(join(folder, 'desks')).catch(() => null))?.isDirectory())
     throw new UserFacingError(`The desks folder is missing from ${folder}: the folder may not be fully synced yet. Nothing was written.`);
   const desk = await newDeskKeys();
@@ -144,6 +147,8 @@ export async function joinTeamFolder(
     joinedAt,
     lastSeq: 0,
     knownDesks: { [deskId]: { publicKey: desk.publicKey, name: args.deskName, firstSeenAt: joinedAt } },
+    removedDesks: {},
+    newestKeyId: file.keys.at(-1)!.id,
   };
   try {
     await mkdir(join(folder, 'desks', deskId));

@@ -28,8 +28,13 @@ const MembershipSchema = z.object({
   joinedAt: z.string().max(40),
   lastSeq: z.number().int().min(0),
   knownDesks: z.record(z.string(), KnownDesk),
+  /** Removals this desk has honoured: permanent, whatever later happens to the notice in the folder. */
+  removedDesks: z.record(z.string(), z.object({ keepUpToSeq: z.number().int().min(0), by: z.string().max(40) })).default({}),
+  /** The newest team key id this desk has seen in an authenticated team.json: it never writes with an older one. */
+  newestKeyId: z.string().max(40).nullable().default(null),
 });
 export type Membership = z.infer<typeof MembershipSchema>;
+export type MembershipInput = z.input<typeof MembershipSchema>;
 export type KnownDesk = z.infer<typeof KnownDesk>;
 
 const SecretsSchema = z.object({

@@ -67,11 +67,23 @@ export async function applyListing(
     else if (seen.name !== file.name) remember(desk.id, { ...seen, name: file.name });
   }
 
-  // Removal notices count when signed by a desk this desk knows; a desk cannot remove itself.
-  const removed = new Map<string, number>();
+  // Removal notices count when signed by a desk this desk knows and has not itself seen removed
+  // (two desks removing each other in one listing both count); a desk cannot remove itself. A
+  // removal once honoured is kept in the membership for good: a notice that later vanishes, or
+  // becomes a placeholder, changes nothing.
+  const removedBefore = membership.removedDesks;
+  let removedDesks = removedBefore;
   for (const desk of listing.desks.values()) {
     const key = known[desk.id]?.publicKey;
     for (const notice of desk.removals) {
+      if (removedBefore[desk.id]) {
+        problems.push({
+          file: notice.file,
+          kind: 'removed-desk',
+          message: `${notice.file} is a removal notice from a desk that was itself removed from the team: it was ignored.`,
+        });
+        continue;
+      }
       const checked = key ? await verifyRemoval(notice.text, key, membership.teamId, desk.id) : null;
       if (!checked) {
         problems.push({
@@ -83,9 +95,12 @@ export async function applyListing(
         });
         continue;
       }
-      removed.set(checked.deskId, Math.max(removed.get(checked.deskId) ?? 0, checked.keepUpToSeq));
+      const had = removedDesks[checked.deskId];
+      if (!had || checked.keepUpToSeq > had.keepUpToSeq)
+        removedDesks = { ...removedDesks, [checked.deskId]: { keepUpToSeq: checked.keepUpToSeq, by: had?.by ?? desk.id } };
     }
   }
+  const removed = new Map(Object.entries(removedDesks).map(([id, r]) => [id, r.keepUpToSeq]));
 
   const desks = new Map<string, DeskView>();
   for (const desk of listing.desks.values()) {
@@ -124,7 +139,8 @@ export async function applyListing(
   for (const [id, before] of previous)
     if (!desks.has(id) && known[id]) desks.set(id, { ...before, keepUpToSeq: removed.get(id) ?? before.keepUpToSeq });
 
-  return { desks, problems, membership: known === membership.knownDesks ? membership : { ...membership, knownDesks: known } };
+  const unchanged = known === membership.knownDesks && removedDesks === membership.removedDesks;
+  return { desks, problems, membership: unchanged ? membership : { ...membership, knownDesks: known, removedDesks } };
 }
 
 /** The desks as the Team page shows them: this desk first, then by name. */

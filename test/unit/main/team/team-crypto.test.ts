@@ -81,8 +81,8 @@ describe('team.json', () => {
       kdf: { name: 'PBKDF2', hash: 'SHA-256', iterations: TEST_ITERATIONS },
     });
     expect(JSON.stringify(file)).not.toContain(PASSPHRASE);
-    expect(await openTeamFile(file, PASSPHRASE)).toEqual(keys);
-    await expect(openTeamFile(file, 'the wrong passphrase')).rejects.toThrow(WRONG_PASSPHRASE);
+    expect(await openTeamFile(file, PASSPHRASE, TEST_ITERATIONS)).toEqual(keys);
+    await expect(openTeamFile(file, 'the wrong passphrase', TEST_ITERATIONS)).rejects.toThrow(WRONG_PASSPHRASE);
   });
 
   it('a passphrase change re-wraps every key plus a new one (newest last) under a new salt', async () => {
@@ -93,7 +93,7 @@ describe('team.json', () => {
     expect(changed.keys).toHaveLength(2);
     expect(changed.file.kdf.salt).not.toBe(file.kdf.salt);
     expect(changed.file.keys.at(-1)!.id).toBe(changed.keys[1]!.id);
-    expect(await openTeamFile(changed.file, 'new passphrase here')).toEqual(changed.keys);
-    await expect(openTeamFile(changed.file, PASSPHRASE)).rejects.toThrow(WRONG_PASSPHRASE);
+    expect(await openTeamFile(changed.file, 'new passphrase here', TEST_ITERATIONS)).toEqual(changed.keys);
+    await expect(openTeamFile(changed.file, PASSPHRASE, TEST_ITERATIONS)).rejects.toThrow(WRONG_PASSPHRASE);
   });
 });

@@ -16,6 +16,8 @@ const membership = (deskId: string): Membership => ({
   joinedAt: '2026-12-02T10:00:00.000Z',
   lastSeq: 3,
   knownDesks: {},
+  removedDesks: {},
+  newestKeyId: null,
 });
 
 describe("main's own team state", () => {
