@@ -11,7 +11,7 @@ import { childRev, contentDigest } from './revs';
 import { readState, splitDocId, writeState } from './state';
 
 /** Records applied to Dexie per transaction: small enough that the page stays responsive between them. */
-const PAGE = 500;
+const PAGE = 250;
 const SHARED = new Set<string>(SHARED_TABLES);
 
 type Change = Pick<PouchChange, 'id' | 'doc'>;

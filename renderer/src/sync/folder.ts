@@ -48,7 +48,7 @@ async function markOwn(core: SyncCore, seqs: number[]): Promise<void> {
 }
 
 /** Documents handed to PouchDB at a time: small enough that the page stays responsive between them. */
-const TAKE_IN_SLICE = 250;
+const TAKE_IN_SLICE = 100;
 
 /**
  * Imports one batch's documents as replication does: revisions with their history, idempotent, any
@@ -64,13 +64,11 @@ export async function takeIn(core: SyncCore, docs: SyncDoc[]): Promise<void> {
 }
 
 /**
- * Lets the page handle input and paint before the next slice of sync work. `scheduler.yield()`
- * where the browser has it, else a message to itself: never a timer, which a hidden or minimised
- * window slows to one a second.
+ * Lets the page handle input and paint before the next slice of sync work: a message to itself,
+ * queued behind the input and rendering waiting for their turn (`scheduler.yield()` would come back
+ * ahead of them), and never a timer, which a hidden or minimised window slows to one a second.
  */
 export function yieldToPage(): Promise<void> {
-  const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
-  if (scheduler?.yield) return scheduler.yield();
   if (typeof MessageChannel === 'undefined') return new Promise((resolve) => setTimeout(resolve, 0));
   return new Promise((resolve) => {
     const channel = new MessageChannel();
