@@ -45,7 +45,11 @@ export function ConflictPage({ docId }: { docId: string }) {
   const thisDeskId = state.team.state === 'member' ? state.team.desk.id : null;
   const finish = async (resolution: Resolution, words: string) => {
     // The versions on screen: if another arrived meanwhile, the engine refuses and says so.
-    await resolve(docId, resolution, shown.current?.map((v) => v.rev));
+    await resolve(
+      docId,
+      resolution,
+      shown.current?.map((v) => v.rev),
+    );
     announce(words);
     navigate(paths.conflicts());
   };
