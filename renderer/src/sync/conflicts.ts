@@ -2,6 +2,7 @@ import type { Table } from 'dexie';
 import type { SyncDoc, SyncTable } from '@shared/sync/doc';
 import type { Desk } from '../entities/desk/change';
 import { change } from '../entities/desk/change';
+import { OperatorInput } from '@shared/models/operator';
 import { InputError } from '../db/guards';
 import type { SyncConflictRow } from '../db/sync-tables';
 import { describeRecord } from './describe';
@@ -88,6 +89,15 @@ export async function resolveConflict(
     for (const [field, chosen] of Object.entries(value))
       if (!detail.list.some((v) => JSON.stringify(v.value?.[field]) === JSON.stringify(chosen)))
         throw new InputError(`The combined record's ${field} is not the value of any version.`, 'resolution');
+    const everywhere = [...fields].filter((f) => detail.list.every((v) => v.value && f in v.value));
+    const dropped = everywhere.find((f) => !(f in value));
+    if (dropped) throw new InputError(`The combined record leaves out ${dropped}, which every version has.`, 'resolution');
+    // The rules a record of this kind must keep, where they can be checked on the whole record.
+    if (detail.table === 'operators') {
+      const checked = OperatorInput.safeParse(value);
+      if (!checked.success)
+        throw new InputError(`The combined record does not make a valid operator: ${checked.error.issues[0]!.message}.`, 'resolution');
+    }
   }
   const table = core.db.table(detail.table) as Table<Record<string, unknown>, string>;
   const keyPath = table.schema.primKey.keyPath as string;

@@ -211,3 +211,45 @@ describe('resolving a conflict', () => {
     expect(await a.db.audit.where('action').equals('sync.resolve-conflict').count()).toBe(0);
   });
 });
+
+describe('combining the versions of a conflict', () => {
+  it('is refused, changing nothing, when the combined record would break the rules of its kind', async () => {
+    const folder = new MemoryFolder();
+    const [a, b] = [await teamDesk(folder, 'A'), await teamDesk(folder, 'B')];
+    desks.push(a, b);
+    const id = crypto.randomUUID();
+    const lead = {
+      id,
+      fullName: 'Jo Lead',
+      email: 'jo.lead@nhs.net',
+      jobRole: 'Local DoS Lead',
+      regions: ['London', 'South East'],
+      approveUserRegions: ['London'],
+      createdAt: '2026-12-01T09:00:00.000Z',
+      updatedAt: '2026-12-01T09:00:00.000Z',
+    };
+    const save = (d: TestDesk, fields: Partial<typeof lead>) =>
+      change({ db: d.db, operatorId: d.operatorId }, [d.db.operators], async () =>
+        d.db.operators.put({ ...lead, ...(await d.db.operators.get(id)), ...fields }),
+      );
+    await save(a, {});
+    await settle(a, b);
+    // A gives up South East; B gives approveUser there.
+    await save(a, { regions: ['London'], approveUserRegions: ['London'] });
+    await save(b, { approveUserRegions: ['London', 'South East'] });
+    await settle(a, b);
+    const detail = (await a.engine.loadConflict(`operators:${id}`))!;
+    const fromA = detail.list.find((v) => (v.value!.regions as string[]).length === 1)!.value!;
+    const fromB = detail.list.find((v) => (v.value!.approveUserRegions as string[]).length === 2)!.value!;
+    const combined = { ...fromA, approveUserRegions: fromB.approveUserRegions };
+    await expect(a.engine.resolve({ db: a.db, operatorId: a.operatorId }, `operators:${id}`, { value: combined })).rejects.toThrow(
+      /not make a valid operator: You can only hold approveUser in regions you cover/,
+    );
+    const { jobRole: _left, ...withoutJobRole } = fromA;
+    await expect(a.engine.resolve({ db: a.db, operatorId: a.operatorId }, `operators:${id}`, { value: withoutJobRole })).rejects.toThrow(
+      /leaves out jobRole/,
+    );
+    expect(await a.db.syncConflicts.count()).toBe(1);
+    expect(await a.db.audit.where('action').equals('sync.resolve-conflict').count()).toBe(0);
+  });
+});
