@@ -42,6 +42,11 @@ export function markTransaction(trans: { idbtrans: IDBTransaction } | null | und
 }
 
 const SHARED = new Set<string>(SHARED_TABLES);
+
+/** Whether a table's records are shared with the team (and so noted in the change log). */
+export function isSharedTable(name: string): name is SharedTable {
+  return SHARED.has(name);
+}
 export const CHANGES_TABLE = 'changes';
 
 /** Thrown when a write to a shared table would not be in the change log; the transaction is aborted. */

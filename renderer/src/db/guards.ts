@@ -1,3 +1,4 @@
+import type { IpcResult } from '@shared/ipc/result';
 import type { Operator } from '@shared/models/operator';
 import { NoOperatorError } from './audit';
 import type { DosDeskDb } from './database';
@@ -44,4 +45,10 @@ export function inputErrorFrom(error: { issues: { path: PropertyKey[]; message: 
 export function refusedByMain(error: { message: string; fields?: readonly { path: string }[] }): Error {
   const field = error.fields?.[0]?.path;
   return field ? new InputError(error.message, field) : new Error(error.message);
+}
+
+/** What main answered, or its refusal thrown (`refusedByMain`). */
+export function fromMain<T>(result: IpcResult<T>): T {
+  if (!result.ok) throw refusedByMain(result.error);
+  return result.data;
 }

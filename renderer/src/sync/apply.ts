@@ -3,16 +3,15 @@ import type { Change as PouchChange, Doc } from 'pouchdb-core';
 import { hashEntry } from '@shared/domain/audit-chain';
 import type { SyncDoc } from '@shared/sync/doc';
 import type { AuditEntry } from '@shared/models/audit';
-import { markTransaction, SHARED_TABLES } from '../db/change-log';
+import { isSharedTable, markTransaction } from '../db/change-log';
 import type { SyncRevRow, TeamAuditRow } from '../db/sync-tables';
 import type { SyncCore } from './push';
 import { yieldToPage } from './folder';
 import { childRev, contentDigest } from './revs';
-import { readState, splitDocId, writeState } from './state';
+import { docId, readState, splitDocId, writeState } from './state';
 
 /** Records applied to Dexie per transaction: small enough that the page stays responsive between them. */
 const PAGE = 250;
-const SHARED = new Set<string>(SHARED_TABLES);
 
 type Change = Pick<PouchChange, 'id' | 'doc'>;
 type Incoming = SyncDoc & { _conflicts?: string[] };
@@ -57,7 +56,7 @@ function honestAudit(id: string, doc: Incoming): boolean {
 
 async function applyPage(core: SyncCore, results: Change[], lastSeq: number | string | null): Promise<number> {
   const { db, deskId } = core;
-  const records = results.filter((r) => SHARED.has(splitDocId(r.id).table));
+  const records = results.filter((r) => isSharedTable(splitDocId(r.id).table));
   const audits = results.filter((r) => splitDocId(r.id).table === 'audit');
   const tables = [...new Set(records.map((r) => splitDocId(r.id).table))].map((t) => db.table(t) as Table<unknown, string>);
   let applied = 0;
@@ -68,7 +67,7 @@ async function applyPage(core: SyncCore, results: Change[], lastSeq: number | st
     await db.changes
       .where('seq')
       .above(pushedSeq)
-      .each((row) => row.keys.forEach((key) => unpushed.add(`${row.table}:${key}`)));
+      .each((row) => row.keys.forEach((key) => unpushed.add(docId(row.table, key))));
     const deferred = new Set(await readState(db, 'deferred'));
     const held = { ...(await readState(db, 'held')) };
     const ids = records.map((r) => r.id);
@@ -113,8 +112,8 @@ async function applyPage(core: SyncCore, results: Change[], lastSeq: number | st
     for (const [table, d] of deletes) {
       await db.table(table).bulkDelete(d.keys);
       d.keys.forEach((key, i) => {
-        revs.push({ id: `${table}:${key}`, rev: d.revs[i]!, sha: contentDigest(undefined) });
-        delete held[`${table}:${key}`];
+        revs.push({ id: docId(table, key), rev: d.revs[i]!, sha: contentDigest(undefined) });
+        delete held[docId(table, key)];
       });
       applied += d.keys.length;
     }

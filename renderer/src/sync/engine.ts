@@ -1,12 +1,13 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { DosDeskApi } from '@shared/ipc/api';
+import { BATCH_MAX_DOCS } from '@shared/sync/doc';
 import type { TeamStatus } from '@shared/sync/team';
 import type { DosDeskDb } from '../db/database';
 import type { Desk } from '../entities/desk/change';
 import { applyIncoming } from './apply';
 import { loadConflict, resolveConflict } from './conflicts';
-import { InputError } from '../db/guards';
-import { call, checkAuthorship, exportOutgoing, importFolder, readMarks, takeIn, writeSnapshot, type TeamTransport } from './folder';
+import { fromMain, InputError } from '../db/guards';
+import { checkAuthorship, exportOutgoing, importFolder, readMarks, takeIn, writeSnapshot, type TeamTransport } from './folder';
 import { openPouch, type SyncPouch } from './pouch';
 import { pushLocal, type SyncCore } from './push';
 import { readState, writeState } from './state';
@@ -148,10 +149,10 @@ export class SyncEngine {
   private async coreFor(status: Member): Promise<SyncCore> {
     const { db } = this.options;
     const who = `${status.team.id}/${status.desk.id}`;
-    if (this.core && this.core.deskId === status.desk.id && (await readState(db, 'team')) === who) return this.core;
+    const stored = await readState(db, 'team');
+    if (this.core && this.core.deskId === status.desk.id && stored === who) return this.core;
     await this.core?.pouch.close();
     this.core = null;
-    const stored = await readState(db, 'team');
     if (stored !== who) {
       const sameTeam = stored?.split('/')[0] === status.team.id;
       await db.transaction('rw', [db.syncRevs, db.syncConflicts, db.syncState, db.syncOutgoing, db.syncPending, db.teamAudit], async () => {
@@ -185,7 +186,7 @@ export class SyncEngine {
     this.set({ phase: this.store.getState().phase === 'off' ? 'off' : 'syncing' });
     let status: TeamStatus;
     try {
-      status = await call(api.checkTeamFolder());
+      status = fromMain(await api.checkTeamFolder());
     } catch (error) {
       this.set({ phase: 'error', message: messageOf(error) });
       return;
@@ -208,14 +209,14 @@ export class SyncEngine {
         for (const s of report.skipped) problems.push(`Batch ${s.seq} from ${deskName(status, s.deskId)} was not taken in: ${s.message}`);
         if (report.skipped.length) {
           // Main notes each batch it refused among the folder's problems: show them as they are now.
-          const now = await call(api.getTeamStatus());
+          const now = fromMain(await api.getTeamStatus());
           if (now.state === 'member') status = now;
         }
       }
       await applyIncoming(core);
       if (open && !status.removed && this.snapshotDue(status)) {
         await writeSnapshot(core, api, status);
-        const after = await call(api.checkTeamFolder());
+        const after = fromMain(await api.checkTeamFolder());
         if (after.state === 'member') status = after;
       }
       if (open) await writeState(db, 'lastSyncedAt', new Date().toISOString());
@@ -300,8 +301,8 @@ export class SyncEngine {
       if (!docs.length) throw new Error('Nothing is waiting: every change made on this desk is already in the team folder.');
       const lines: string[] = [];
       let fileName = '';
-      for (let i = 0; i < docs.length; i += 2000) {
-        const sealed = await call(this.options.api.sealTeamBatch({ docs: docs.slice(i, i + 2000) }));
+      for (let i = 0; i < docs.length; i += BATCH_MAX_DOCS) {
+        const sealed = fromMain(await this.options.api.sealTeamBatch({ docs: docs.slice(i, i + BATCH_MAX_DOCS) }));
         fileName ||= sealed.fileName;
         lines.push(sealed.content.trim());
       }
@@ -316,7 +317,7 @@ export class SyncEngine {
       const before = (await this.core.pouch.info()).update_seq;
       const batches = [];
       for (const line of content.split(/\r?\n/).filter((l) => l.trim())) {
-        const batch = await call(this.options.api.openTeamBatch(line));
+        const batch = fromMain(await this.options.api.openTeamBatch(line));
         if (batch.snapshot)
           throw new InputError('That file holds part of a snapshot, which only a team folder carries: nothing was taken in.', 'file');
         checkAuthorship(batch);

@@ -1,8 +1,7 @@
 import type { DosDeskApi } from '@shared/ipc/api';
-import type { IpcResult } from '@shared/ipc/result';
 import { BATCH_MAX_DOCS, type ReadBatch, type SnapshotPart, type SyncDoc } from '@shared/sync/doc';
 import type { TeamStatus } from '@shared/sync/team';
-import { refusedByMain } from '../db/guards';
+import { fromMain } from '../db/guards';
 import type { SyncCore } from './push';
 import { readState, writeState } from './state';
 
@@ -11,12 +10,6 @@ export type TeamTransport = Pick<
   DosDeskApi,
   'getTeamStatus' | 'checkTeamFolder' | 'writeTeamBatch' | 'readTeamBatch' | 'sealTeamBatch' | 'openTeamBatch'
 >;
-
-export async function call<T>(result: Promise<IpcResult<T>>): Promise<T> {
-  const r = await result;
-  if (!r.ok) throw refusedByMain(r.error);
-  return r.data;
-}
 
 type Member = Extract<TeamStatus, { state: 'member' }>;
 
@@ -119,12 +112,12 @@ export async function importFolder(core: SyncCore, transport: TeamTransport, sta
     const newest = others.flatMap((d) => d.snapshots.map((seq) => ({ deskId: d.id, seq }))).sort((a, b) => b.seq - a.seq)[0];
     if (newest) {
       try {
-        const first = await call(transport.readTeamBatch(newest.deskId, newest.seq));
+        const first = fromMain(await transport.readTeamBatch(newest.deskId, newest.seq));
         const part = first.snapshot!;
         const start = newest.seq - part.part + 1;
         const parts = Array.from({ length: part.parts }, (_, i) => start + i);
         for (const seq of parts) {
-          const batch = seq === newest.seq ? first : await call(transport.readTeamBatch(newest.deskId, seq));
+          const batch = seq === newest.seq ? first : fromMain(await transport.readTeamBatch(newest.deskId, seq));
           if (batch.snapshot?.id !== part.id) throw new Error(`Snapshot ${part.id} is missing part ${seq - start + 1}.`);
           await takeIn(core, batch.docs);
           report.docs += batch.docs.length;
@@ -148,7 +141,7 @@ export async function importFolder(core: SyncCore, transport: TeamTransport, sta
     for (const seq of [...new Set(desk.batches)].sort((a, b) => a - b)) {
       if (have.has(seq) || snapshotSeqs.has(seq)) continue;
       try {
-        const batch = await call(transport.readTeamBatch(desk.id, seq));
+        const batch = fromMain(await transport.readTeamBatch(desk.id, seq));
         checkAuthorship(batch);
         await takeIn(core, batch.docs);
         await mark(desk.id, [seq]);
@@ -178,7 +171,7 @@ export async function exportOutgoing(core: SyncCore, transport: TeamTransport): 
     if (!rows.length) break;
     const docs = rows.flatMap((r) => r.docs);
     for (let i = 0; i < docs.length; i += BATCH_MAX_DOCS) {
-      const { seq } = await call(transport.writeTeamBatch({ docs: docs.slice(i, i + BATCH_MAX_DOCS) }));
+      const { seq } = fromMain(await transport.writeTeamBatch({ docs: docs.slice(i, i + BATCH_MAX_DOCS) }));
       await markOwn(core, [seq]);
     }
     await db.syncOutgoing.bulkDelete(rows.map((r) => r.n!));
@@ -214,7 +207,7 @@ export async function writeSnapshot(core: SyncCore, transport: TeamTransport, st
     const { results } = await core.pouch.bulkGet({ docs: refs, revs: true });
     const docs = results.flatMap((r) => r.docs.flatMap((d) => ('ok' in d ? [d.ok as unknown as SyncDoc] : [])));
     const snapshot: SnapshotPart = { id, part, parts, covers };
-    if (docs.length) await markOwn(core, [(await call(transport.writeTeamBatch({ docs: docs.map(clean), snapshot }))).seq]);
+    if (docs.length) await markOwn(core, [fromMain(await transport.writeTeamBatch({ docs: docs.map(clean), snapshot })).seq]);
   }
   return leaves.length;
 }

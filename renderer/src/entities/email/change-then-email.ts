@@ -2,7 +2,7 @@ import type { Table } from 'dexie';
 import type { QueueEmailArgs } from '@shared/ipc/contract';
 import type { OutboxSummary } from '@shared/models/email';
 import { NoOperatorError } from '../../db/audit';
-import { refusedByMain } from '../../db/guards';
+import { fromMain } from '../../db/guards';
 import { plainErrorMessage } from '../../platform/plain-error';
 import { change, type AuditNote, type ChangeContext, type Desk } from '../desk/change';
 
@@ -56,9 +56,7 @@ export function emailAuditNote(action: string, entry: OutboxSummary): AuditNote 
 
 /** Asks main to queue an email as the desk's operator. Throws main's refusal (an InputError when it names a field). */
 export async function queueThroughMain(desk: Desk, operatorId: string, draft: EmailDraft): Promise<OutboxSummary> {
-  const result = await desk.api.queueEmail({ ...draft, delivery: desk.delivery, operatorId });
-  if (!result.ok) throw refusedByMain(result.error);
-  return result.data;
+  return fromMain(await desk.api.queueEmail({ ...draft, delivery: desk.delivery, operatorId }));
 }
 
 /**

@@ -4,7 +4,7 @@ import type { QueueEmailArgs } from '@shared/ipc/contract';
 import type { IpcResult } from '@shared/ipc/result';
 import type { OutboxStatus, OutboxSummary } from '@shared/models/email';
 import type { DosDeskDb } from '../../../db/database';
-import { refusedByMain, requireOperator } from '../../../db/guards';
+import { fromMain, requireOperator } from '../../../db/guards';
 import { auditEmail, queueEmailAudited } from '../../../entities/email/outbox-audit';
 import { useApi } from '../../../platform/api-context';
 import { useOutboxVersion } from '../store';
@@ -15,11 +15,6 @@ import { useDesk } from '../../../entities/desk/desk-context';
  * composes and stores it, then audits it through `change()`.
  */
 export const queueEmail = queueEmailAudited;
-
-function unwrap<T>(result: IpcResult<T>): T {
-  if (!result.ok) throw refusedByMain(result.error);
-  return result.data;
-}
 
 /**
  * What a person can do to a message; each is audited as `email.<action>` through `change()`, once
@@ -43,7 +38,7 @@ export async function changeEmail(
     'mark-sent': api.markEmailSent,
     'send-again': api.queueEmailAgain,
   }[action];
-  const entry = unwrap(await call(id));
+  const entry = fromMain(await call(id));
   await auditEmail({ db, operatorId: operator.id }, `email.${action}`, entry);
   return entry;
 }
@@ -71,7 +66,7 @@ export function useOutboxActions() {
       (id: string, action: EntryAction) => after(changeEmail(db, api, operatorId, id, action)),
       [after, db, api, operatorId],
     ),
-    exportEml: useCallback(async (id: string) => unwrap(await api.exportEml(id)), [api]),
+    exportEml: useCallback(async (id: string) => fromMain(await api.exportEml(id)), [api]),
     /** Copies through main's clipboard where there is one (Electron), else the browser's. */
     copyText: useCallback(
       async (text: string): Promise<boolean> => {

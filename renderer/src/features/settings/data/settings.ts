@@ -4,7 +4,7 @@ import type { DosDeskApi } from '@shared/ipc/api';
 import { DEFAULT_SETTINGS, Settings, type SettingsPatch } from '@shared/models/settings';
 import type { DosDeskDb } from '../../../db/database';
 import { useDb } from '../../../db/db-context';
-import { refusedByMain, requireOperator } from '../../../db/guards';
+import { fromMain, refusedByMain, requireOperator } from '../../../db/guards';
 import { change } from '../../../entities/desk/change';
 import { useDesk } from '../../../entities/desk/desk-context';
 
@@ -15,10 +15,9 @@ const SETTINGS_KEY = 'settings';
  * change (it runs at start-up, before anyone is at the desk), so it is a plain write, not audited.
  */
 export async function refreshSettings(db: DosDeskDb, api: DosDeskApi): Promise<Settings> {
-  const result = await api.getSettings();
-  if (!result.ok) throw refusedByMain(result.error);
-  await db.settingsCache.put({ key: SETTINGS_KEY, value: result.data });
-  return result.data;
+  const settings = fromMain(await api.getSettings());
+  await db.settingsCache.put({ key: SETTINGS_KEY, value: settings });
+  return settings;
 }
 
 /**

@@ -1,6 +1,6 @@
 import type { IpcResult } from '@shared/ipc/result';
 import type { TeamStatus } from '@shared/sync/team';
-import { refusedByMain } from '../../../db/guards';
+import { fromMain } from '../../../db/guards';
 import { useDesk } from '../../../entities/desk/desk-context';
 import { useSync } from '../../../sync/sync-context';
 
@@ -13,9 +13,9 @@ export function useTeamActions() {
   const { api } = useDesk();
   const sync = useSync();
   const then = async (result: IpcResult<TeamStatus>): Promise<TeamStatus> => {
-    if (!result.ok) throw refusedByMain(result.error);
+    const status = fromMain(result);
     await sync.refresh();
-    return result.data;
+    return status;
   };
   return {
     create: async (args: { folder: string; teamName: string; deskName: string; passphrase: string }) => then(await api.createTeam(args)),
