@@ -39,6 +39,35 @@ function deskJson(deskId: string, name: string, publicKey: string, joinedAt: str
   return JSON.stringify({ format: 1, deskId, name, publicKey, joinedAt }, null, 2);
 }
 
+/** This desk as a new member of the team in `file`: its keys, its id and main's record of the membership. */
+async function newMember(folder: string, file: TeamFile, deskName: string, at: Date) {
+  const desk = await newDeskKeys();
+  const deskId = randomUUID();
+  const joinedAt = at.toISOString();
+  const m: Membership = {
+    format: 1,
+    folder,
+    teamId: file.teamId,
+    teamName: file.name,
+    deskId,
+    deskName,
+    publicKey: desk.publicKey,
+    joinedAt,
+    lastSeq: 0,
+    knownDesks: { [deskId]: { publicKey: desk.publicKey, name: deskName, firstSeenAt: joinedAt } },
+    removedDesks: {},
+    newestKeyId: file.keys.at(-1)!.id,
+  };
+  return { desk, deskId, m };
+}
+
+/** Writes this desk's desk.json into its (made) folder, then keeps the membership, its secrets and team.json's text in main. */
+async function enrol(store: TeamStateStore, m: Membership, privateKey: string, keys: DataKey[], teamText: string): Promise<void> {
+  await writeFolderFile(join(m.folder, 'desks', m.deskId, 'desk.json'), deskJson(m.deskId, m.deskName, m.publicKey, m.joinedAt));
+  await store.saveMembership(m);
+  await store.saveSecrets(privateKey, keys);
+  await store.saveTeamText(teamText);
+}
 export async function createTeamFolder(
   args: { folder: string; teamName: string; deskName: string; passphrase: string },
   { store, iterations, now }: SetupContext,
@@ -70,24 +99,8 @@ export async function createTeamFolder(
     throw new UserFacingError(`DoS Desk cannot write to ${folder}. ${plainReason(error)}`, { cause: error });
   }
   const { file, keys: teamKeys } = await makeTeamFile(args.teamName, args.passphrase, iterations, now());
-  const desk = await newDeskKeys();
-  const deskId = randomUUID();
-  const joinedAt = now().toISOString();
+  const { desk, deskId, m } = await newMember(folder, file, args.deskName, now());
   const teamText = JSON.stringify(file, null, 2);
-  const m: Membership = {
-    format: 1,
-    folder,
-    teamId: file.teamId,
-    teamName: file.name,
-    deskId,
-    deskName: args.deskName,
-    publicKey: desk.publicKey,
-    joinedAt,
-    lastSeq: 0,
-    knownDesks: { [deskId]: { publicKey: desk.publicKey, name: args.deskName, firstSeenAt: joinedAt } },
-    removedDesks: {},
-    newestKeyId: file.keys.at(-1)!.id,
-  };
   try {
     await writeFolderFile(join(folder, 'team.json'), teamText);
   } catch (error) {
@@ -96,10 +109,7 @@ export async function createTeamFolder(
   }
   try {
     await mkdir(join(folder, 'desks', deskId), { recursive: true });
-    await writeFolderFile(join(folder, 'desks', deskId, 'desk.json'), deskJson(deskId, args.deskName, desk.publicKey, joinedAt));
-    await store.saveMembership(m);
-    await store.saveSecrets(desk.privateKey, teamKeys);
-    await store.saveTeamText(teamText);
+    await enrol(store, m, desk.privateKey, teamKeys, teamText);
   } catch (error) {
     // Take back only what this call wrote, so the folder can be chosen again.
     await rm(join(folder, 'desks'), { recursive: true, force: true }).catch(() => undefined);
@@ -133,29 +143,10 @@ export async function joinTeamFolder(
   const teamKeys = await openTeamFile(file, args.passphrase, lowestIterations(iterations));
   if (!(await stat(join(folder, 'desks')).catch(() => null))?.isDirectory())
     throw new UserFacingError(`The desks folder is missing from ${folder}: the folder may not be fully synced yet. Nothing was written.`);
-  const desk = await newDeskKeys();
-  const deskId = randomUUID();
-  const joinedAt = now().toISOString();
-  const m: Membership = {
-    format: 1,
-    folder,
-    teamId: file.teamId,
-    teamName: file.name,
-    deskId,
-    deskName: args.deskName,
-    publicKey: desk.publicKey,
-    joinedAt,
-    lastSeq: 0,
-    knownDesks: { [deskId]: { publicKey: desk.publicKey, name: args.deskName, firstSeenAt: joinedAt } },
-    removedDesks: {},
-    newestKeyId: file.keys.at(-1)!.id,
-  };
+  const { desk, deskId, m } = await newMember(folder, file, args.deskName, now());
   try {
     await mkdir(join(folder, 'desks', deskId));
-    await writeFolderFile(join(folder, 'desks', deskId, 'desk.json'), deskJson(deskId, args.deskName, desk.publicKey, joinedAt));
-    await store.saveMembership(m);
-    await store.saveSecrets(desk.privateKey, teamKeys);
-    await store.saveTeamText(text);
+    await enrol(store, m, desk.privateKey, teamKeys, text);
   } catch (error) {
     await rm(join(folder, 'desks', deskId), { recursive: true, force: true }).catch(() => undefined);
     await store.clear().catch(() => undefined);
