@@ -28,6 +28,9 @@ export const SYNC_TABLES = [
   'audit',
 ] as const;
 export type SyncTable = (typeof SYNC_TABLES)[number];
+/** The tables of records (every shared table but the audit trail, which is shared as each desk's read-only chain). */
+export type SharedTable = Exclude<SyncTable, 'audit'>;
+export const SHARED_TABLES: readonly SharedTable[] = SYNC_TABLES.filter((t): t is SharedTable => t !== 'audit');
 
 /** A revision id: generation, dash, 32 hex digits (PouchDB and CouchDB use an MD5 hex digest). */
 export const REV_PATTERN = /^[1-9][0-9]{0,8}-[0-9a-f]{32}$/;

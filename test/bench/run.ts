@@ -13,7 +13,7 @@ import { chromium, type Page } from 'playwright-core';
 import { createOutbox } from '../../electron/main/services/email/outbox';
 import { startPreviewHost, type PreviewHost } from '../../electron/preview/host';
 import { BENCH_OPERATOR_ID, generate, outboxMessages, SIZES, type Size } from './generate';
-import { launch, measureIntake, measureLatency, measureSearchDuringSync, measureSize } from './sync';
+import { launch, measureIntake, measureLatency, measureSearchDuringSync, measureSize, putRecords } from './sync';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const args = process.argv.slice(2);
@@ -99,39 +99,8 @@ async function load(page: Page, host: PreviewHost, size: Size | null): Promise<v
   const tables: [string, unknown[]][] = size
     ? Object.entries(data)
     : [['operators', data.operators]];
-  for (const [table, rows] of tables) {
-    for (let i = 0; i < rows.length; i += 10_000) {
-      await page.evaluate(
-        async ({ table, rows }) => {
-          const db = await new Promise<IDBDatabase>((ok, fail) => {
-            const r = indexedDB.open('dos-desk');
-            r.onsuccess = () => ok(r.result);
-            r.onerror = () => fail(r.error);
-          });
-          await new Promise<void>((ok, fail) => {
-            const tx = db.transaction(table, 'readwrite');
-            for (const row of rows) tx.objectStore(table).put(row);
-            tx.oncomplete = () => ok();
-            tx.onerror = () => fail(tx.error);
-          });
-          db.close();
-        },
-        { table, rows: rows.slice(i, i + 10_000) },
-      );
-    }
-  }
-  await page.evaluate(async (operatorId) => {
-    const db = await new Promise<IDBDatabase>((ok) => {
-      const r = indexedDB.open('dos-desk');
-      r.onsuccess = () => ok(r.result);
-    });
-    await new Promise<void>((ok) => {
-      const tx = db.transaction('settingsCache', 'readwrite');
-      tx.objectStore('settingsCache').put({ key: 'currentOperatorId', value: operatorId });
-      tx.oncomplete = () => ok();
-    });
-    db.close();
-  }, BENCH_OPERATOR_ID);
+  // In parts of 10,000 rows, each with the bench operator chosen (sync.ts putRecords).
+  for (const [table, rows] of tables) for (let i = 0; i < rows.length; i += 10_000) await putRecords(page, { [table]: rows.slice(i, i + 10_000) });
   // Raw IndexedDB writes are not seen by the running app: start it again on the new records.
   await page.reload();
   await page.waitForSelector('h1', { timeout: 120_000 });

@@ -15,8 +15,9 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { build } from 'vite';
 import { startPreviewHost, type PreviewHost } from '../../electron/preview/host';
 import { createTeamService, type TeamService } from '../../electron/main/services/team/team-service';
-import { canonicalJson, sha256Hex } from '../../shared/domain/sha256';
-import { BATCH_MAX_DOCS, type SyncDoc, type SyncTable } from '../../shared/sync/doc';
+import { canonicalJson } from '../../shared/domain/sha256';
+import { BATCH_MAX_DOCS, SHARED_TABLES, type SyncDoc, type SyncTable } from '../../shared/sync/doc';
+import { childRev } from '../../shared/sync/revs';
 import { INVOKE_PATH, TOKEN_HEADER } from '../../shared/ipc/transport';
 import { BENCH_OPERATOR_ID, generate, type Size } from './generate';
 
@@ -28,27 +29,6 @@ export const POLL_MS = 2_000;
 /** The engine's wait after a change before writing it out (EngineOptions.settleMs default). */
 export const SETTLE_MS = 1_000;
 
-const SHARED: SyncTable[] = [
-  'operators',
-  'services',
-  'accounts',
-  'requests',
-  'temporaryAccounts',
-  'emergencyChanges',
-  'ccOrganisations',
-  'ccRequests',
-  'ccLicences',
-  'capacityReports',
-  'pharmacyProfiles',
-  'pharmacyChanges',
-];
-
-/** As renderer/src/sync/revs.ts childRev: the revision ids the engine itself makes. */
-function childRev(parent: { rev: string; ids: string[] } | null, seed: string) {
-  const hash = sha256Hex(`${parent?.rev ?? ''}\n${seed}`).slice(0, 32);
-  const start = (parent ? Number(parent.rev.slice(0, parent.rev.indexOf('-'))) : 0) + 1;
-  return { rev: `${start}-${hash}`, revisions: { start, ids: [hash, ...(parent?.ids ?? [])].slice(0, 100) } };
-}
 
 /**
  * Every generated record at `size` as the SyncDocs a desk holding them would have made: revision 1
@@ -57,7 +37,7 @@ function childRev(parent: { rev: string; ids: string[] } | null, seed: string) {
 export function syncDocs(size: Size, deskId: string): SyncDoc[] {
   const data = generate(size) as unknown as Record<string, Record<string, unknown>[]>;
   const docs: SyncDoc[] = [];
-  for (const t of SHARED)
+  for (const t of SHARED_TABLES)
     for (const v of data[t] ?? []) {
       const k = v.id as string;
       const { rev, revisions } = childRev(null, `seed\n${canonicalJson(v)}`);
@@ -210,7 +190,7 @@ async function appDesk(browser: Browser, root: string, port: number, pollMs: num
 }
 
 /** Puts records straight into the desk's IndexedDB and chooses the bench operator (the app, if open, must be started again to see them). */
-async function putRecords(page: Page, records: Record<string, unknown[]>): Promise<void> {
+export async function putRecords(page: Page, records: Record<string, unknown[]>): Promise<void> {
   await page.evaluate(
     async ({ records, operatorId }) => {
       const db = await new Promise<IDBDatabase>((ok, fail) => {

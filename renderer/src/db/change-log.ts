@@ -1,4 +1,4 @@
-import { SYNC_TABLES, type SyncTable } from '@shared/sync/doc';
+import { SHARED_TABLES, type SharedTable } from '@shared/sync/doc';
 import type { DBCore, DBCoreMutateRequest, DBCoreMutateResponse, DBCoreTable, DBCoreTransaction, Middleware } from 'dexie';
 
 /**
@@ -6,8 +6,7 @@ import type { DBCore, DBCoreMutateRequest, DBCoreMutateResponse, DBCoreTable, DB
  * same transaction; the audit trail (its own append-only chain), this desk's settings cache and
  * the change log itself are not.
  */
-export type SharedTable = Exclude<SyncTable, 'audit'>;
-export const SHARED_TABLES: readonly SharedTable[] = SYNC_TABLES.filter((t): t is SharedTable => t !== 'audit');
+export { SHARED_TABLES, type SharedTable };
 
 /**
  * One committed write to a shared table: which records, and what became of them. `seq` only grows

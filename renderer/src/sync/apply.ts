@@ -7,7 +7,7 @@ import { isSharedTable, markTransaction } from '../db/change-log';
 import type { SyncRevRow, TeamAuditRow } from '../db/sync-tables';
 import type { SyncCore } from './push';
 import { yieldToPage } from './folder';
-import { childRev, contentDigest } from './revs';
+import { childRev, contentDigest } from '@shared/sync/revs';
 import { docId, readState, splitDocId, writeState } from './state';
 
 /** Records applied to Dexie per transaction: small enough that the page stays responsive between them. */

@@ -5,7 +5,7 @@ import { SHARED_TABLES } from '../db/change-log';
 import type { DosDeskDb } from '../db/database';
 import type { SyncRevRow } from '../db/sync-tables';
 import type { SyncPouch } from './pouch';
-import { childRev, contentDigest, revHash } from './revs';
+import { childRev, contentDigest, revHash } from '@shared/sync/revs';
 import { docId, readState, writeState } from './state';
 
 /** What the engine works with: this desk's Dexie, its PouchDB, and its id in the team. */

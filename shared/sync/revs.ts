@@ -1,4 +1,4 @@
-import { canonicalJson, sha256Hex } from '@shared/domain/sha256';
+import { canonicalJson, sha256Hex } from '../domain/sha256';
 
 /** The generation of a revision (`3-abc…` → 3). */
 export function generation(rev: string): number {
